@@ -1,0 +1,127 @@
+/**
+ * Windows rules: System pools are Linux (R53), Azure CNI only (R54), no Cilium (R55), the
+ * windowsProfile (R56, R50, R51), Azure NPM (R57), OS SKUs by OS and Kubernetes version (R77, R80).
+ */
+import { versionAtLeast } from "../model";
+import { show } from "../report-sink";
+import { RuleContext } from "./context";
+
+/** R50: user names Azure refuses for Windows admins. */
+export const DISALLOWED_WINDOWS_USERNAMES = [
+    "administrator", "admin", "user", "user1", "test", "user2", "test1", "user3", "admin1", "1", "123", "a", "actuser",
+    "adm", "admin2", "aspnet", "backup", "console", "david", "guest", "john", "owner", "root", "server", "sql", "support",
+    "support_388945a0", "sys", "test2", "test3", "user4", "user5",
+];
+/** R51: passwords Azure refuses outright. */
+export const DISALLOWED_WINDOWS_PASSWORDS = [
+    "abc@123", "P@$$w0rd", "P@ssw0rd", "P@ssword123", "Pa$$word", "pass@word1", "Password!", "Password1", "Password22", "iloveyou!",
+];
+
+export const LINUX_OS_SKUS = ["Ubuntu", "Ubuntu2204", "Ubuntu2404", "AzureLinux", "AzureLinux3", "CBLMariner", "Mariner"];
+export const WINDOWS_OS_SKUS = ["Windows2019", "Windows2022", "Windows2025", "WindowsAnnual"];
+
+/**
+ * R77: Windows OS SKUs by Kubernetes version, dated.
+ * - Windows2019: retired 2026-03-01, not on Kubernetes >= 1.33 (Azure/AKS#4091).
+ * - Windows2022: first announced as not on >= 1.35 (Azure/AKS#4168); the CHANGELOG of 2026-06-19 extended
+ *   it to 2028-06-30 and moved the cut to 1.37. Newer source wins: an error from 1.37, a warning on 1.35-1.36.
+ * - Windows2025: GA 2026-05-29 for Kubernetes >= 1.32.
+ * - WindowsAnnual: retired 2026-05-15, no new pools.
+ */
+export function windowsRules(ctx: RuleContext): void {
+    const { m, s } = ctx;
+    const windowsPools = m.pools.filter((p) => p.osType === "Windows");
+    for (const p of m.pools) {
+        if (p.osType === "Windows" && p.mode === "System") {
+            s.error("R53", `${p.path}.mode`, `pool ${p.display} is a Windows System pool; System pools must be Linux: set mode "User" and keep a Linux System pool`);
+        }
+        osSkuRules(ctx, p);
+    }
+    if (windowsPools.length === 0) {
+        if (m.windowsProfile) windowsProfileRules(ctx);
+        return;
+    }
+    const first = windowsPools[0];
+    // R54: Azure CNI only.
+    if (m.plugin !== "azure") {
+        s.error("R54", `${first.path}.osType`, `Windows pool ${first.display} needs networkPlugin "azure" (Windows agent pools can only be added to clusters using Azure CNI), not "${m.plugin}": use Azure CNI Overlay`, "AzureCNIOnlyForWindows");
+    }
+    // R55: not with the Cilium dataplane.
+    if (m.dataplane === "cilium") {
+        s.error("R55", `${first.path}.osType`, `Windows pool ${first.display} can't run on a cluster with networkDataplane "cilium" (Cilium is Linux-only): use the Azure dataplane, or keep Windows workloads on another cluster`);
+    }
+    // R56: the profile must exist when the cluster is created (D17: warning).
+    if (!m.windowsProfile) {
+        s.warn("R56", "windowsProfile", `Windows pools are planned but windowsProfile is missing; it can only be set when the cluster is created: add { "adminUsername": "azureuser", "adminPassword": <a secret> }`, "WindowsProfileMissing");
+    } else {
+        windowsProfileRules(ctx);
+    }
+    // R57: Azure NPM on Windows is retired.
+    if (m.policy === "azure") {
+        s.warn("R57", "networkPolicy", `networkPolicy "azure" with Windows pools: AKS no longer supports Azure NPM on Windows nodes from 2026-09-30; use "calico" (chosen at cluster creation)`);
+    }
+}
+
+function windowsProfileRules(ctx: RuleContext): void {
+    const { m, s } = ctx;
+    const wp = m.windowsProfile;
+    if (!wp) return;
+    // R50: user name.
+    const u = wp.adminUsername;
+    if (u === undefined) {
+        s.error("R50", "windowsProfile.adminUsername", `windowsProfile.adminUsername is missing; give a name of 1-20 characters, e.g. "azureuser"`);
+    } else if (typeof u !== "string" || u.length === 0 || u.length > 20) {
+        s.error("R50", "windowsProfile.adminUsername", `windowsProfile.adminUsername ${show(u)} must be 1-20 characters, e.g. "azureuser"`);
+    } else if (u.endsWith(".")) {
+        s.error("R50", "windowsProfile.adminUsername", `windowsProfile.adminUsername "${u}" must not end in "."`);
+    } else if (DISALLOWED_WINDOWS_USERNAMES.includes(u.toLowerCase())) {
+        s.error("R50", "windowsProfile.adminUsername", `windowsProfile.adminUsername "${u}" is a name Azure refuses for Windows admins; choose another, e.g. "azureuser"`);
+    }
+    // R51: password (never echoed). Undefined means "generated elsewhere" (e.g. a secret only known at deploy time).
+    const pw = wp.adminPassword;
+    if (pw === undefined || pw === null) return;
+    if (typeof pw !== "string") {
+        s.error("R51", "windowsProfile.adminPassword", `windowsProfile.adminPassword is ${typeof pw}; give a string of 14-123 characters`);
+        return;
+    }
+    const classes = [/[a-z]/, /[A-Z]/, /\d/, /[\W_]/].filter((re) => re.test(pw)).length;
+    if (pw.length < 8 || pw.length > 123) {
+        s.error("R51", "windowsProfile.adminPassword", `windowsProfile.adminPassword (hidden) has ${pw.length} characters; AKS requires 14-123 (the API minimum is 8)`);
+    } else if (classes < 3) {
+        s.error("R51", "windowsProfile.adminPassword", `windowsProfile.adminPassword (hidden) uses ${classes} of the 4 character classes; use at least 3 of lower case, upper case, digits and symbols`);
+    } else if (DISALLOWED_WINDOWS_PASSWORDS.includes(pw)) {
+        s.error("R51", "windowsProfile.adminPassword", `windowsProfile.adminPassword (hidden) is on Azure's list of refused passwords; generate a random one`);
+    } else if (pw.length < 14) {
+        s.warn("R51", "windowsProfile.adminPassword", `windowsProfile.adminPassword (hidden) has ${pw.length} characters; the API accepts 8 but AKS documents a minimum of 14 and may refuse it: use 14 or more`);
+    }
+}
+
+function osSkuRules(ctx: RuleContext, p: RuleContext["m"]["pools"][number]): void {
+    const { m, s } = ctx;
+    if (p.osSku === null) return;
+    const path = `${p.path}.osSku`;
+    const allowed = p.osType === "Windows" ? WINDOWS_OS_SKUS : LINUX_OS_SKUS;
+    // R80: the SKU must belong to the pool's OS.
+    if (!allowed.includes(p.osSku)) {
+        s.error("R80", path, `${path} "${p.osSku}" is not a ${p.osType} OS SKU; use one of ${allowed.map((x) => `"${x}"`).join(", ")}`);
+        return;
+    }
+    const v = m.version;
+    const at = (a: number, b: number) => versionAtLeast(v, a, b);
+    switch (p.osSku) {
+        case "Windows2019":
+            if (at(1, 33)) s.error("R77", path, `${path} "Windows2019" is not supported on Kubernetes ${v.text} (1.33 and later; retired 2026-03-01): use "Windows2022" or "Windows2025"`);
+            else s.warn("R77", path, `${path} "Windows2019" was retired on 2026-03-01 and its images are removed on 2027-04-01: use "Windows2022" or "Windows2025"`);
+            break;
+        case "Windows2022":
+            if (at(1, 37)) s.error("R77", path, `${path} "Windows2022" is not supported on Kubernetes ${v.text} (1.37 and later): use "Windows2025"`);
+            else if (at(1, 35)) s.warn("R77", path, `${path} "Windows2022" on Kubernetes ${v.text}: AKS first announced no Windows2022 pools from 1.35 and later extended support to 1.36 (until 2028-06-30); plan "Windows2025"`);
+            break;
+        case "Windows2025":
+            if (!at(1, 32)) s.error("R77", path, `${path} "Windows2025" needs Kubernetes 1.32 or later, not ${v.text}: upgrade the cluster or use "Windows2022"`);
+            break;
+        case "WindowsAnnual":
+            s.error("R77", path, `${path} "WindowsAnnual" was retired on 2026-05-15 and new pools can't be created: use "Windows2025"`);
+            break;
+    }
+}

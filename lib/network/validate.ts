@@ -1,0 +1,54 @@
+/**
+ * `validateNetworkPlan`: every AKS network rule, run over any input, never throwing.
+ */
+import { computeCapacity } from "./capacity";
+import { Model, readModel } from "./model";
+import { Sink } from "./report-sink";
+import { cidrRules } from "./rules/cidrs";
+import { makeContext, RuleGroup } from "./rules/context";
+import { overlapRules } from "./rules/overlaps";
+import { dualStackRules, pluginRules } from "./rules/plugin";
+import { poolRules } from "./rules/pools";
+import { windowsRules } from "./rules/windows";
+import { Diagnostic, NetworkPlan } from "./types";
+
+const GROUPS: RuleGroup[] = [cidrRules, pluginRules, dualStackRules, overlapRules, poolRules, windowsRules];
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Internal: run every rule and keep the model for the report. */
+export function runRules(plan: unknown): { model: Model | null; diagnostics: Diagnostic[] } {
+    const sink = new Sink();
+    let model: Model | null = null;
+    try {
+        model = readModel(plan, sink);
+        const ctx = makeContext(model, sink, computeCapacity(model));
+        for (const group of GROUPS) group(ctx);
+    } catch (e) {
+        // A bug must not hide the findings so far, nor crash a preview: report it as a finding.
+        sink.error("R0", "", `internal error while validating the plan (${e instanceof Error ? e.message : String(e)}); please report it with the plan`);
+    }
+    const diagnostics = sink.diagnostics
+        .map((d, i) => ({ d, i }))
+        .sort((a, b) => SEVERITY_ORDER[a.d.severity] - SEVERITY_ORDER[b.d.severity] || a.i - b.i)
+        .map((x) => x.d);
+    return { model, diagnostics };
+}
+
+/**
+ * Validate an AKS network plan against every rule of the AKS network reference (R1-R70) and this
+ * package's own (R71 and up). Errors first, then warnings, then info; within a severity, in plan order.
+ *
+ * Never throws: malformed input (null, numbers, junk in lists, bad CIDRs) becomes diagnostics.
+ *
+ * @example
+ * validateNetworkPlan({ networkPlugin: "azure", networkPluginMode: "overlay", serviceCidrs: ["10.0.0.0/12"], dnsServiceIP: "10.0.0.10" })
+ * // [{ ruleId: "R13", severity: "error", path: "serviceCidrs[0]", message: "serviceCidrs[0] \"10.0.0.0/12\" is /12; ..." }, ...]
+ */
+export function validateNetworkPlan(plan: NetworkPlan): Diagnostic[] {
+    return runRules(plan).diagnostics;
+}
+
+/** True when any diagnostic is an error (AKS would reject the plan). */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+    return diagnostics.some((d) => d.severity === "error");
+}
