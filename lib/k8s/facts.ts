@@ -1,0 +1,24 @@
+/**
+ * What the Kubernetes-side builders need to know about a cluster. `AksCluster` exposes these as its
+ * `clusterFacts` output; users of `checkService` can write them by hand.
+ */
+
+/** An IP family as Kubernetes and AKS spell it. */
+export type ServiceIpFamily = "IPv4" | "IPv6";
+
+/** A cluster's facts, as plain values. */
+export interface ClusterFacts {
+    /** `["IPv4"]` or `["IPv4", "IPv6"]`. */
+    ipFamilies: ServiceIpFamily[];
+    /** `major.minor` or `major.minor.patch`, e.g. `"1.30"`. */
+    kubernetesVersion: string;
+    /** True when the cluster has (or will have) Windows node pools. */
+    hasWindowsPools: boolean;
+    /** The Linux node OS SKU. */
+    linuxOsSku: "Ubuntu" | "AzureLinux";
+    /**
+     * Taints of the Windows pools (the sample app's Windows Deployment tolerates them).
+     * @default [{ key: "kubernetes.io/os", value: "windows", effect: "NoSchedule" }]
+     */
+    windowsTaints?: { key: string; value?: string; effect: "NoSchedule" | "PreferNoSchedule" | "NoExecute" }[];
+}
