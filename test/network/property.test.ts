@@ -5,7 +5,7 @@
  */
 import * as assert from "node:assert/strict";
 import * as fc from "fast-check";
-import { Validator } from "ip-num";
+import { IPv4, IPv4CidrRange, Validator } from "ip-num";
 import { podBlocksOf, usableAddresses } from "../../lib/network/capacity";
 import { Cidr, contains, formatIp, overlaps, parseCidr, parseIp } from "../../lib/network/cidr";
 import { NetworkIndex } from "../../lib/network/intervals";
@@ -82,14 +82,20 @@ describe("CIDR maths (property tests)", () => {
         }), { numRuns: RUNS });
     });
 
-    it("IPv4 syntax agrees with ip-num's validator on strings near the grammar", () => {
+    it("IPv4 syntax and values agree with ip-num on strings near the grammar", () => {
         const octet = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom("01", "00", "", "a"));
         const text = fc.tuple(octet, octet, octet, octet, fc.integer({ min: 0, max: 40 }))
             .map(([a, b, c, d, p]) => `${a}.${b}.${c}.${d}/${p}`);
         fc.assert(fc.property(text, (t) => {
-            const ours = parseCidr(t).ok;
+            const ours = parseCidr(t);
             const theirs = Validator.isValidIPv4CidrNotation(t)[0];
-            assert.equal(ours, theirs, t);
+            assert.equal(ours.ok, theirs, t);
+            if (ours.ok) {
+                const range = IPv4CidrRange.fromCidr(t);
+                assert.equal(ours.cidr.address, new IPv4(t.split("/")[0]).getValue());
+                assert.equal(ours.cidr.first, range.getFirst().getValue());
+                assert.equal(ours.cidr.last, range.getLast().getValue());
+            }
         }), { numRuns: RUNS });
     });
 
