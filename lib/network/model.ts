@@ -429,7 +429,8 @@ class Reader {
     private optionalInt(obj: Record<string, unknown>, key: string, prefix: string): number | null {
         const v = obj[key];
         if (v === undefined || v === null) return null;
-        if (typeof v === "number" && Number.isInteger(v)) return v;
+        // "+ 0" turns -0 into 0, so reports round-trip through JSON.
+        if (typeof v === "number" && Number.isInteger(v)) return v + 0;
         this.sink.error("R71", `${prefix}.${key}`, `${prefix}.${key} ${show(v)} is ${typeof v === "number" ? "not a whole number" : kindOf(v)}; write a whole number`);
         return null;
     }
