@@ -18,3 +18,9 @@ pulumi.runtime.setMocks(
     process.env.PULUMI_TEST_PREVIEW === "1",
     "acme",
 );
+
+// Property and fuzz tests explore new random inputs on every local run; CI uses one fixed seed so a
+// landing never depends on luck (FC_SEED overrides both, to replay a reported failure).
+import * as fc from "fast-check";
+const seed = process.env.FC_SEED ?? (process.env.CI ? "20261121" : undefined);
+if (seed !== undefined) fc.configureGlobal({ seed: Number(seed) });
