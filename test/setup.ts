@@ -6,6 +6,7 @@
  * `PULUMI_TEST_PREVIEW=1` runs the whole suite as a preview, where provider outputs are unknown.
  */
 import * as pulumi from "@pulumi/pulumi";
+import * as fc from "fast-check";
 import { mockState } from "./helpers/mocks";
 
 pulumi.runtime.setMocks(
@@ -21,6 +22,5 @@ pulumi.runtime.setMocks(
 
 // Property and fuzz tests explore new random inputs on every local run; CI uses one fixed seed so a
 // landing never depends on luck (FC_SEED overrides both, to replay a reported failure).
-import * as fc from "fast-check";
 const seed = process.env.FC_SEED ?? (process.env.CI ? "20261121" : undefined);
 if (seed !== undefined) fc.configureGlobal({ seed: Number(seed) });
