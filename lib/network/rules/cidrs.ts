@@ -3,7 +3,7 @@
  * (R13, R14), DNS placement (R17-R21), private space (R35, R39), defaults (R22, R52), node subnet
  * families (R73), API server authorized ranges (R69) and the docker bridge (R70).
  */
-import { Cidr, cidrOf, containsIp, formatIp, isPrivateIpv4, overlaps } from "../cidr";
+import { Cidr, cidrOf, containsIp, formatIp, isPrivateIpv4, makeCidr, overlaps } from "../cidr";
 import * as D from "../defaults";
 import { CidrEntry } from "../model";
 import { parsed, RuleContext } from "./context";
@@ -141,7 +141,7 @@ function subnetFamilies(ctx: RuleContext): void {
         if (sn.ipv6 && v6 && v6.family !== "IPv6") {
             s.error("R73", sn.ipv6.path, `${sn.ipv6.label} is IPv4; ipv6Cidr takes the subnet's IPv6 prefix, e.g. "fd00:10:0:1::/64"`);
         } else if (sn.ipv6 && v6 && v6.prefix !== 64) {
-            s.error("R73", sn.ipv6.path, `${sn.ipv6.label} is /${v6.prefix}; Azure IPv6 subnets must be exactly /64: use "${formatIp(v6.first, "IPv6")}/64"`);
+            s.error("R73", sn.ipv6.path, `${sn.ipv6.label} is /${v6.prefix}; Azure IPv6 subnets must be exactly /64: use "${makeCidr("IPv6", v6.address, 64).canonical}"`);
         }
     }
 }

@@ -113,20 +113,24 @@ export interface Expected {
     /** Fragments the message must contain (the bad value, the fix). */
     includes?: string[];
     azureErrorCode?: string;
+    /** How many diagnostics of the rule at the path (each checked). @default 1 */
+    count?: number;
 }
 
-/** Exactly one diagnostic of the rule at the path, with that severity and those fragments. Returns it. */
+/** Exactly one (or `count`) diagnostic of the rule at the path, with that severity and those fragments. Returns it. */
 export function expectFires(ds: Diagnostic[], e: Expected): Diagnostic {
     const hits = ds.filter((d) => d.ruleId === e.ruleId && d.path === e.path);
-    assert.equal(hits.length, 1, `expected one ${e.ruleId} at ${e.path}, got ${hits.length}:\n${list(ds)}`);
-    const d = hits[0];
-    assert.equal(d.severity, e.severity, `${e.ruleId} at ${e.path} has severity ${d.severity}: ${d.message}`);
-    for (const f of e.includes ?? []) {
-        assert.ok(d.message.includes(f), `${e.ruleId} message lacks ${JSON.stringify(f)}: ${d.message}`);
+    const count = e.count ?? 1;
+    assert.equal(hits.length, count, `expected ${count} ${e.ruleId} at ${e.path}, got ${hits.length}:\n${list(ds)}`);
+    for (const d of hits) {
+        assert.equal(d.severity, e.severity, `${e.ruleId} at ${e.path} has severity ${d.severity}: ${d.message}`);
+        for (const f of e.includes ?? []) {
+            assert.ok(d.message.includes(f), `${e.ruleId} message lacks ${JSON.stringify(f)}: ${d.message}`);
+        }
+        if (e.azureErrorCode !== undefined) assert.equal(d.azureErrorCode, e.azureErrorCode);
     }
-    if (e.azureErrorCode !== undefined) assert.equal(d.azureErrorCode, e.azureErrorCode);
     fired.add(`${e.ruleId}:${e.severity}`);
-    return d;
+    return hits[0];
 }
 
 /** The rule does not fire at all (or, with a severity, not with that severity). */
