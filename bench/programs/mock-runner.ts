@@ -1,0 +1,55 @@
+/**
+ * Child process of the component-overhead benchmark: runs one Pulumi program under Pulumi's mock
+ * engine, the same way for every program (same mocks, same config, same order of set-up), and prints
+ * how long the program took and every resource it registered.
+ *
+ * The mocks are the project's own recording mocks (test/helpers/mocks.ts): inputs echoed back as
+ * outputs plus the provider-computed outputs and invokes a real deployment would return.
+ *
+ * argv: <program.js> [<Pulumi.<stack>.yaml> <project> <stack>]
+ */
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { performance } from "node:perf_hooks";
+import * as YAML from "yaml";
+import * as pulumi from "@pulumi/pulumi";
+import { mockState } from "../../test/helpers/mocks";
+
+async function main(): Promise<void> {
+    const [program, configFile, project = "aks-network", stack = "dev"] = process.argv.slice(2);
+    if (configFile) {
+        const doc = (YAML.parse(readFileSync(configFile, "utf8")) ?? {}) as { config?: Record<string, unknown> };
+        const config: Record<string, string> = {};
+        for (const [k, v] of Object.entries(doc.config ?? {})) {
+            const key = k.includes(":") ? k : `${project}:${k}`;
+            config[key] = typeof v === "string" ? v : JSON.stringify(v);
+        }
+        pulumi.runtime.setAllConfig(config, []);
+    }
+    pulumi.runtime.setMocks(
+        {
+            newResource: (args) => mockState.newResource(args),
+            call: (args) => mockState.call(args),
+        },
+        project,
+        stack,
+        false,
+        "acme",
+    );
+
+    const t0 = performance.now();
+    const mod = require(path.resolve(program));
+    const fn = typeof mod === "function" ? mod : typeof mod?.default === "function" ? mod.default : null;
+    if (fn) await fn();
+    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    const programMs = performance.now() - t0;
+
+    const resources = mockState.resources.map((r) => ({ type: r.type, name: r.name, custom: r.custom !== false }));
+    process.stdout.write(JSON.stringify({ programMs, sinceStartMs: performance.now(), resources, invokes: mockState.calls.map((c) => c.token) }) + "\n");
+    process.exit(0);
+}
+
+main().catch((e) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+});
