@@ -97,8 +97,9 @@ export function poolRules(ctx: RuleContext): void {
             } else if (u.neededWithSurge > u.usable) {
                 s.warn("R58", u.subnet.cidr.path, `${label} has ${u.usable} usable addresses; pools ${names} need ${u.needed} and ${u.neededWithSurge} during upgrades (${formula}), so upgrades will fail: use a /${biggerPrefix(u.neededWithSurge)} or larger`, "InsufficientSubnetSize");
             }
-        } else if (u.neededWithSurge > u.usable) {
-            s.warn("R61", u.subnet.cidr.path, `pod subnet ${label} has ${u.usable} usable addresses; pools ${names} need at least ${u.neededWithSurge} with surge (${formula}): use a /${biggerPrefix(u.neededWithSurge)} or larger`);
+        } else if (u.needed > u.usable) {
+            // R61 compares the nodes' batches with the subnet, without surge (reference §3.7).
+            s.warn("R61", u.subnet.cidr.path, `pod subnet ${label} has ${u.usable} usable addresses; pools ${names} need at least ${u.needed} (${formula}; ${u.neededWithSurge} during upgrades): use a /${biggerPrefix(u.neededWithSurge)} or larger`);
         }
     }
     // R64: names used as node labels.

@@ -115,15 +115,21 @@ export interface Expected {
     azureErrorCode?: string;
     /** How many diagnostics of the rule at the path (each checked). @default 1 */
     count?: number;
+    /** Allow the rule to report at the same path with another severity too (R70: info and warning). */
+    otherSeverities?: boolean;
 }
 
 /** Exactly one (or `count`) diagnostic of the rule at the path, with that severity and those fragments. Returns it. */
 export function expectFires(ds: Diagnostic[], e: Expected): Diagnostic {
-    const hits = ds.filter((d) => d.ruleId === e.ruleId && d.path === e.path);
+    const atPath = ds.filter((d) => d.ruleId === e.ruleId && d.path === e.path);
+    const hits = atPath.filter((d) => d.severity === e.severity);
     const count = e.count ?? 1;
-    assert.equal(hits.length, count, `expected ${count} ${e.ruleId} at ${e.path}, got ${hits.length}:\n${list(ds)}`);
+    assert.equal(hits.length, count, `expected ${count} ${e.ruleId} ${e.severity} at ${e.path}, got ${hits.length}:\n${list(ds)}`);
+    if (!e.otherSeverities) {
+        const other = atPath.filter((d) => d.severity !== e.severity);
+        assert.equal(other.length, 0, `${e.ruleId} at ${e.path} also has other severities:\n${list(other)}`);
+    }
     for (const d of hits) {
-        assert.equal(d.severity, e.severity, `${e.ruleId} at ${e.path} has severity ${d.severity}: ${d.message}`);
         for (const f of e.includes ?? []) {
             assert.ok(d.message.includes(f), `${e.ruleId} message lacks ${JSON.stringify(f)}: ${d.message}`);
         }
