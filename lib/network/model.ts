@@ -18,6 +18,11 @@ export interface CidrEntry {
     cidr: Cidr | null;
     /** How messages name it: `podCidrs[0] "10.244.0.0/16"`, `nodeSubnets[1] "aks-nodes" (10.224.0.0/16)`. */
     label: string;
+    /**
+     * How a message about this very value names it, starting with its full path, when that differs
+     * from `label`: `nodeSubnets[1].cidr "10.224.0.0/16" (subnet "aks-nodes")`.
+     */
+    subject?: string;
     /** True when the value came from AKS's defaults rather than the plan. */
     defaulted: boolean;
 }
@@ -331,10 +336,12 @@ class Reader {
             const shown = name ?? `#${i}`;
             const cidr = this.cidr(`${path}.cidr`, s.cidr);
             cidr.label = `${path} "${shown}" (${cidr.cidr?.canonical ?? show(s.cidr)})`;
+            cidr.subject = `${cidr.path} ${show(s.cidr)} (subnet "${shown}")`;
             let ipv6: CidrEntry | null = null;
             if (s.ipv6Cidr !== undefined) {
                 ipv6 = this.cidr(`${path}.ipv6Cidr`, s.ipv6Cidr);
                 ipv6.label = `${path} "${shown}" (${ipv6.cidr?.canonical ?? show(s.ipv6Cidr)})`;
+                ipv6.subject = `${ipv6.path} ${show(s.ipv6Cidr)} (subnet "${shown}")`;
             }
             out.push({ path, name, cidr, ipv6 });
         });
@@ -363,6 +370,7 @@ class Reader {
                 entry.label = name
                     ? `${path} "${name}" (${entry.cidr?.canonical ?? show(c.cidr)})`
                     : `${path} ${show(c.cidr)}`;
+                entry.subject = `${entry.path} ${show(c.cidr)}${name ? ` ("${name}")` : ""}`;
                 out.push({ path, name, kind, entry });
             } else {
                 out.push({ path, name: null, kind: "other", entry: this.cidr(path, c) });

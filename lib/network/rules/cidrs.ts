@@ -6,7 +6,7 @@
 import { Cidr, cidrOf, containsIp, formatIp, isPrivateIpv4, makeCidr, overlaps } from "../cidr";
 import * as D from "../defaults";
 import { CidrEntry } from "../model";
-import { parsed, RuleContext } from "./context";
+import { parsed, RuleContext, subject } from "./context";
 
 const RESERVED_V4 = ["0.0.0.0/8", "127.0.0.0/8", "169.254.0.0/16", "192.0.0.0/24", "192.0.2.0/24", "198.18.0.0/15",
     "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4"].map(cidrOf);
@@ -135,13 +135,13 @@ function subnetFamilies(ctx: RuleContext): void {
     // R73: node subnets have an IPv4 prefix; an IPv6 prefix is a /64.
     for (const sn of m.subnets) {
         if (sn.cidr.cidr && sn.cidr.cidr.family !== "IPv4") {
-            s.error("R73", sn.cidr.path, `${sn.cidr.label} is IPv6; a subnet's cidr is its IPv4 prefix (nodes always get an IPv4 address): move it to ${sn.path}.ipv6Cidr and give an IPv4 cidr`);
+            s.error("R73", sn.cidr.path, `${subject(sn.cidr)} is IPv6; a subnet's cidr is its IPv4 prefix (nodes always get an IPv4 address): move it to ${sn.path}.ipv6Cidr and give an IPv4 cidr`);
         }
         const v6 = sn.ipv6?.cidr;
         if (sn.ipv6 && v6 && v6.family !== "IPv6") {
-            s.error("R73", sn.ipv6.path, `${sn.ipv6.label} is IPv4; ipv6Cidr takes the subnet's IPv6 prefix, e.g. "fd00:10:0:1::/64"`);
+            s.error("R73", sn.ipv6.path, `${subject(sn.ipv6)} is IPv4; ipv6Cidr takes the subnet's IPv6 prefix, e.g. "fd00:10:0:1::/64"`);
         } else if (sn.ipv6 && v6 && v6.prefix !== 64) {
-            s.error("R73", sn.ipv6.path, `${sn.ipv6.label} is /${v6.prefix}; Azure IPv6 subnets must be exactly /64: use "${makeCidr("IPv6", v6.address, 64).canonical}"`);
+            s.error("R73", sn.ipv6.path, `${subject(sn.ipv6)} is /${v6.prefix}; Azure IPv6 subnets must be exactly /64: use "${makeCidr("IPv6", v6.address, 64).canonical}"`);
         }
     }
 }

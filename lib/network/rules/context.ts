@@ -47,3 +47,8 @@ export function makeContext(m: Model, s: Sink, cap: Capacity): RuleContext {
 export function parsed(entries: CidrEntry[]): (CidrEntry & { cidr: Cidr })[] {
     return entries.filter((e): e is CidrEntry & { cidr: Cidr } => e.cidr !== null);
 }
+
+/** How a message about the entry itself names it: starting with its full path. */
+export function subject(e: CidrEntry): string {
+    return e.subject ?? e.label;
+}

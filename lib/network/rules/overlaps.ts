@@ -9,7 +9,7 @@ import { Cidr, cidrOf, contains } from "../cidr";
 import { RESERVED_RANGES } from "../defaults";
 import { NetworkIndex } from "../intervals";
 import { CidrEntry } from "../model";
-import { parsed, RuleContext } from "./context";
+import { parsed, RuleContext, subject } from "./context";
 
 type Parsed = CidrEntry & { cidr: Cidr };
 
@@ -111,7 +111,7 @@ export function overlapRules(ctx: RuleContext): void {
             const inSpace = hits(spaceIndex, sn).some((sp) => contains(sp.cidr, sn.cidr));
             if (!inSpace) {
                 const sameFamily = spaces.filter((sp) => sp.cidr.family === sn.cidr.family).map((sp) => sp.cidr.canonical);
-                s.error("R62", sn.path, `${sn.label} is not inside any VNet address space (${sameFamily.length ? sameFamily.join(", ") : `none of ${sn.cidr.family}`}); put the subnet inside the VNet or add its range to vnetAddressSpaces`);
+                s.error("R62", sn.path, `${subject(sn)} is not inside any VNet address space (${sameFamily.length ? sameFamily.join(", ") : `none of ${sn.cidr.family}`}); put the subnet inside the VNet or add its range to vnetAddressSpaces`);
             }
         }
     }
@@ -120,7 +120,7 @@ export function overlapRules(ctx: RuleContext): void {
     for (const sn of subnets) {
         for (const other of hits(subnetIndex, sn)) {
             if (!later(other, sn)) continue;
-            s.error("R62", other.path, `${other.label} ${relation(other.cidr, sn.cidr)} ${sn.label}; subnets of one VNet must not overlap: give each its own range`);
+            s.error("R62", other.path, `${subject(other)} ${relation(other.cidr, sn.cidr)} ${sn.label}; subnets of one VNet must not overlap: give each its own range`);
         }
     }
 
@@ -135,7 +135,7 @@ export function overlapRules(ctx: RuleContext): void {
     // R79: the VNet (or, without address spaces, its subnets) vs connected networks.
     for (const own of spaces.length > 0 ? spaces : subnets) {
         for (const c of hits(connectedIndex, own)) {
-            s.warn("R79", c.path, `${c.label} ${relation(c.cidr, own.cidr)} ${spaces.length > 0 ? "VNet address space " : ""}${own.label}; traffic between them is ambiguous and Azure refuses to peer overlapping VNets: renumber one side`);
+            s.warn("R79", c.path, `${subject(c)} ${relation(c.cidr, own.cidr)} ${spaces.length > 0 ? "VNet address space " : ""}${own.label}; traffic between them is ambiguous and Azure refuses to peer overlapping VNets: renumber one side`);
         }
     }
 }

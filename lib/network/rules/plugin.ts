@@ -45,19 +45,19 @@ export function pluginRules(ctx: RuleContext): void {
     // R68: Cilium works with every Azure CNI IPAM mode.
     if (m.dataplane === "cilium" && m.plugin === "azure") {
         const mode = m.ipam === "overlay" ? "overlay" : m.ipam === "podSubnet" ? "pod subnet" : "node subnet";
-        s.info("R68", "networkDataplane", `the Cilium dataplane runs here on Azure CNI ${mode} IPAM (overlay, pod subnet and node subnet are all supported)`);
+        s.info("R68", "networkDataplane", `networkDataplane "cilium" runs here on Azure CNI ${mode} IPAM (overlay, pod subnet and node subnet are all supported)`);
     }
     // R16: kubenet retirement.
     if (m.plugin === "kubenet") {
-        s.info("R16", "networkPlugin", `kubenet is retired: unsupported after 2028-03-31; plan a move to Azure CNI Overlay (networkPlugin "azure", networkPluginMode "overlay")`);
+        s.info("R16", "networkPlugin", `networkPlugin "kubenet" is retired: unsupported after 2028-03-31; plan a move to Azure CNI Overlay (networkPlugin "azure", networkPluginMode "overlay")`);
     }
     // R23: Azure NPM retirement.
     if (m.policy === "azure") {
-        s.info("R23", "networkPolicy", `Azure Network Policy Manager for Linux ends on 2028-09-30; Cilium (networkDataplane "cilium") is the recommended replacement`);
+        s.info("R23", "networkPolicy", `networkPolicy "azure" (Azure Network Policy Manager) for Linux ends on 2028-09-30; Cilium (networkDataplane "cilium") is the recommended replacement`);
     }
     // R15: Azure NPM doesn't scale past 250 nodes.
     if (m.policy === "azure" && ctx.cap.totalNodes > 250) {
-        s.warn("R15", "nodePools", `the node pools reach ${ctx.cap.totalNodes} nodes; Azure NPM is unsupported beyond 250 nodes (it runs out of memory): use Cilium or Calico, or stay at 250 nodes`);
+        s.warn("R15", "nodePools", `nodePools reach ${ctx.cap.totalNodes} nodes (autoscaler maximums counted); Azure NPM is unsupported beyond 250 nodes (it runs out of memory): use Cilium or Calico, or stay at 250 nodes`);
     }
     // R65 / R66: outbound types and BYO subnets.
     const byoSubnet = m.subnets.length > 0;
@@ -102,9 +102,9 @@ export function dualStackRules(ctx: RuleContext): void {
     if (!m.dualStack) return;
     // R27: dual-stack IPAM modes.
     if (m.ipam === "nodeSubnet") {
-        s.error("R27", "ipFamilies", `dual-stack is not supported with Azure CNI node subnet (legacy); use networkPluginMode "overlay"`);
+        s.error("R27", "ipFamilies", `ipFamilies ["IPv4", "IPv6"] (dual-stack) is not supported with Azure CNI node subnet (legacy); use networkPluginMode "overlay"`);
     } else if (m.ipam === "kubenet" || m.ipam === "podSubnet") {
-        s.warn("R27", "ipFamilies", `dual-stack with ${m.ipam === "kubenet" ? "kubenet" : "Azure CNI pod subnet"} is outside what AKS documents (Azure CNI Overlay is required for dual-stack): use networkPluginMode "overlay"`);
+        s.warn("R27", "ipFamilies", `ipFamilies ["IPv4", "IPv6"] (dual-stack) with ${m.ipam === "kubenet" ? "kubenet" : "Azure CNI pod subnet"} is outside what AKS documents (Azure CNI Overlay is required for dual-stack): use networkPluginMode "overlay"`);
     }
     // R28: no Azure NPM or Calico on dual-stack.
     if (m.policy === "azure" || m.policy === "calico") {
@@ -132,7 +132,7 @@ export function dualStackRules(ctx: RuleContext): void {
         const used = new Set(m.pools.map((p) => p.subnet ?? m.subnets[0]?.name).filter((x) => x !== undefined));
         for (const sn of m.subnets) {
             if (sn.name !== null && used.has(sn.name) && sn.ipv6 === null) {
-                s.error("R74", sn.path, `nodeSubnets "${sn.name}" has no ipv6Cidr, but dual-stack nodes take an IPv6 address from their subnet: add a /64, e.g. ipv6Cidr "fd00:10:0:1::/64"`);
+                s.error("R74", sn.path, `${sn.path} "${sn.name}" has no ipv6Cidr, but dual-stack nodes take an IPv6 address from their subnet: add a /64, e.g. ipv6Cidr "fd00:10:0:1::/64"`);
             }
         }
     }

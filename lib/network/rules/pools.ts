@@ -5,7 +5,7 @@
  */
 import { formatIp } from "../cidr";
 import * as D from "../defaults";
-import { RuleContext } from "./context";
+import { RuleContext, subject } from "./context";
 
 export function poolRules(ctx: RuleContext): void {
     const { m, s, cap } = ctx;
@@ -14,7 +14,7 @@ export function poolRules(ctx: RuleContext): void {
     if (m.poolsExplicit && m.pools.length === 0) {
         s.error("R53", "nodePools", `nodePools is empty; a cluster needs at least one System pool: add { "name": "system", "mode": "System", "count": 3 }`);
     } else if (!m.pools.some((p) => p.mode === "System")) {
-        s.error("R53", "nodePools", `no node pool has mode "System"; AKS requires at least one System pool (pools default to "User"): set mode "System" on a Linux pool`);
+        s.error("R53", "nodePools", `nodePools has no pool with mode "System"; AKS requires at least one System pool (pools default to "User"): set mode "System" on a Linux pool`);
     }
 
     for (const p of m.pools) {
@@ -46,11 +46,11 @@ export function poolRules(ctx: RuleContext): void {
         }
         // R46: room for 30 pods per pool.
         if (p.count >= 1 && p.maxPods >= D.MAX_PODS_MIN && p.maxPods * p.count < D.MIN_PODS_PER_POOL) {
-            s.error("R46", `${p.path}.maxPods`, `pool ${p.display} has room for ${p.maxPods * p.count} pods (${p.count} × maxPods ${p.maxPods}); every pool needs room for at least 30: raise maxPods to ${Math.ceil(D.MIN_PODS_PER_POOL / p.count)} or add nodes`);
+            s.error("R46", `${p.path}.maxPods`, `${p.path}.maxPods ${p.maxPods}${p.maxPodsExplicit ? "" : " (default)"}: pool ${p.display} has room for ${p.maxPods * p.count} pods (${p.count} × maxPods ${p.maxPods}); every pool needs room for at least 30: raise maxPods to ${Math.ceil(D.MIN_PODS_PER_POOL / p.count)} or add nodes`);
         }
         // R47: Windows overlay pods per node.
         if (isWindows && m.ipam === "overlay" && p.maxPods > 110) {
-            s.warn("R47", `${p.path}.maxPods`, `Windows pool ${p.display} has maxPods ${p.maxPods}${p.maxPodsExplicit ? "" : " (the overlay default)"}; the recommended maximum for Windows Server containers is 110: set maxPods to 110 or less`);
+            s.warn("R47", `${p.path}.maxPods`, `${p.path}.maxPods ${p.maxPods}${p.maxPodsExplicit ? "" : " (the overlay default)"} on Windows pool ${p.display}; the recommended maximum for Windows Server containers is 110: set maxPods to 110 or less`);
         }
         countRules(ctx, p);
         // R60: DCsv2 VMs don't support overlay.
@@ -81,7 +81,7 @@ export function poolRules(ctx: RuleContext): void {
     }
     // R59: cluster node limits.
     if (cap.nodeLimit !== null && cap.totalNodes > cap.nodeLimit) {
-        s.error("R59", "nodePools", `the node pools reach ${cap.totalNodes} nodes; ${m.ipam === "kubenet" ? "kubenet is limited to 400 nodes (400 routes per route table)" : "Azure CNI Overlay clusters are limited to 5,000 nodes"}: lower maxCount or split the cluster`);
+        s.error("R59", "nodePools", `nodePools reach ${cap.totalNodes} nodes (autoscaler maximums counted); ${m.ipam === "kubenet" ? "kubenet is limited to 400 nodes (400 routes per route table)" : "Azure CNI Overlay clusters are limited to 5,000 nodes"}: lower maxCount or split the cluster`);
     }
     // R58 / R61: subnet capacity.
     for (const u of cap.subnetUses) {
@@ -90,7 +90,7 @@ export function poolRules(ctx: RuleContext): void {
         const names = u.pools.map((p) => p.display).join(", ");
         const biggerPrefix = (need: number) => Math.max(0, 32 - Math.ceil(Math.log2(need + D.AZURE_RESERVED_PER_SUBNET)));
         const formula = u.role === "pods" ? "16 addresses per node" : m.ipam === "nodeSubnet" ? "nodes × (maxPods + 1), as pods take subnet addresses" : "one address per node";
-        const label = `${u.subnet.path} "${u.subnet.name}" (${cidr.canonical})`;
+        const label = subject(u.subnet.cidr);
         if (u.role === "nodes") {
             if (u.needed > u.usable) {
                 s.error("R58", u.subnet.cidr.path, `${label} has ${u.usable} usable addresses (size - 5) but pools ${names} need ${u.needed} (${formula}); use a /${biggerPrefix(u.neededWithSurge)} or larger, e.g. "${formatIp(cidr.first, "IPv4")}/${biggerPrefix(u.neededWithSurge)}" if free, or move pools to another subnet`, "InsufficientSubnetSize");
@@ -99,7 +99,7 @@ export function poolRules(ctx: RuleContext): void {
             }
         } else if (u.needed > u.usable) {
             // R61 compares the nodes' batches with the subnet, without surge (reference §3.7).
-            s.warn("R61", u.subnet.cidr.path, `pod subnet ${label} has ${u.usable} usable addresses; pools ${names} need at least ${u.needed} (${formula}; ${u.neededWithSurge} during upgrades): use a /${biggerPrefix(u.neededWithSurge)} or larger`);
+            s.warn("R61", u.subnet.cidr.path, `${label}, a pod subnet, has ${u.usable} usable addresses; pools ${names} need at least ${u.needed} (${formula}; ${u.neededWithSurge} during upgrades): use a /${biggerPrefix(u.neededWithSurge)} or larger`);
         }
     }
     // R64: names used as node labels.
@@ -162,6 +162,6 @@ function subnetReferences(ctx: RuleContext, p: RuleContext["m"]["pools"][number]
             s.error("R75", `${p.path}.podSubnet`, `${p.path}.podSubnet "${p.podSubnet}" is also the pool's node subnet; nodes and pods need separate subnets: add a pod subnet to nodeSubnets`);
         }
     } else if (m.ipam === "podSubnet" && m.plugin === "azure") {
-        s.error("R75", `${p.path}.podSubnet`, `pool ${p.display} has no podSubnet while other pools use pod subnets; with Azure CNI pod subnet every pool needs one: set podSubnet`);
+        s.error("R75", `${p.path}.podSubnet`, `${p.path}.podSubnet is missing: pool ${p.display} has no pod subnet while other pools use pod subnets; with Azure CNI pod subnet every pool needs one: set podSubnet`);
     }
 }

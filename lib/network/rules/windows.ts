@@ -33,7 +33,7 @@ export function windowsRules(ctx: RuleContext): void {
     const windowsPools = m.pools.filter((p) => p.osType === "Windows");
     for (const p of m.pools) {
         if (p.osType === "Windows" && p.mode === "System") {
-            s.error("R53", `${p.path}.mode`, `pool ${p.display} is a Windows System pool; System pools must be Linux: set mode "User" and keep a Linux System pool`);
+            s.error("R53", `${p.path}.mode`, `${p.path}.mode "System" is not allowed for Windows pool ${p.display}; System pools must be Linux: set mode "User" and keep a Linux System pool`);
         }
         osSkuRules(ctx, p);
     }
@@ -44,15 +44,15 @@ export function windowsRules(ctx: RuleContext): void {
     const first = windowsPools[0];
     // R54: Azure CNI only.
     if (m.plugin !== "azure") {
-        s.error("R54", `${first.path}.osType`, `Windows pool ${first.display} needs networkPlugin "azure" (Windows agent pools can only be added to clusters using Azure CNI), not "${m.plugin}": use Azure CNI Overlay`, "AzureCNIOnlyForWindows");
+        s.error("R54", `${first.path}.osType`, `${first.path}.osType "Windows": pool ${first.display} needs networkPlugin "azure" (Windows agent pools can only be added to clusters using Azure CNI), not "${m.plugin}": use Azure CNI Overlay`, "AzureCNIOnlyForWindows");
     }
     // R55: not with the Cilium dataplane.
     if (m.dataplane === "cilium") {
-        s.error("R55", `${first.path}.osType`, `Windows pool ${first.display} can't run on a cluster with networkDataplane "cilium" (Cilium is Linux-only): use the Azure dataplane, or keep Windows workloads on another cluster`);
+        s.error("R55", `${first.path}.osType`, `${first.path}.osType "Windows": pool ${first.display} can't run on a cluster with networkDataplane "cilium" (Cilium is Linux-only): use the Azure dataplane, or keep Windows workloads on another cluster`);
     }
     // R56: the profile must exist when the cluster is created (D17: warning).
     if (!m.windowsProfile) {
-        s.warn("R56", "windowsProfile", `Windows pools are planned but windowsProfile is missing; it can only be set when the cluster is created: add { "adminUsername": "azureuser", "adminPassword": <a secret> }`, "WindowsProfileMissing");
+        s.warn("R56", "windowsProfile", `windowsProfile is missing while Windows pools are planned; it can only be set when the cluster is created: add { "adminUsername": "azureuser", "adminPassword": <a secret> }`, "WindowsProfileMissing");
     } else {
         windowsProfileRules(ctx);
     }
@@ -71,9 +71,9 @@ function windowsProfileRules(ctx: RuleContext): void {
     if (u === undefined) {
         s.error("R50", "windowsProfile.adminUsername", `windowsProfile.adminUsername is missing; give a name of 1-20 characters, e.g. "azureuser"`);
     } else if (typeof u !== "string" || u.length === 0 || u.length > 20) {
-        s.error("R50", "windowsProfile.adminUsername", `windowsProfile.adminUsername ${show(u)} must be 1-20 characters, e.g. "azureuser"`);
+        s.error("R50", "windowsProfile.adminUsername", `windowsProfile.adminUsername ${show(u)} must be a string of 1-20 characters; use e.g. "azureuser"`);
     } else if (u.endsWith(".")) {
-        s.error("R50", "windowsProfile.adminUsername", `windowsProfile.adminUsername "${u}" must not end in "."`);
+        s.error("R50", "windowsProfile.adminUsername", `windowsProfile.adminUsername "${u}" must not end in "."; remove the trailing dot, e.g. "${u.replace(/\.+$/, "") || "azureuser"}"`);
     } else if (DISALLOWED_WINDOWS_USERNAMES.includes(u.toLowerCase())) {
         s.error("R50", "windowsProfile.adminUsername", `windowsProfile.adminUsername "${u}" is a name Azure refuses for Windows admins; choose another, e.g. "azureuser"`);
     }
