@@ -21,4 +21,11 @@ export interface ClusterFacts {
      * @default [{ key: "kubernetes.io/os", value: "windows", effect: "NoSchedule" }]
      */
     windowsTaints?: { key: string; value?: string; effect: "NoSchedule" | "PreferNoSchedule" | "NoExecute" }[];
+    /**
+     * The cluster's dataplane. `checkService` uses it to judge IPv6 Services with
+     * `externalTrafficPolicy: Cluster` on Ubuntu nodes: the node-level workaround for Azure's
+     * link-local IPv6 probes does not work with Cilium's kube-proxy replacement (cilium/cilium#31326).
+     * @default - unknown: judged as the Azure dataplane
+     */
+    networkDataplane?: "azure" | "cilium";
 }
