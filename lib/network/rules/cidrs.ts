@@ -123,7 +123,7 @@ function defaultsInfo(ctx: RuleContext): void {
     if (used.length === 0) return;
     if (m.dualStack) {
         // R52
-        s.info("R52", used[0].split(" ")[0], `dual-stack defaults in use: ${used.join(", ")}; AKS may pick random IPv6 ULA ranges instead of the documented ones, so set podCidrs and serviceCidrs explicitly to keep the plan exact`);
+        s.info("R52", used[0].split(" ")[0], `dual-stack defaults in use: ${used.join(", ")}; AKS may pick random IPv6 ULA ranges instead of the documented ones (so assumed IPv6 defaults are not checked for overlaps): set podCidrs and serviceCidrs explicitly to keep the plan exact`);
     } else {
         // R22
         s.info("R22", used[0].split(" ")[0], `defaults in use: ${used.join(", ")}`);

@@ -32,8 +32,11 @@ function relation(a: Cidr, b: Cidr): string {
 
 export function overlapRules(ctx: RuleContext): void {
     const { m, s } = ctx;
-    const pods = parsed(m.podCidrs);
-    const services = parsed(m.serviceCidrs);
+    // D6: when IPv6 ranges are omitted the RP may pick random ULA ranges instead of the documented
+    // defaults, so assumed IPv6 defaults take part in no overlap check (R52 says to set them).
+    const known = (e: Parsed) => !(e.defaulted && e.cidr.family === "IPv6");
+    const pods = parsed(m.podCidrs).filter(known);
+    const services = parsed(m.serviceCidrs).filter(known);
     const spaces = parsed(m.vnetSpaces);
     const subnets: Parsed[] = [];
     for (const sn of m.subnets) {

@@ -16,7 +16,7 @@ export function pluginRules(ctx: RuleContext): void {
     }
     // R6: pod CIDRs are for kubenet, overlay and BYO CNI.
     if (m.podCidrsExplicit && (m.ipam === "nodeSubnet" || m.ipam === "podSubnet")) {
-        s.error("R6", "podCidrs", `podCidrs is set, but with networkPlugin "azure" and no overlay pods take addresses from the VNet (${m.ipam === "podSubnet" ? "pod subnet" : "node subnet"}); set networkPluginMode "overlay" or remove podCidrs`, "InvalidArgumentValueError");
+        s.error("R6", "podCidrs", `podCidrs is set, but with networkPlugin "azure" and no overlay pods take addresses from the VNet (${m.ipam === "podSubnet" ? "pod subnet" : "node subnet"}); set networkPluginMode "overlay" or remove podCidrs`);
     }
     // R7: Cilium runs on Azure CNI only.
     if (m.dataplane === "cilium" && m.plugin !== "azure") {

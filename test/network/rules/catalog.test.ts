@@ -15,8 +15,11 @@ import "./windows.test";
 import "./vnet.test";
 
 import * as assert from "node:assert/strict";
-import { RULES } from "../../../lib/network";
-import { fired, seen, secrets } from "./helpers";
+import { describeNetworkPlan, hasErrors, NetworkPlan, RULES } from "../../../lib/network";
+import {
+    dualStackPlan, fired, kubenetPlan, managedVnet, nodeSubnetPlan, overlayPlan, podSubnetPlan, secrets, seen, systemPool,
+    validate, windowsPlan,
+} from "./helpers";
 
 /**
  * Severities of R1-R70 as the reference states them (§3, with the disagreement table's choices);
@@ -121,5 +124,106 @@ describe("rules: catalogue and message style (after every rule test)", () => {
             }
             assert.deepEqual(leaks, []);
         });
+    });
+});
+
+/** A plan from a baseline with fields removed. */
+function without(plan: NetworkPlan, ...keys: (keyof NetworkPlan)[]): NetworkPlan {
+    const p = { ...plan };
+    for (const k of keys) delete p[k];
+    return p;
+}
+
+describe("rules: verdict classes", () => {
+    /** Plans AKS rejects, shaped after the RP errors quoted in the reference (§5), with the code expected. */
+    const rejected: [string, NetworkPlan, string, string | undefined][] = [
+        ["service CIDR 10.0.0.0/16 over subnet 10.0.239.0/24", { ...overlayPlan(), vnetAddressSpaces: ["10.0.0.0/16"], nodeSubnets: [{ name: "aks-nodes", cidr: "10.0.239.0/24" }] }, "R31", "ServiceCidrOverlapExistingSubnetsCidr"],
+        ["pod CIDR over a subnet", { ...overlayPlan(), podCidrs: ["10.224.100.0/24"] }, "R36", "NetworkProfileCIDROverlapVNET"],
+        ["pod CIDR 10.240.100.0/22 for 5 nodes (1280 > 1024)", { ...overlayPlan(), podCidrs: ["10.240.100.0/22"], nodePools: [systemPool({ count: 5 })] }, "R40", "InsufficientSubnetSize"],
+        ["3 x 111 addresses in a /24 (333 > 251)", { ...nodeSubnetPlan(), nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.0/24" }], nodePools: [systemPool({ count: 3, maxPods: 110 })] }, "R58", "InsufficientSubnetSize"],
+        ["unparsable service CIDR", { ...overlayPlan(), serviceCidrs: ["10.0.0.0/33"] }, "R1", "CidrStringParseError"],
+        ["Cilium dataplane with policy azure", { ...overlayPlan(), networkDataplane: "cilium", networkPolicy: "azure" }, "R9", "CiliumDataplaneRequiresNetworkPolicyCilium"],
+        ["policy cilium on the Azure dataplane", { ...overlayPlan(), networkPolicy: "cilium" }, "R8", "NetworkPolicyCiliumRequiresCiliumDataplane"],
+        ["Azure NPM on kubenet", { ...kubenetPlan(), networkPolicy: "azure" }, "R10", "NetworkPolicyAzureNotSupportedForKubenet"],
+        ["Windows on kubenet", { ...windowsPlan(), networkPlugin: "kubenet", networkPluginMode: null, nodePools: [systemPool({ maxPods: 110 }), { ...windowsPlan().nodePools![1], maxPods: 110 }] }, "R54", "AzureCNIOnlyForWindows"],
+        ["Windows pool name of 7", { ...windowsPlan(), nodePools: [systemPool(), { ...windowsPlan().nodePools![1], name: "winpool" }] }, "R44", "WindowsAgentPoolNameTooLong"],
+        ["maxPods 251", { ...overlayPlan(), nodePools: [systemPool({ maxPods: 251 })] }, "R45", "InvalidParameter"],
+        ["System pool of 0 nodes", { ...overlayPlan(), nodePools: [systemPool({ count: 0 })] }, "R48", undefined],
+        ["service CIDR /12", { ...overlayPlan(), serviceCidrs: ["10.0.0.0/12"] }, "R13", undefined],
+        ["IPv6 service CIDR /107", { ...dualStackPlan(), serviceCidrs: ["10.0.0.0/16", "fd12:3456:789a:1::/107"] }, "R14", undefined],
+        ["service CIDR with host bits", { ...overlayPlan(), serviceCidrs: ["10.0.0.1/16"] }, "R3", undefined],
+        ["DNS IP at the network address", { ...overlayPlan(), dnsServiceIP: "10.0.0.0" }, "R18", undefined],
+        ["pod CIDR in 172.30.0.0/16", { ...overlayPlan(), podCidrs: ["172.30.0.0/16"] }, "R24", undefined],
+        ["IPv6-first families", { ...dualStackPlan(), ipFamilies: ["IPv6", "IPv4"] }, "R25", undefined],
+        ["dual-stack on legacy Azure CNI", { ...nodeSubnetPlan(), ipFamilies: ["IPv4", "IPv6"], serviceCidrs: dualStackPlan().serviceCidrs, vnetAddressSpaces: dualStackPlan().vnetAddressSpaces, nodeSubnets: dualStackPlan().nodeSubnets }, "R27", undefined],
+        ["managed NAT gateway on dual-stack", { ...managedVnet(dualStackPlan()), outboundType: "managedNATGateway" }, "R29", undefined],
+    ];
+    for (const [name, plan, ruleId, code] of rejected) {
+        it(`rejects: ${name} (${ruleId})`, () => {
+            const ds = validate(plan);
+            assert.ok(hasErrors(ds));
+            const d = ds.find((x) => x.ruleId === ruleId && x.severity === "error");
+            assert.ok(d, `no ${ruleId} error among ${ds.map((x) => `${x.severity} ${x.ruleId}`).join(", ")}`);
+            assert.equal(d.azureErrorCode, code);
+            assert.equal(describeNetworkPlan(plan).verdict, "reject");
+        });
+    }
+
+    /** Plans AKS accepts but that are unsupported or risky: warnings, no error. */
+    const risky: [string, NetworkPlan, string][] = [
+        ["pod CIDR with host bits", { ...overlayPlan(), podCidrs: ["10.244.0.1/16"] }, "R4"],
+        ["service CIDR inside the VNet space", { ...overlayPlan(), serviceCidrs: ["10.230.0.0/16"], dnsServiceIP: "10.230.0.10" }, "R32"],
+        ["service CIDR over a peered network", { ...overlayPlan(), connectedNetworks: ["10.0.0.0/24"] }, "R34"],
+        ["public service CIDR", { ...overlayPlan(), serviceCidrs: ["20.0.0.0/16"], dnsServiceIP: "20.0.0.10" }, "R35"],
+        ["pod CIDR inside the VNet space", { ...overlayPlan(), podCidrs: ["10.230.0.0/16"] }, "R37"],
+        ["pod CIDR over an on-premises range", { ...overlayPlan(), connectedNetworks: ["10.244.1.0/24"] }, "R38"],
+        ["public pod CIDR", { ...overlayPlan(), podCidrs: ["20.244.0.0/16"] }, "R39"],
+        ["pod CIDR without room for the surge", { ...overlayPlan(), podCidrs: ["10.244.0.0/22"], nodePools: [systemPool({ count: 4 })] }, "R41"],
+        ["node subnet without room for the surge", { ...overlayPlan(), nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.0/28" }], nodePools: [systemPool({ count: 11 })] }, "R58"],
+        ["BYO CNI without pod CIDR", without({ ...without(overlayPlan(), "networkPluginMode"), networkPlugin: "none" }, "podCidrs"), "R42"],
+        ["dual-stack kubenet", { ...kubenetPlan(), ipFamilies: ["IPv4", "IPv6"], podCidrs: dualStackPlan().podCidrs, serviceCidrs: dualStackPlan().serviceCidrs, vnetAddressSpaces: dualStackPlan().vnetAddressSpaces, nodeSubnets: dualStackPlan().nodeSubnets }, "R27"],
+        ["dual-stack with a user NAT gateway", { ...dualStackPlan(), outboundType: "userAssignedNATGateway" }, "R29"],
+        ["Windows without windowsProfile", without(windowsPlan(), "windowsProfile"), "R56"],
+        ["Azure NPM with Windows pools", { ...windowsPlan(), networkPolicy: "azure" }, "R57"],
+        ["Windows password of 10 characters", { ...windowsPlan(), windowsProfile: { adminUsername: "azureuser", adminPassword: "Abcdefg1!x" } }, "R51"],
+        ["pod subnet short of 16 per node", { ...podSubnetPlan(), nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.0/16" }, { name: "aks-pods", cidr: "10.225.0.0/27" }] }, "R61"],
+        ["a misspelt field", { ...overlayPlan(), serviceCidr: ["10.0.0.0/16"] } as NetworkPlan, "R72"],
+    ];
+    for (const [name, plan, ruleId] of risky) {
+        it(`warns without error: ${name} (${ruleId})`, () => {
+            const ds = validate(plan);
+            assert.deepEqual(ds.filter((d) => d.severity === "error").map((d) => `${d.ruleId}: ${d.message}`), []);
+            assert.ok(ds.some((d) => d.ruleId === ruleId && d.severity === "warning"), `no ${ruleId} warning`);
+            assert.equal(describeNetworkPlan(plan).verdict, "warn");
+        });
+    }
+
+    /** Defaults, recommendations and retirement notices: info only, the plan is accepted. */
+    const notices: [string, NetworkPlan, string][] = [
+        ["kubenet retirement", kubenetPlan(), "R16"],
+        ["Azure NPM retirement", { ...overlayPlan(), networkPolicy: "azure" }, "R23"],
+        ["single-stack defaults", without(overlayPlan(), "podCidrs", "serviceCidrs", "dnsServiceIP"), "R22"],
+        ["dual-stack defaults", without(dualStackPlan(), "podCidrs", "serviceCidrs", "dnsServiceIP"), "R52"],
+        ["default maxPods", { ...overlayPlan(), nodePools: [{ ...systemPool(), maxPods: undefined }] }, "R49"],
+        ["DNS address other than .10", { ...overlayPlan(), dnsServiceIP: "10.0.0.53" }, "R20"],
+        ["upper-case IPv6", { ...dualStackPlan(), podCidrs: ["10.244.0.0/16", "FD12:3456:789A::/64"] }, "R67"],
+        ["Cilium on node subnet IPAM", { ...nodeSubnetPlan(), networkDataplane: "cilium" }, "R68"],
+        ["docker bridge given", { ...overlayPlan(), dockerBridgeCidr: "172.17.0.1/16" }, "R70"],
+        ["the empty plan", {}, "R22"],
+    ];
+    for (const [name, plan, ruleId] of notices) {
+        it(`accepts with info: ${name} (${ruleId})`, () => {
+            const ds = validate(plan);
+            assert.deepEqual(ds.filter((d) => d.severity !== "info").map((d) => `${d.severity} ${d.ruleId}: ${d.message}`), []);
+            assert.ok(ds.some((d) => d.ruleId === ruleId && d.severity === "info"), `no ${ruleId} info`);
+            assert.equal(describeNetworkPlan(plan).verdict, "accept");
+        });
+    }
+
+    it("the baselines are accepted with no diagnostic at all", () => {
+        for (const plan of [overlayPlan(), dualStackPlan(), nodeSubnetPlan(), podSubnetPlan(), windowsPlan()]) {
+            assert.deepEqual(validate(plan), []);
+            assert.equal(describeNetworkPlan(plan).verdict, "accept");
+        }
     });
 });

@@ -183,6 +183,23 @@ describe("rules: dual-stack", () => {
         it("is silent when the dual-stack ranges are explicit", () => {
             expectSilent(validate(dualStackPlan()), "R52");
         });
+        it("D6: assumed IPv6 defaults take part in no overlap check; the IPv4 default still does", () => {
+            const p = dualStackPlan();
+            delete p.podCidrs;
+            delete p.serviceCidrs;
+            delete p.dnsServiceIP;
+            const ds = validate({
+                ...p,
+                vnetAddressSpaces: ["10.224.0.0/12", "fd12:3456:789a::/48"],
+                nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.0/16", ipv6Cidr: "fd12:3456:789a::/64" }],
+            });
+            expectSilent(ds, "R36");
+            expectSilent(ds, "R32");
+            expectClean(ds);
+            expectFires(ds, { ruleId: "R52", severity: "info", path: "podCidrs", includes: ["not checked for overlaps"] });
+            const v4 = validate({ ...p, vnetAddressSpaces: ["10.240.0.0/12", "fd00:10::/48"], nodeSubnets: [{ name: "aks-nodes", cidr: "10.244.0.0/16", ipv6Cidr: "fd00:10:0:1::/64" }] });
+            expectFires(v4, { ruleId: "R36", severity: "error", path: "podCidrs", includes: [`podCidrs (default "10.244.0.0/16"`] });
+        });
     });
 
     describe("R73 subnet prefixes: cidr IPv4, ipv6Cidr an IPv6 /64", () => {
