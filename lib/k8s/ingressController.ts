@@ -1,0 +1,235 @@
+/**
+ * `IngressController`: installs an ingress controller through the cluster's Kubernetes provider, with
+ * a load-balancer Service that is right for IPv6 on AKS (see `ingressValues.ts` for the shape).
+ */
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { Sink } from "../network/report-sink";
+import { checkService } from "./checkService";
+import { ClusterFacts } from "./facts";
+import {
+    buildAppRoutingController, buildIngressNginxIpv6Service, buildIngressNginxValues, buildTraefikValues, ControllerSettings,
+    controllerServicePreviews, controllerServiceShape, INGRESS_NGINX_CHART, IngressControllerKind, TRAEFIK_CHART,
+} from "./ingressValues";
+import { StringMap } from "./manifests";
+import { isObj, readCluster } from "./serviceModel";
+
+/** Arguments of `IngressController`. */
+export interface IngressControllerArgs {
+    /** The cluster's Kubernetes provider (AksCluster's `provider`); every object is created through it. */
+    provider: k8s.Provider;
+    /** The cluster's facts (AksCluster's `clusterFacts`): families, Kubernetes version, Windows pools. */
+    clusterFacts: ClusterFacts;
+    /**
+     * Which controller to install. Traefik is the maintained default; `AppRouting` is IPv4-only and
+     * supported until November 2026; `IngressNginx` is retired (both warn).
+     * @default IngressControllerKind.Traefik
+     */
+    kind?: IngressControllerKind;
+    /**
+     * Namespace of the controller (not used by `AppRouting`, whose controller lives in
+     * `app-routing-system`).
+     * @default "traefik" for Traefik, "ingress-nginx" for IngressNginx
+     */
+    namespace?: string;
+    /** Create the namespace. Set false when it exists already. @default true */
+    createNamespace?: boolean;
+    /**
+     * Helm release name (Traefik, IngressNginx) or `NginxIngressController` name (AppRouting); a DNS-1123
+     * label of at most 53 characters. Part of the pods' labels, so changing it replaces the controller.
+     * @default "traefik", "ingress-nginx" or "approuting-nginx"
+     */
+    releaseName?: string;
+    /** Controller replicas, at least 2 (spread across nodes and zones, with a disruption budget). @default 2 */
+    replicas?: number;
+    /**
+     * The IngressClass the controller serves (not the cluster default class).
+     * @default "traefik", "nginx" or "approuting-nginx"; with `None` - none
+     */
+    ingressClassName?: string;
+    /**
+     * Use an Azure internal load balancer (a private IP in the cluster's subnet) instead of a public one.
+     * @default false
+     */
+    internal?: boolean;
+    /**
+     * DNS label of the public IP(s): `<label>.<region>.cloudapp.azure.com`, unique per region. Before
+     * Kubernetes 1.27 on dual-stack clusters the separate IPv6 Service gets `<label>-ipv6`.
+     * @default - no DNS label
+     */
+    dnsLabel?: string;
+    /**
+     * Extra annotations of the controller's Service (e.g. `azure-pip-name`), checked with `checkService`.
+     * @default {}
+     */
+    serviceAnnotations?: StringMap;
+    /**
+     * Traefik only: also serve the Gateway API (a GatewayClass and a Gateway on the web entry point).
+     * The Gateway API CRDs must be installed on the cluster.
+     * @default false
+     */
+    enableGatewayApi?: boolean;
+    /**
+     * Chart version; the default is pinned and tested with these values. Change it deliberately.
+     * @default "41.3.0" for Traefik, "4.15.1" for IngressNginx
+     */
+    chartVersion?: string;
+}
+
+const DEFAULTS: { [kind: string]: { namespace: string; releaseName: string; ingressClassName: string } } = {
+    [IngressControllerKind.Traefik]: { namespace: "traefik", releaseName: "traefik", ingressClassName: "traefik" },
+    [IngressControllerKind.IngressNginx]: { namespace: "ingress-nginx", releaseName: "ingress-nginx", ingressClassName: "nginx" },
+    [IngressControllerKind.AppRouting]: { namespace: "app-routing-system", releaseName: "approuting-nginx", ingressClassName: "approuting-nginx" },
+    [IngressControllerKind.None]: { namespace: "default", releaseName: "none", ingressClassName: "" },
+};
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const AZURE_DNS_LABEL = /^[a-z][a-z0-9-]{1,61}[a-z0-9]$/;
+
+/** The resolved settings and every problem with the arguments (pure; exported for tests). */
+export function resolveIngressControllerArgs(args: IngressControllerArgs): { kind: IngressControllerKind; settings: ControllerSettings; problems: string[]; warnings: string[] } {
+    const problems: string[] = [];
+    const warnings: string[] = [];
+    const sink = new Sink();
+    readCluster(args.clusterFacts, sink);
+    for (const d of sink.diagnostics) problems.push(d.message.replace(/^cluster/, "clusterFacts"));
+    if (!k8s.Provider.isInstance(args.provider)) problems.push("provider must be the cluster's k8s.Provider (AksCluster's `provider`), so nothing falls back to the ambient kubeconfig");
+    const kind = args.kind ?? IngressControllerKind.Traefik;
+    if (!Object.values(IngressControllerKind).includes(kind)) {
+        problems.push(`kind ${JSON.stringify(kind)} is not an IngressControllerKind; use ${Object.values(IngressControllerKind).map((k) => JSON.stringify(k)).join(", ")}`);
+    }
+    const d = DEFAULTS[kind] ?? DEFAULTS[IngressControllerKind.Traefik];
+    const settings: ControllerSettings = {
+        releaseName: args.releaseName ?? d.releaseName,
+        namespace: kind === IngressControllerKind.AppRouting ? d.namespace : args.namespace ?? d.namespace,
+        replicas: args.replicas ?? 2,
+        ingressClassName: args.ingressClassName ?? d.ingressClassName,
+        internal: args.internal ?? false,
+        serviceAnnotations: args.serviceAnnotations ?? {},
+        enableGatewayApi: args.enableGatewayApi ?? false,
+    };
+    if (args.dnsLabel !== undefined) settings.dnsLabel = args.dnsLabel;
+    if (kind === IngressControllerKind.None) return { kind, settings, problems, warnings };
+
+    const s = settings;
+    if (typeof s.namespace !== "string" || s.namespace.length > 63 || !DNS1123_LABEL.test(s.namespace)) problems.push(`namespace ${JSON.stringify(s.namespace)} must be a DNS-1123 label, e.g. "traefik"`);
+    if (typeof s.releaseName !== "string" || s.releaseName.length > 53 || !DNS1123_LABEL.test(s.releaseName)) problems.push(`releaseName ${JSON.stringify(s.releaseName)} must be a DNS-1123 label of at most 53 characters, e.g. "traefik"`);
+    if (!Number.isInteger(s.replicas) || s.replicas < 2 || s.replicas > 100) problems.push(`replicas ${JSON.stringify(s.replicas)} must be a whole number from 2 to 100: with externalTrafficPolicy Local only nodes with a ready controller pod receive traffic`);
+    if (typeof s.ingressClassName !== "string" || s.ingressClassName.length > 253 || !DNS1123_SUBDOMAIN.test(s.ingressClassName)) problems.push(`ingressClassName ${JSON.stringify(s.ingressClassName)} must be a DNS-1123 subdomain, e.g. "traefik"`);
+    if (s.dnsLabel !== undefined && (typeof s.dnsLabel !== "string" || !AZURE_DNS_LABEL.test(`${s.dnsLabel}-ipv6`))) problems.push(`dnsLabel ${JSON.stringify(s.dnsLabel)} must start with a lower-case letter and hold only lower-case letters, digits and '-', at most 58 characters (63 with "-ipv6")`);
+    if (!isObj(s.serviceAnnotations) || Object.values(s.serviceAnnotations).some((v) => typeof v !== "string")) problems.push(`serviceAnnotations must map annotation keys to strings (quote "true" and numbers), got ${JSON.stringify(s.serviceAnnotations)}`);
+    if (args.chartVersion !== undefined && (typeof args.chartVersion !== "string" || !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(args.chartVersion))) problems.push(`chartVersion ${JSON.stringify(args.chartVersion)} must be an exact version such as "${TRAEFIK_CHART.version}" (never a range: the values are built for one chart)`);
+    if (s.enableGatewayApi && kind !== IngressControllerKind.Traefik) problems.push(`enableGatewayApi is supported with kind "traefik" only, not ${JSON.stringify(kind)}`);
+    if (problems.length > 0) return { kind, settings, problems, warnings };
+
+    const dual = args.clusterFacts.ipFamilies.length === 2;
+    if (kind === IngressControllerKind.AppRouting) {
+        warnings.push("kind appRouting: Microsoft supports the application routing add-on's NGINX only until November 2026; plan a move to the Traefik default or the add-on's Gateway API implementation");
+        if (dual) warnings.push("kind appRouting on a dual-stack cluster: the add-on's NginxIngressController has no IP-family fields, so its load balancer is IPv4-only and IPv6 clients cannot reach the ingress; use kind traefik for dual-stack ingress");
+    }
+    if (kind === IngressControllerKind.IngressNginx) {
+        warnings.push(`kind ingressNginx: upstream ingress-nginx was retired in March 2026 (chart ${INGRESS_NGINX_CHART.version} is the last; no security fixes); prefer the maintained Traefik default, which can read ingress-nginx annotations while you migrate`);
+    }
+    // The Services the chart or operator renders must pass the same linter users get.
+    for (const svc of controllerServicePreviews(kind, args.clusterFacts, s)) {
+        for (const diag of checkService(svc, args.clusterFacts)) {
+            const text = `controller Service ${svc.metadata.name}: ${diag.ruleId} ${diag.message}`;
+            if (diag.severity === "error") problems.push(text);
+            else if (diag.severity === "warning") warnings.push(text);
+        }
+    }
+    return { kind, settings, problems, warnings };
+}
+
+/**
+ * An ingress controller on an AKS cluster, installed through the given Kubernetes provider.
+ *
+ * - `Traefik` (default): the `traefik` chart at a pinned version, as a `helm.v4.Chart`. Chart v4
+ *   renders the chart in the provider and registers every object as its own resource, so previews and
+ *   pull-request diffs show each Deployment, Service and CRD change, and policies apply to them. Its
+ *   one drawback, skipping Helm hooks, costs nothing here: the Traefik chart has no hooks or jobs.
+ * - `IngressNginx` (legacy): the final ingress-nginx chart as a `helm.v3.Release`, because its
+ *   admission webhook's certificate is made by pre/post-install hook Jobs that Chart v4 would skip
+ *   (pulumi/pulumi-kubernetes#3284). Before 1.27 on dual-stack clusters an extra IPv6 Service is added.
+ * - `AppRouting`: an `NginxIngressController` object for the AKS add-on's operator (IPv4-only).
+ * - `None`: nothing; `ingressClassName` passes through.
+ *
+ * Every controller pod runs on Linux nodes, at least 2 replicas spread across nodes and zones with a
+ * disruption budget; the Service is `Local` with both families on dual-stack clusters. Arguments are
+ * checked before anything is created; problems are reported together.
+ */
+export class IngressController extends pulumi.ComponentResource {
+    /** The installed option. */
+    public readonly kind: IngressControllerKind;
+    /** The IngressClass Ingresses should name. Undefined with `None` unless given. */
+    public readonly ingressClassName: string | undefined;
+    /** The controller's namespace. */
+    public readonly namespace: string;
+    /** The Helm values given to the chart (Traefik, IngressNginx). @default - none for the other kinds */
+    public readonly chartValues: { [key: string]: unknown } | undefined;
+    /** The non-fatal problems found (also logged as warnings). */
+    public readonly warnings: string[];
+
+    constructor(name: string, args: IngressControllerArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("aks-network:index:IngressController", name, {}, opts);
+        const { kind, settings, problems, warnings } = resolveIngressControllerArgs(args);
+        if (problems.length > 0) {
+            throw new pulumi.ResourceError(`invalid IngressController "${name}" arguments (${problems.length} problem${problems.length > 1 ? "s" : ""}):\n - ${problems.join("\n - ")}`, this, true);
+        }
+        this.kind = kind;
+        this.namespace = settings.namespace;
+        this.warnings = warnings;
+        this.ingressClassName = kind === IngressControllerKind.None ? args.ingressClassName : settings.ingressClassName;
+        for (const w of warnings) pulumi.log.warn(w, this);
+
+        const provider = args.provider;
+        const createNs = kind !== IngressControllerKind.AppRouting && kind !== IngressControllerKind.None && (args.createNamespace ?? true);
+        const ns = createNs
+            ? new k8s.core.v1.Namespace(`${name}-namespace`, { metadata: { name: settings.namespace } }, { parent: this, provider })
+            : undefined;
+        const childOpts: pulumi.CustomResourceOptions = { parent: this, provider, dependsOn: ns ? [ns] : [] };
+        const facts = args.clusterFacts;
+
+        if (kind === IngressControllerKind.Traefik) {
+            this.chartValues = buildTraefikValues(facts, settings);
+            new k8s.helm.v4.Chart(`${name}-chart`, {
+                chart: TRAEFIK_CHART.chart,
+                version: args.chartVersion ?? TRAEFIK_CHART.version,
+                repositoryOpts: { repo: TRAEFIK_CHART.repo },
+                name: settings.releaseName,
+                namespace: settings.namespace,
+                values: this.chartValues,
+            }, childOpts);
+        } else if (kind === IngressControllerKind.IngressNginx) {
+            this.chartValues = buildIngressNginxValues(facts, settings);
+            const release = new k8s.helm.v3.Release(`${name}-release`, {
+                chart: INGRESS_NGINX_CHART.chart,
+                version: args.chartVersion ?? INGRESS_NGINX_CHART.version,
+                repositoryOpts: { repo: INGRESS_NGINX_CHART.repo },
+                name: settings.releaseName,
+                namespace: settings.namespace,
+                createNamespace: false,
+                values: this.chartValues,
+                timeout: 900,
+            }, childOpts);
+            const v6 = buildIngressNginxIpv6Service(facts, settings);
+            if (v6) {
+                new k8s.core.v1.Service(`${name}-ipv6Service`, v6 as unknown as k8s.core.v1.ServiceArgs, { ...childOpts, dependsOn: [release] });
+            }
+        } else if (kind === IngressControllerKind.AppRouting) {
+            this.chartValues = undefined;
+            const cr = buildAppRoutingController(settings);
+            new k8s.apiextensions.CustomResource(`${name}-controller`, cr as unknown as k8s.apiextensions.CustomResourceArgs, childOpts);
+        } else {
+            this.chartValues = undefined;
+        }
+
+        this.registerOutputs({
+            kind: this.kind,
+            ingressClassName: this.ingressClassName,
+            namespace: this.namespace,
+            serviceShape: controllerServiceShape(facts),
+        });
+    }
+}

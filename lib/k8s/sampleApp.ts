@@ -1,0 +1,140 @@
+/**
+ * `SampleApp`: applies `buildSampleApp`'s objects (and an Ingress) through the cluster's provider and
+ * reports each Service's external addresses per family.
+ */
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { checkService } from "./checkService";
+import { ClusterFacts } from "./facts";
+import { buildSampleApp, buildSampleIngress, KubeManifest, SampleAppManifests, SampleAppOptions } from "./manifests";
+import { familyOfIp, isObj } from "./serviceModel";
+
+/** Arguments of `SampleApp`: the builder's options plus where to apply them. */
+export interface SampleAppArgs extends SampleAppOptions {
+    /** The cluster's Kubernetes provider (AksCluster's `provider`); every object is created through it. */
+    provider: k8s.Provider;
+    /** The cluster's facts (AksCluster's `clusterFacts`). */
+    clusterFacts: ClusterFacts;
+    /** Create the namespace. Set false when it exists already. @default true */
+    createNamespace?: boolean;
+    /**
+     * IngressClass of the controller that exposes the sample (e.g. an `IngressController`'s
+     * `ingressClassName`).
+     * @default - no Ingress
+     */
+    ingressClassName?: string;
+    /** Host of the Ingress rule; the Windows app is then served on `windows.<host>`. @default - any host */
+    host?: string;
+    /**
+     * Resources the Windows Deployment waits for, typically the Windows node pool, so Pulumi does not
+     * time out on pods that cannot schedule yet.
+     * @default - none
+     */
+    windowsDependsOn?: pulumi.Resource[];
+}
+
+/** External addresses of one LoadBalancer Service, split by family. */
+export interface ServiceAddresses {
+    /** The Service's name (its family set is part of it). */
+    serviceName: string;
+    /** The Service's `ipFamilies`. */
+    ipFamilies: string[];
+    /** IPv4 addresses in `status.loadBalancer.ingress`. */
+    ipv4: string[];
+    /** IPv6 addresses in `status.loadBalancer.ingress`. */
+    ipv6: string[];
+}
+
+/** Split a Service status's load-balancer addresses by family (pure; unknown shapes give none). */
+export function addressesByFamily(serviceName: string, ipFamilies: string[], status: unknown): ServiceAddresses {
+    const out: ServiceAddresses = { serviceName, ipFamilies, ipv4: [], ipv6: [] };
+    const lb = isObj(status) ? status.loadBalancer : undefined;
+    const ingress = isObj(lb) && Array.isArray(lb.ingress) ? lb.ingress : [];
+    for (const entry of ingress) {
+        const ip = isObj(entry) && typeof entry.ip === "string" ? entry.ip : undefined;
+        const fam = ip === undefined ? null : familyOfIp(ip);
+        if (fam === "IPv4") out.ipv4.push(ip!);
+        else if (fam === "IPv6") out.ipv6.push(ip!);
+    }
+    return out;
+}
+
+/**
+ * The sample app of `buildSampleApp` on a cluster: Linux web Deployment, its disruption budget, the
+ * LoadBalancer Services the cluster's families and version call for, the Windows sample on clusters
+ * with Windows pools, and (with `ingressClassName`) an Ingress through the ingress controller.
+ *
+ * Child resources are named after the objects (`<name>-service-hello-dual`), so a new family set makes
+ * a new Service instead of an in-place change the API server would reject. The Services are checked
+ * with `checkService` first: errors stop the deployment (except AZ-1 when the IPv6 traffic-policy
+ * opt-out is set), warnings are logged.
+ */
+export class SampleApp extends pulumi.ComponentResource {
+    /** The objects applied, as plain manifests. */
+    public readonly manifests: SampleAppManifests;
+    /** The Ingress applied. @default - none without `ingressClassName` */
+    public readonly ingress: KubeManifest | undefined;
+    /** External addresses of each Service, per family (unknown during preview). */
+    public readonly serviceAddresses: pulumi.Output<ServiceAddresses[]>;
+    /** The non-fatal problems found (also logged as warnings). */
+    public readonly warnings: string[];
+
+    constructor(name: string, args: SampleAppArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("aks-network:index:SampleApp", name, {}, opts);
+        const problems: string[] = [];
+        if (!k8s.Provider.isInstance(args.provider)) problems.push("provider must be the cluster's k8s.Provider (AksCluster's `provider`), so nothing falls back to the ambient kubeconfig");
+        let manifests: SampleAppManifests | undefined;
+        try {
+            manifests = buildSampleApp(args.clusterFacts, args);
+        } catch (e) {
+            problems.push(e instanceof Error ? e.message : String(e));
+        }
+        const warnings = [...(manifests?.warnings ?? [])];
+        if (manifests) {
+            for (const svc of manifests.services) {
+                for (const d of checkService(svc, args.clusterFacts)) {
+                    const text = `Service ${svc.metadata.name}: ${d.ruleId} ${d.message}`;
+                    if (d.severity === "error" && !(d.ruleId === "AZ-1" && args.allowClusterTrafficPolicyOnIpv6)) problems.push(text);
+                    else if (d.severity !== "info") warnings.push(text);
+                }
+            }
+        }
+        if (args.host !== undefined && (typeof args.host !== "string" || !/^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(args.host))) {
+            problems.push(`host ${JSON.stringify(args.host)} must be a lower-case DNS name such as "hello.example.com"`);
+        }
+        if (problems.length > 0 || manifests === undefined) {
+            throw new pulumi.ResourceError(`invalid SampleApp "${name}" arguments (${problems.length} problem${problems.length > 1 ? "s" : ""}):\n - ${problems.join("\n - ")}`, this, true);
+        }
+        this.manifests = manifests;
+        this.warnings = warnings;
+        for (const w of warnings) pulumi.log.warn(w, this);
+
+        const provider = args.provider;
+        const namespaceName = manifests.services[0].metadata.namespace!;
+        const ns = (args.createNamespace ?? true)
+            ? new k8s.core.v1.Namespace(`${name}-namespace`, { metadata: { name: namespaceName } }, { parent: this, provider })
+            : undefined;
+        const base: pulumi.Resource[] = ns ? [ns] : [];
+        const isWindows = (m: KubeManifest) => m.metadata.labels?.["kubernetes.io/os"] === "windows";
+
+        for (const d of manifests.deployments) {
+            const dependsOn = isWindows(d) ? [...base, ...(args.windowsDependsOn ?? [])] : base;
+            new k8s.apps.v1.Deployment(`${name}-deployment-${d.metadata.name}`, d as unknown as k8s.apps.v1.DeploymentArgs, { parent: this, provider, dependsOn });
+        }
+        for (const p of manifests.podDisruptionBudgets) {
+            new k8s.policy.v1.PodDisruptionBudget(`${name}-pdb-${p.metadata.name}`, p as unknown as k8s.policy.v1.PodDisruptionBudgetArgs, { parent: this, provider, dependsOn: base });
+        }
+        const addresses = manifests.services.map((m) => {
+            const svc = new k8s.core.v1.Service(`${name}-service-${m.metadata.name}`, m as unknown as k8s.core.v1.ServiceArgs, { parent: this, provider, dependsOn: base });
+            return svc.status.apply((status) => addressesByFamily(m.metadata.name, m.spec.ipFamilies as string[], status));
+        });
+        this.serviceAddresses = pulumi.all(addresses);
+
+        this.ingress = args.ingressClassName === undefined ? undefined : buildSampleIngress(manifests, { ingressClassName: args.ingressClassName, host: args.host });
+        if (this.ingress) {
+            new k8s.networking.v1.Ingress(`${name}-ingress`, this.ingress as unknown as k8s.networking.v1.IngressArgs, { parent: this, provider, dependsOn: base });
+        }
+
+        this.registerOutputs({ serviceAddresses: this.serviceAddresses, warnings: this.warnings });
+    }
+}
