@@ -26,7 +26,8 @@ describe("rules: VNet structure, names, API server ranges, docker bridge", () =>
         it("rejects overlapping subnets at the later one", () => {
             const ds = validate(withSubnets(overlayPlan(), { name: "aks-nodes", cidr: "10.224.0.0/16" }, { name: "other", cidr: "10.224.128.0/17" }));
             expectFires(ds, { ruleId: "R62", severity: "error", path: "nodeSubnets[1].cidr", includes: ["10.224.128.0/17", "lies inside nodeSubnets[0]", "must not overlap"] });
-            expectSilent(validate(withSubnets(overlayPlan(), { name: "aks-nodes", cidr: "10.224.0.0/16" }, { name: "other", cidr: "10.224.128.0/17" })).filter((d) => d.path === "nodeSubnets[0].cidr"), "R62");
+            // Reported once, at the later subnet only.
+            expectSilent(ds.filter((d) => d.path === "nodeSubnets[0].cidr"), "R62");
         });
         it("is silent for disjoint subnets inside the space, up to its last block", () => {
             const ds = validate(withSubnets(overlayPlan(), { name: "aks-nodes", cidr: "10.224.0.0/16" }, { name: "other", cidr: "10.239.255.0/24" }));
