@@ -17,3 +17,19 @@ export {
 } from "./k8s/ingressValues";
 export { IngressController, IngressControllerArgs } from "./k8s/ingressController";
 export { addressesByFamily, SampleApp, SampleAppArgs, ServiceAddresses } from "./k8s/sampleApp";
+// Azure components. The enums below share their names with the planner's string types and take
+// precedence at the package entry; every member's value is the planner's string, so both fit a NetworkPlan.
+export {
+    BackendPoolType, ClusterSkuTier, ConnectedNetworkKind, IpFamily, KubeloginMode, NetworkDataplane, NetworkPlugin, NetworkPluginMode,
+    NetworkPolicy, NodeOsUpgradeChannel, OsDiskType, OsSku, OsType, OutboundType, TaintEffect, UpgradeChannel, WeekDay,
+} from "./azure/enums";
+export {
+    AksClusterArgs, ApiServerArgs, ClusterIdentityArgs, ClusterNetworkArgs, ConnectedNetworkArgs, EntraArgs, KubeconfigLoginArgs,
+    MaintenanceWindowArgs, MonitoringArgs, SubnetArgs, UpgradeArgs, VnetArgs, WindowsArgs,
+} from "./azure/clusterArgs";
+export { NodePoolSpec, NodeTaint, SystemPoolArgs } from "./azure/nodePoolArgs";
+export { AKS_CLUSTER_TYPE, AksCluster, KubeletIdentity } from "./azure/aksCluster";
+export { NODE_POOL_TYPE, NodePool, NodePoolArgs } from "./azure/nodePool";
+export { COMPONENT_RULES } from "./azure/rules";
+export { checkClusterSecurity, ClusterInputs, SECURITY_CHECKS, SecurityCheck, SecurityCheckResult } from "./azure/securityChecklist";
+export { KubeloginOptions, toNonInteractiveKubeconfig } from "./azure/kubeconfig";

@@ -1,0 +1,562 @@
+/**
+ * From `AksClusterArgs` to a design: every component default applied, the network plan handed to the
+ * planner, the path table that maps the planner's findings back to the user's arguments, and the
+ * component's own findings (`A` rules). Pure: no Pulumi runtime imports, so it is tested without mocks
+ * and runs in the constructor before any resource exists.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { describeNetworkPlan, formatDiagnostic, verdictOf } from "../network/report";
+import { ConnectedNetwork, Diagnostic, EffectiveNetworkPlan, NetworkPlan, NetworkPlanReport, NodePoolPlan } from "../network/types";
+import { AksClusterArgs, MaintenanceWindowArgs, SubnetArgs } from "./clusterArgs";
+import * as D from "./defaults";
+import {
+    BackendPoolType, ClusterSkuTier, IpFamily, KubeloginMode, NetworkDataplane, NetworkPlugin, NetworkPluginMode,
+    NetworkPolicy, NodeOsUpgradeChannel, OsDiskType, OsSku, OsType, OutboundType, UpgradeChannel,
+} from "./enums";
+import { NodePoolSpec, NodeTaint, SystemPoolArgs } from "./nodePoolArgs";
+import { clusterPathTable, PathTable } from "./paths";
+
+/** A pool with every component default applied. */
+export interface PoolDesign {
+    name: string;
+    /** Where the user wrote it: `systemPool`, `nodePools[1]` or `pool`. */
+    userPath: string;
+    mode: "System" | "User";
+    osType: OsType;
+    osSku: OsSku;
+    vmSize: string;
+    /** As written (the planner supplies the default). */
+    count?: number;
+    minCount?: number;
+    maxCount?: number;
+    maxPods: number;
+    maxSurge: string;
+    zones: string[];
+    subnet?: string;
+    podSubnet?: string;
+    labels: { [key: string]: string };
+    taints: NodeTaint[];
+    osDiskType: OsDiskType;
+    osDiskSizeGb?: number;
+    enableEncryptionAtHost: boolean;
+    enableFips: boolean;
+}
+
+/** The network with defaults applied. */
+export interface NetworkDesign {
+    mode: "created" | "existing";
+    plugin: NetworkPlugin;
+    pluginMode?: NetworkPluginMode;
+    dataplane: NetworkDataplane;
+    policy: NetworkPolicy;
+    ipFamilies: IpFamily[];
+    dualStack: boolean;
+    outboundType: OutboundType;
+    backendPoolType: BackendPoolType;
+    outboundIpCount: number;
+    outboundIpv6Count: number;
+    /** The VNet to create (mode created). */
+    vnet?: { name: string; addressSpaces: string[]; subnets: SubnetArgs[] };
+    /** The subnet of your own (mode existing). */
+    nodeSubnetId?: pulumi.Input<string>;
+    /** The user's connected networks, in plan form. */
+    connected: ConnectedNetwork[];
+    assignNetworkContributor: boolean;
+    warningsAsErrors: string[];
+}
+
+/** Windows support with defaults applied (no password value: it is never part of a design). */
+export interface WindowsDesign {
+    adminUsername: string;
+    /** `plain`: a string in the arguments (validated now); `input`: an Output (validated at deploy time); `generated`. */
+    password: "plain" | "input" | "generated";
+}
+
+/** Upgrade settings with defaults applied. */
+export interface UpgradeDesign {
+    channel: UpgradeChannel;
+    nodeOsChannel: NodeOsUpgradeChannel;
+    upgradeWindow: Required<MaintenanceWindowArgs>;
+    nodeOsUpgradeWindow: Required<MaintenanceWindowArgs>;
+    ignoreKubernetesVersionChanges: boolean;
+}
+
+/** Everything the component needs to create its resources. */
+export interface ClusterDesign {
+    clusterName: string;
+    dnsPrefix: string;
+    resourceGroupName: string;
+    createResourceGroup: boolean;
+    /** The version as written (or the default). */
+    kubernetesVersion: string;
+    /** The version sent to AKS: major.minor when an upgrade channel is on. */
+    kubernetesVersionSent: string;
+    network: NetworkDesign;
+    systemPool: PoolDesign;
+    userPools: PoolDesign[];
+    windows: WindowsDesign | null;
+    upgrades: UpgradeDesign;
+    apiServer: { authorizedIpRanges: string[]; privateCluster: boolean; disableRunCommand: boolean };
+    entra: { azureRbac: boolean; disableLocalAccounts: boolean };
+    skuTier: ClusterSkuTier;
+    kubeloginMode: KubeloginMode;
+    kubeloginClientId?: string;
+    /** The plan handed to the planner (without Azure's view of an existing network). */
+    plan: NetworkPlan;
+    /** The translation of the plan's paths. */
+    paths: PathTable;
+    /** The planner's report, with `warningsAsErrors` applied. */
+    report: NetworkPlanReport;
+    /** Every finding, in the user's terms: the component's own and the planner's, errors first. */
+    diagnostics: Diagnostic[];
+}
+
+const CLUSTER_NAME_RE = /^[a-zA-Z0-9]$|^[a-zA-Z0-9][-_a-zA-Z0-9]{0,61}[a-zA-Z0-9]$/;
+const DNS_PREFIX_RE = /^[a-zA-Z0-9]$|^[a-zA-Z0-9][-a-zA-Z0-9]{0,52}[a-zA-Z0-9]$/;
+const MAJOR_MINOR_RE = /^(\d+)\.(\d+)(?:\.\d+)?$/;
+const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+const OFFSET_RE = /^[+-](0\d|1[0-4]):[0-5]\d$/;
+/** Kubernetes label keys: optional DNS-subdomain prefix, then a name of <= 63 characters. */
+const LABEL_KEY_RE = /^(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_VALUE_RE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+const WINDOWS_SKUS = [OsSku.Windows2019, OsSku.Windows2022, OsSku.Windows2025];
+
+/** Collects the component's own findings. */
+export class Findings {
+    readonly list: Diagnostic[] = [];
+    error(ruleId: string, path: string, message: string): void {
+        this.list.push({ ruleId, severity: "error", path, message });
+    }
+    warn(ruleId: string, path: string, message: string): void {
+        this.list.push({ ruleId, severity: "warning", path, message });
+    }
+}
+
+/** Errors first, then warnings, then info; stable within a severity. */
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+    return list.map((d, i) => ({ d, i }))
+        .sort((a, b) => SEVERITY_ORDER[a.d.severity] - SEVERITY_ORDER[b.d.severity] || a.i - b.i)
+        .map((x) => x.d);
+}
+
+/** Warnings listed in `ids` become errors, saying why. */
+export function escalate(list: Diagnostic[], ids: readonly string[], why = "a warning made an error by network.warningsAsErrors"): Diagnostic[] {
+    return list.map((d) => (d.severity === "warning" && ids.includes(d.ruleId)
+        ? { ...d, severity: "error" as const, message: `${d.message} (${why})` }
+        : d));
+}
+
+
+function quote(v: unknown): string {
+    return JSON.stringify(v);
+}
+
+/** `major.minor` of a version, or the text itself when it isn't one (the planner reports that). */
+export function majorMinor(version: string): string {
+    const m = MAJOR_MINOR_RE.exec(version);
+    return m ? `${m[1]}.${m[2]}` : version;
+}
+
+function versionAtLeast(version: string, major: number, minor: number): boolean {
+    const m = MAJOR_MINOR_RE.exec(version);
+    if (!m) return false;
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    return a !== major ? a > major : b >= minor;
+}
+
+/** The Windows OS SKU a pool gets when it names none. */
+export function defaultWindowsSku(kubernetesVersion: string): OsSku {
+    return versionAtLeast(kubernetesVersion, 1, 35) ? OsSku.Windows2025 : OsSku.Windows2022;
+}
+
+function checkLabelsAndTaints(f: Findings, path: string, labels: { [key: string]: string } | undefined, taints: NodeTaint[] | undefined): void {
+    for (const [k, v] of Object.entries(labels ?? {})) {
+        if (!LABEL_KEY_RE.test(k)) f.error("A17", `${path}.labels`, `${path}.labels key ${quote(k)} is not a valid Kubernetes label key; use an optional DNS prefix and a name of up to 63 letters, digits, "-", "_" and ".", e.g. "team" or "example.com/team"`);
+        if (typeof v !== "string" || !LABEL_VALUE_RE.test(v)) f.error("A17", `${path}.labels`, `${path}.labels[${quote(k)}] ${quote(v)} is not a valid Kubernetes label value; use up to 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit`);
+    }
+    (taints ?? []).forEach((t, i) => {
+        if (!LABEL_KEY_RE.test(t.key)) f.error("A17", `${path}.taints[${i}].key`, `${path}.taints[${i}].key ${quote(t.key)} is not a valid taint key; use e.g. "sku" or "example.com/dedicated"`);
+        if (t.value !== undefined && !LABEL_VALUE_RE.test(t.value)) f.error("A17", `${path}.taints[${i}].value`, `${path}.taints[${i}].value ${quote(t.value)} is not a valid taint value; use up to 63 letters, digits, "-", "_" and "."`);
+    });
+}
+
+function checkZones(f: Findings, path: string, zones: string[]): void {
+    const seen = new Set<string>();
+    for (const z of zones) {
+        if (!["1", "2", "3"].includes(z) || seen.has(z)) {
+            f.error("A10", path, `${path} ${quote(zones)} is not a list of distinct availability zones; use some of "1", "2" and "3", or [] in regions without zones`);
+            return;
+        }
+        seen.add(z);
+    }
+}
+
+/** Apply the defaults to one pool and check the component's own pool rules. */
+export function designPool(
+    spec: NodePoolSpec | SystemPoolArgs, mode: "System" | "User", userPath: string, kubernetesVersion: string, f: Findings,
+): PoolDesign {
+    const osType = mode === "System" ? OsType.Linux : ((spec as NodePoolSpec).osType ?? OsType.Linux);
+    const windows = osType === OsType.Windows;
+    const osSku = spec.osSku ?? (windows ? defaultWindowsSku(kubernetesVersion) : OsSku.Ubuntu);
+    const name = (spec as NodePoolSpec).name ?? D.DEFAULT_SYSTEM_POOL_NAME;
+    const zones = spec.zones ?? D.DEFAULT_ZONES;
+    checkZones(f, `${userPath}.zones`, zones);
+    checkLabelsAndTaints(f, userPath, spec.labels, spec.taints);
+    const taints = spec.taints ?? (mode === "System" ? [D.SYSTEM_POOL_TAINT] : windows ? [D.WINDOWS_TAINT] : []);
+    const labels = spec.labels ?? (windows ? { ...D.WINDOWS_LABELS } : {});
+    const fipsRequired = osSku === OsSku.Windows2025;
+    if (fipsRequired && spec.enableFips === false) {
+        f.error("A8", `${userPath}.enableFips`, `${userPath}.enableFips is false, but "Windows2025" node images are FIPS-enabled and AKS requires enableFIPS for them: remove enableFips (it defaults to true) or use osSku "Windows2022"`);
+    }
+    if (spec.osDiskSizeGb !== undefined && (!Number.isInteger(spec.osDiskSizeGb) || spec.osDiskSizeGb < 30 || spec.osDiskSizeGb > 2048)) {
+        f.error("A18", `${userPath}.osDiskSizeGb`, `${userPath}.osDiskSizeGb ${quote(spec.osDiskSizeGb)} is out of range; AKS allows 30 to 2048 GB`);
+    }
+    return {
+        name,
+        userPath,
+        mode,
+        osType,
+        osSku,
+        vmSize: spec.vmSize ?? D.DEFAULT_VM_SIZE,
+        count: spec.count,
+        minCount: spec.minCount,
+        maxCount: spec.maxCount,
+        maxPods: spec.maxPods ?? D.DEFAULT_MAX_PODS,
+        maxSurge: spec.maxSurge ?? D.DEFAULT_MAX_SURGE,
+        zones,
+        subnet: spec.subnet,
+        podSubnet: spec.podSubnet,
+        labels,
+        taints,
+        osDiskType: spec.osDiskType ?? OsDiskType.Ephemeral,
+        osDiskSizeGb: spec.osDiskSizeGb,
+        enableEncryptionAtHost: spec.enableEncryptionAtHost ?? false,
+        enableFips: spec.enableFips ?? fipsRequired,
+    };
+}
+
+/** A pool in the planner's terms. */
+export function planPool(p: PoolDesign): NodePoolPlan {
+    const out: NodePoolPlan = {
+        name: p.name,
+        osType: p.osType,
+        mode: p.mode,
+        maxPods: p.maxPods,
+        vmSize: p.vmSize,
+        osSku: p.osSku,
+        maxSurge: p.maxSurge,
+    };
+    if (p.count !== undefined) out.count = p.count;
+    if (p.minCount !== undefined) out.minCount = p.minCount;
+    if (p.maxCount !== undefined) out.maxCount = p.maxCount;
+    if (p.subnet !== undefined) out.subnet = p.subnet;
+    if (p.podSubnet !== undefined) out.podSubnet = p.podSubnet;
+    return out;
+}
+
+function designWindow(f: Findings, path: string, w: MaintenanceWindowArgs | undefined, fallback: Required<MaintenanceWindowArgs>): Required<MaintenanceWindowArgs> {
+    const out: Required<MaintenanceWindowArgs> = {
+        dayOfWeek: w?.dayOfWeek ?? fallback.dayOfWeek,
+        startTime: w?.startTime ?? fallback.startTime,
+        durationHours: w?.durationHours ?? fallback.durationHours,
+        utcOffset: w?.utcOffset ?? fallback.utcOffset,
+    };
+    if (!TIME_RE.test(out.startTime)) f.error("A14", `${path}.startTime`, `${path}.startTime ${quote(out.startTime)} is not a time; write HH:mm, e.g. "02:00"`);
+    if (!Number.isInteger(out.durationHours) || out.durationHours < 4 || out.durationHours > 24) {
+        f.error("A14", `${path}.durationHours`, `${path}.durationHours ${quote(out.durationHours)} is out of range; use 4 to 24 hours (auto-upgrades need at least 4)`);
+    }
+    if (!OFFSET_RE.test(out.utcOffset)) f.error("A14", `${path}.utcOffset`, `${path}.utcOffset ${quote(out.utcOffset)} is not an offset; write +HH:mm or -HH:mm, e.g. "+01:00"`);
+    return out;
+}
+
+/** The default network policy for a plugin, dataplane, stack and OS mix. */
+export function defaultPolicy(plugin: NetworkPlugin, dataplane: NetworkDataplane, dualStack: boolean): NetworkPolicy {
+    if (dataplane === NetworkDataplane.Cilium) return NetworkPolicy.Cilium;
+    if (plugin === NetworkPlugin.None || dualStack) return NetworkPolicy.None;
+    return NetworkPolicy.Calico;
+}
+
+function designNetwork(args: AksClusterArgs, pools: PoolDesign[], windowsPlanned: boolean, clusterName: string, f: Findings): NetworkDesign {
+    const n = args.network ?? {};
+    const ipFamilies = n.ipFamilies ?? [IpFamily.IPv4];
+    const dualStack = ipFamilies.includes(IpFamily.IPv6);
+    const plugin = n.networkPlugin ?? NetworkPlugin.Azure;
+    const usesPodSubnet = pools.some((p) => p.podSubnet !== undefined);
+    const pluginMode = n.networkPluginMode ?? (plugin === NetworkPlugin.Azure && !usesPodSubnet ? NetworkPluginMode.Overlay : undefined);
+    const dataplane = n.networkDataplane ?? (plugin === NetworkPlugin.Azure && !windowsPlanned ? NetworkDataplane.Cilium : NetworkDataplane.Azure);
+    const policy = n.networkPolicy ?? defaultPolicy(plugin, dataplane, dualStack);
+    if (n.networkPolicy === undefined && policy === NetworkPolicy.None) {
+        f.warn("A20", "network.networkPolicy", `no network policy engine is enabled: ${plugin === NetworkPlugin.None ? "a CNI of your own brings its own" : "Calico and Azure NPM don't support dual-stack and Cilium doesn't support Windows"}; pods can reach each other freely. Set network.networkPolicy "none" to accept it explicitly`);
+    }
+    const outboundType = n.outboundType ?? OutboundType.LoadBalancer;
+    const outboundIpCount = n.managedOutboundIpCount ?? 1;
+    const outboundIpv6Count = n.managedOutboundIpv6Count ?? (dualStack ? 1 : 0);
+    if (!Number.isInteger(outboundIpCount) || outboundIpCount < 1 || outboundIpCount > 100) {
+        f.error("A15", "network.managedOutboundIpCount", `network.managedOutboundIpCount ${quote(outboundIpCount)} is out of range; use 1 to 100`);
+    }
+    if (!Number.isInteger(outboundIpv6Count) || outboundIpv6Count < 0 || outboundIpv6Count > 100) {
+        f.error("A15", "network.managedOutboundIpv6Count", `network.managedOutboundIpv6Count ${quote(outboundIpv6Count)} is out of range; use 0 to 100`);
+    } else if (!dualStack && outboundIpv6Count > 0) {
+        f.error("A15", "network.managedOutboundIpv6Count", `network.managedOutboundIpv6Count ${outboundIpv6Count} needs a dual-stack cluster; add IpFamily.IPv6 to network.ipFamilies or remove it`);
+    }
+
+    const existing = n.nodeSubnetId !== undefined;
+    if (existing && n.vnet !== undefined) {
+        f.error("A5", "network.vnet", `network.vnet and network.nodeSubnetId are both set; give network.vnet to create a VNet, or network.nodeSubnetId to use a subnet of your own, not both`);
+    }
+    if (existing) {
+        for (const p of pools) {
+            for (const key of ["subnet", "podSubnet"] as const) {
+                if (p[key] !== undefined) {
+                    f.error("A6", `${p.userPath}.${key}`, `${p.userPath}.${key} ${quote(p[key])} names a subnet, but with network.nodeSubnetId every pool uses that subnet: remove ${key}, or create the VNet with network.vnet`);
+                }
+            }
+        }
+        if (typeof n.nodeSubnetId === "string") checkSubnetId(f, n.nodeSubnetId);
+    }
+    let vnet: NetworkDesign["vnet"];
+    if (!existing) {
+        const v = n.vnet ?? {};
+        vnet = {
+            name: v.name ?? `${clusterName}-vnet`,
+            addressSpaces: v.addressSpaces ?? (dualStack ? [D.DEFAULT_VNET_SPACE_V4, D.DEFAULT_VNET_SPACE_V6] : [D.DEFAULT_VNET_SPACE_V4]),
+            subnets: v.subnets ?? [dualStack
+                ? { name: D.DEFAULT_SUBNET_NAME, cidr: D.DEFAULT_SUBNET_V4, ipv6Cidr: D.DEFAULT_SUBNET_V6 }
+                : { name: D.DEFAULT_SUBNET_NAME, cidr: D.DEFAULT_SUBNET_V4 }],
+        };
+    }
+    return {
+        mode: existing ? "existing" : "created",
+        plugin,
+        pluginMode,
+        dataplane,
+        policy,
+        ipFamilies,
+        dualStack,
+        outboundType,
+        backendPoolType: n.loadBalancerBackendPoolType ?? BackendPoolType.NodeIpConfiguration,
+        outboundIpCount,
+        outboundIpv6Count,
+        vnet,
+        nodeSubnetId: n.nodeSubnetId,
+        connected: (n.connectedNetworks ?? []).map((c) => {
+            const out: ConnectedNetwork = { cidr: c.cidr };
+            if (c.name !== undefined) out.name = c.name;
+            if (c.kind !== undefined) out.kind = c.kind;
+            return out;
+        }),
+        assignNetworkContributor: n.assignNetworkContributor ?? true,
+        warningsAsErrors: n.warningsAsErrors ?? D.DEFAULT_WARNINGS_AS_ERRORS,
+    };
+}
+
+const SUBNET_ID_RE = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Network\/virtualNetworks\/([^/]+)\/subnets\/([^/]+)$/i;
+
+/** The parts of a subnet resource id, or undefined when it isn't one. */
+export function parseSubnetId(id: string): { resourceGroupName: string; virtualNetworkName: string; subnetName: string } | undefined {
+    const m = SUBNET_ID_RE.exec(id.trim());
+    return m ? { resourceGroupName: m[1], virtualNetworkName: m[2], subnetName: m[3] } : undefined;
+}
+
+/** A11: the id names a subnet. */
+export function checkSubnetId(f: Findings, id: string): void {
+    if (!parseSubnetId(id)) {
+        f.error("A11", "network.nodeSubnetId", `network.nodeSubnetId ${quote(id)} is not a subnet resource id; write /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>`);
+    }
+}
+
+/** The plan for the planner, from a design's parts. */
+export function buildPlan(d: Pick<ClusterDesign, "network" | "systemPool" | "userPools" | "kubernetesVersion" | "windows" | "apiServer" | "resourceGroupName">, args: AksClusterArgs): NetworkPlan {
+    const n = d.network;
+    const a = args.network ?? {};
+    const plan: NetworkPlan = {
+        networkPlugin: n.plugin,
+        networkDataplane: n.dataplane,
+        networkPolicy: n.policy,
+        ipFamilies: n.ipFamilies,
+        kubernetesVersion: d.kubernetesVersion,
+        outboundType: n.outboundType,
+        nodePools: [d.systemPool, ...d.userPools].map(planPool),
+        windowsProfile: null,
+        names: { resourceGroup: d.resourceGroupName },
+    };
+    if (n.pluginMode !== undefined) plan.networkPluginMode = n.pluginMode;
+    if (a.podCidrs !== undefined) plan.podCidrs = a.podCidrs;
+    if (a.serviceCidrs !== undefined) plan.serviceCidrs = a.serviceCidrs;
+    if (a.dnsServiceIP !== undefined) plan.dnsServiceIP = a.dnsServiceIP;
+    if (n.connected.length > 0) plan.connectedNetworks = [...n.connected];
+    if (n.vnet) {
+        plan.vnetAddressSpaces = n.vnet.addressSpaces;
+        plan.nodeSubnets = n.vnet.subnets.map((s) => (s.ipv6Cidr === undefined ? { name: s.name, cidr: s.cidr } : { name: s.name, cidr: s.cidr, ipv6Cidr: s.ipv6Cidr }));
+        plan.names = { ...plan.names, vnet: n.vnet.name };
+    }
+    if (d.windows) {
+        const pw = args.windows?.adminPassword;
+        plan.windowsProfile = typeof pw === "string"
+            ? { adminUsername: d.windows.adminUsername, adminPassword: pw }
+            : { adminUsername: d.windows.adminUsername };
+    }
+    if (d.apiServer.authorizedIpRanges.length > 0) plan.apiServerAuthorizedIpRanges = d.apiServer.authorizedIpRanges;
+    return plan;
+}
+
+/**
+ * Rules that can't be judged before Azure is read: with a subnet of your own the plan has no subnets
+ * yet, so "outbound type needs your own subnet" (R65) would be a false alarm.
+ */
+const NEEDS_EXISTING_NETWORK = ["R65"];
+
+/** Design a cluster: defaults, plan, report and every finding in the user's terms. Never throws. */
+export function designCluster(name: string, args: AksClusterArgs): ClusterDesign {
+    const f = new Findings();
+    const clusterName = args.clusterName ?? name;
+    if (!CLUSTER_NAME_RE.test(clusterName)) {
+        f.error("A2", args.clusterName === undefined ? "clusterName (the component's name)" : "clusterName", `cluster name ${quote(clusterName)} is not allowed; use 1-63 letters, digits, "-" and "_", starting and ending with a letter or digit`);
+    }
+    const dnsPrefix = args.dnsPrefix ?? clusterName.replace(/_/g, "-").slice(0, 54).replace(/-+$/, "");
+    if (!DNS_PREFIX_RE.test(dnsPrefix)) {
+        f.error("A3", "dnsPrefix", `dnsPrefix ${quote(dnsPrefix)} is not allowed; use 1-54 letters, digits and "-", starting and ending with a letter or digit`);
+    }
+    const kubernetesVersion = args.kubernetesVersion ?? D.DEFAULT_KUBERNETES_VERSION;
+
+    const u = args.upgrades ?? {};
+    const channel = u.channel ?? UpgradeChannel.Patch;
+    const nodeOsChannel = u.nodeOsChannel ?? NodeOsUpgradeChannel.NodeImage;
+    if (channel === UpgradeChannel.NodeImage && nodeOsChannel !== NodeOsUpgradeChannel.NodeImage) {
+        f.error("A12", "upgrades.nodeOsChannel", `upgrades.nodeOsChannel ${quote(nodeOsChannel)} conflicts with upgrades.channel "node-image", which forces "NodeImage": use "NodeImage", or the channel "patch"`);
+    }
+    let kubernetesVersionSent = kubernetesVersion;
+    if (channel !== UpgradeChannel.None && majorMinor(kubernetesVersion) !== kubernetesVersion && MAJOR_MINOR_RE.test(kubernetesVersion)) {
+        kubernetesVersionSent = majorMinor(kubernetesVersion);
+        f.warn("A4", "kubernetesVersion", `kubernetesVersion ${quote(kubernetesVersion)} pins a patch while upgrades.channel is ${quote(channel)}; AKS moves patches itself, so the component sends ${quote(kubernetesVersionSent)}: write ${quote(kubernetesVersionSent)} to silence this`);
+    }
+    const upgrades: UpgradeDesign = {
+        channel,
+        nodeOsChannel,
+        upgradeWindow: designWindow(f, "upgrades.upgradeWindow", u.upgradeWindow, D.DEFAULT_UPGRADE_WINDOW),
+        nodeOsUpgradeWindow: designWindow(f, "upgrades.nodeOsUpgradeWindow", u.nodeOsUpgradeWindow, D.DEFAULT_NODE_OS_WINDOW),
+        ignoreKubernetesVersionChanges: u.ignoreKubernetesVersionChanges ?? channel !== UpgradeChannel.None,
+    };
+
+    const systemPool = designPool(args.systemPool ?? {}, "System", "systemPool", kubernetesVersion, f);
+    const userPools = (args.nodePools ?? []).map((p, i) => designPool(p, "User", `nodePools[${i}]`, kubernetesVersion, f));
+    const hasWindowsPool = userPools.some((p) => p.osType === OsType.Windows);
+    const w = args.windows ?? {};
+    if (w.enableWindowsPools === false && hasWindowsPool) {
+        const first = userPools.find((p) => p.osType === OsType.Windows) as PoolDesign;
+        f.error("A7", "windows.enableWindowsPools", `windows.enableWindowsPools is false, but ${first.userPath} "${first.name}" is a Windows pool; Windows pools need the cluster's windowsProfile: remove enableWindowsPools or the pool`);
+    }
+    const windowsPlanned = hasWindowsPool || w.enableWindowsPools === true;
+    const windows: WindowsDesign | null = windowsPlanned
+        ? {
+            adminUsername: w.adminUsername ?? D.DEFAULT_WINDOWS_ADMIN,
+            password: w.adminPassword === undefined ? "generated" : typeof w.adminPassword === "string" ? "plain" : "input",
+        }
+        : null;
+
+    const network = designNetwork(args, [systemPool, ...userPools], windowsPlanned, clusterName, f);
+
+    const api = args.apiServer ?? {};
+    const authorizedIpRanges = api.authorizedIpRanges ?? [];
+    const privateCluster = api.privateCluster ?? false;
+    if (privateCluster && authorizedIpRanges.length > 0) {
+        f.error("A13", "apiServer.authorizedIpRanges", `apiServer.authorizedIpRanges is set on a private cluster (apiServer.privateCluster true); authorized ranges only apply to a public API server: remove one of them`);
+    }
+    if (!privateCluster && authorizedIpRanges.length === 0 && api.allowPublicAccess !== true) {
+        f.error("A1", "apiServer", `the API server would be open to the whole internet; set apiServer.authorizedIpRanges to the public CIDRs of your CI and offices (e.g. ["20.50.60.0/24"]), or apiServer.privateCluster true, or apiServer.allowPublicAccess true to accept it`);
+    }
+
+    const mon = args.monitoring ?? {};
+    if (mon.defender === true && mon.logAnalyticsWorkspaceId === undefined) {
+        f.error("A16", "monitoring.defender", `monitoring.defender is true without monitoring.logAnalyticsWorkspaceId; Defender sends its findings to a Log Analytics workspace: give its resource id`);
+    }
+    if (args.identity?.userAssignedIdentityId !== undefined && args.identity.principalId === undefined && network.assignNetworkContributor) {
+        f.error("A9", "identity.principalId", `identity.userAssignedIdentityId is set without identity.principalId; the component grants that identity Network Contributor on the network: give its principal id, or set network.assignNetworkContributor false and grant it yourself`);
+    }
+    const kubeloginMode = args.kubeconfigLogin?.mode ?? KubeloginMode.AzureCli;
+    if (kubeloginMode === KubeloginMode.ServicePrincipal && !args.kubeconfigLogin?.clientId) {
+        f.error("A19", "kubeconfigLogin.clientId", `kubeconfigLogin.mode "spn" needs kubeconfigLogin.clientId (the service principal's application id); its secret comes from AAD_SERVICE_PRINCIPAL_CLIENT_SECRET at run time`);
+    }
+
+    const resourceGroupName = args.resourceGroupName ?? `${name}-rg`;
+    const base = {
+        network, systemPool, userPools, kubernetesVersion, windows, resourceGroupName,
+        apiServer: { authorizedIpRanges, privateCluster, disableRunCommand: api.disableRunCommand ?? true },
+    };
+    const plan = buildPlan(base, args);
+    const paths = clusterPathTable({ userPools: userPools.length, userConnected: network.connected.length, network: network.mode });
+    const raw = describeNetworkPlan(plan);
+    const planDiagnostics = raw.diagnostics.filter((d) => !(network.mode === "existing" && NEEDS_EXISTING_NETWORK.includes(d.ruleId)));
+    const escalated = escalate(planDiagnostics, network.warningsAsErrors);
+    const diagnostics = sortDiagnostics([...f.list, ...escalated.map((d) => paths.diagnostic(d))]);
+    // The report shows the same findings as the error would, in the user's terms.
+    const report: NetworkPlanReport = { ...raw, diagnostics, verdict: verdictOf(diagnostics) };
+
+    return {
+        clusterName,
+        dnsPrefix,
+        createResourceGroup: args.createResourceGroup ?? args.resourceGroupName === undefined,
+        kubernetesVersionSent,
+        ...base,
+        upgrades,
+        entra: { azureRbac: args.entra?.azureRbac ?? true, disableLocalAccounts: args.entra?.disableLocalAccounts ?? true },
+        skuTier: args.skuTier ?? ClusterSkuTier.Standard,
+        kubeloginMode,
+        kubeloginClientId: args.kubeconfigLogin?.clientId,
+        plan,
+        paths,
+        report,
+        diagnostics,
+    };
+}
+
+/** True for a Windows OS SKU. */
+export function isWindowsSku(sku: string | null | undefined): boolean {
+    return WINDOWS_SKUS.includes(sku as OsSku);
+}
+
+/** The text of an error listing problems, one per line: severity, rule id, the user's path, the message with its fix. */
+export function formatProblems(title: string, problems: Diagnostic[]): string {
+    const n = problems.length;
+    return `${title} (${n} problem${n === 1 ? "" : "s"}):\n${problems.map((d) => `  - ${formatDiagnostic(d)}`).join("\n")}`;
+}
+
+/**
+ * An effective plan (every default explicit) as a plan the planner takes again, e.g. to add a pool to
+ * an existing cluster. The Windows password is never part of it.
+ */
+export function planFromEffective(eff: EffectiveNetworkPlan): NetworkPlan {
+    const plan: NetworkPlan = {
+        networkPlugin: eff.networkPlugin,
+        networkPluginMode: eff.networkPluginMode,
+        networkDataplane: eff.networkDataplane,
+        ipFamilies: [...eff.ipFamilies],
+        serviceCidrs: [...eff.serviceCidrs],
+        dnsServiceIP: eff.dnsServiceIP,
+        kubernetesVersion: eff.kubernetesVersion,
+        outboundType: eff.outboundType,
+        nodePools: eff.nodePools.map((p) => {
+            const out: NodePoolPlan = {
+                name: p.name, osType: p.osType, mode: p.mode, count: p.count, maxPods: p.maxPods, maxSurge: p.surge,
+            };
+            if (p.maxCount !== null) out.maxCount = p.maxCount;
+            if (p.minCount !== null) out.minCount = p.minCount;
+            if (p.vmSize !== null) out.vmSize = p.vmSize;
+            if (p.subnet !== null) out.subnet = p.subnet;
+            if (p.podSubnet !== null) out.podSubnet = p.podSubnet;
+            if (p.osSku !== null) out.osSku = p.osSku;
+            return out;
+        }),
+        windowsProfile: eff.windowsProfile ? { adminUsername: eff.windowsProfile.adminUsername ?? undefined } : null,
+    };
+    if (eff.networkPolicyExplicit) plan.networkPolicy = eff.networkPolicy;
+    if (eff.podCidrs.length > 0) plan.podCidrs = [...eff.podCidrs];
+    if (eff.byoVnet) {
+        plan.vnetAddressSpaces = [...eff.vnetAddressSpaces];
+        plan.nodeSubnets = eff.nodeSubnets.map((s) => (s.ipv6Cidr === null ? { name: s.name, cidr: s.cidr } : { name: s.name, cidr: s.cidr, ipv6Cidr: s.ipv6Cidr }));
+    }
+    if (eff.connectedNetworks.length > 0) plan.connectedNetworks = eff.connectedNetworks.map((c) => ({ ...c }));
+    if (eff.apiServerAuthorizedIpRanges.length > 0) plan.apiServerAuthorizedIpRanges = [...eff.apiServerAuthorizedIpRanges];
+    return plan;
+}
