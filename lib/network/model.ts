@@ -438,8 +438,9 @@ class Reader {
         const v = obj[key];
         if (v === undefined || v === null) return null;
         // "+ 0" turns -0 into 0, so reports round-trip through JSON.
-        if (typeof v === "number" && Number.isInteger(v)) return v + 0;
-        this.sink.error("R71", `${prefix}.${key}`, `${prefix}.${key} ${show(v)} is ${typeof v === "number" ? "not a whole number" : kindOf(v)}; write a whole number`);
+        if (typeof v === "number" && Number.isSafeInteger(v)) return v + 0;
+        const why = typeof v !== "number" ? kindOf(v) : Number.isInteger(v) ? "far too large" : "not a whole number";
+        this.sink.error("R71", `${prefix}.${key}`, `${prefix}.${key} ${show(v)} is ${why}; write a whole number`);
         return null;
     }
 
