@@ -102,4 +102,13 @@ describe("validateNetworkPlan (fuzz)", () => {
             assert.equal(report.verdict === "reject", hasError);
         }), { numRuns: 500 });
     });
+
+    // Counterexamples the fuzz found once, kept as fixed cases.
+    for (const p of [{ nodePools: [{ maxPods: -0 }] }, { nodePools: [{ count: 5.44755495412823e306, maxSurge: "33%" }] }]) {
+        it(`round-trips the report of ${JSON.stringify(p)}`, () => {
+            const report = describeNetworkPlan(p as never);
+            checkWellFormed(report.diagnostics);
+            assert.deepEqual(JSON.parse(JSON.stringify(report)), report);
+        });
+    }
 });
