@@ -231,8 +231,9 @@ class Reader {
     unknownFields(o: Obj, known: readonly string[], path: string): void {
         for (const key of Object.keys(o)) {
             if (known.includes(key)) continue;
-            const near = closest(key, known);
-            this.sink.warn("SVC-3", path ? `${path}.${key}` : key, `${path ? `${path}.` : ""}${key} is not a field of a v1 Service${near ? `; did you mean ${near}?` : ""}; with strict field validation (kubectl's default) the API server rejects it, otherwise it is dropped`);
+            const lower = key.toLowerCase();
+            const near = closest(key, known) ?? (lower.length >= 4 ? [...known].sort((a, b) => a.length - b.length).find((k) => k.toLowerCase().startsWith(lower.slice(0, -1)) || lower.startsWith(k.toLowerCase())) : undefined);
+            this.sink.warn("SVC-3", path ? `${path}.${key}` : key, `${path ? `${path}.` : ""}${key} is not a field of a v1 Service${near ? ` (did you mean ${near}?)` : ""}; with strict field validation (kubectl's default) the API server rejects it, otherwise it is dropped`);
         }
     }
     private wrong(path: string, v: unknown, want: string): void {
