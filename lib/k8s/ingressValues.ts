@@ -39,8 +39,11 @@ export enum IngressControllerKind {
 
 /** A pinned Helm chart. */
 export interface PinnedChart {
+    /** Helm repository URL. */
     repo: string;
+    /** Chart name in the repository. */
     chart: string;
+    /** Exact chart version. */
     version: string;
 }
 
@@ -53,8 +56,11 @@ export const INGRESS_NGINX_CHART: PinnedChart = { repo: "https://kubernetes.gith
 export interface ControllerSettings {
     /** Helm release name (Traefik, ingress-nginx) or the `NginxIngressController` name (app routing). */
     releaseName: string;
+    /** Namespace of the controller's pods and Services. */
     namespace: string;
+    /** Controller replicas (at least 2). */
     replicas: number;
+    /** The IngressClass the controller serves. */
     ingressClassName: string;
     /** Azure internal load balancer in the cluster's VNet. */
     internal: boolean;
@@ -68,7 +74,9 @@ export interface ControllerSettings {
 
 /** The controller Service shape for a cluster. */
 export interface ControllerServiceShape {
+    /** `SingleStack` or `RequireDualStack`. */
     ipFamilyPolicy: string;
+    /** `[IPv4]` or `[IPv4, IPv6]`. */
     ipFamilies: ServiceIpFamily[];
     /** True before 1.27 on dual-stack clusters: a second, IPv6-only Service is needed. */
     separateIpv6Service: boolean;
@@ -157,6 +165,10 @@ export function buildTraefikValues(facts: ClusterFacts, s: ControllerSettings): 
             websecure: { expose, transport: { lifeCycle } },
         },
         service,
+        // While draining, /ping (the readiness probe) says 204 instead of 503: the pod stays "serving",
+        // so kube-proxy keeps forwarding to it on its node until Azure's probes of the node's health
+        // check (which ignores terminating pods) have taken the node out of the load balancer.
+        additionalArguments: ["--ping.terminatingStatusCode=204"],
         global: { checkNewVersion: false, sendAnonymousUsage: false },
     };
 }

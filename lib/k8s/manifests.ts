@@ -24,17 +24,25 @@ export interface StringMap {
 
 /** `metadata` of a built object. */
 export interface ManifestMetadata {
+    /** The object's name. */
     name: string;
+    /** @default - cluster-scoped object, or the provider's default namespace */
     namespace?: string;
+    /** @default - no labels */
     labels?: StringMap;
+    /** @default - no annotations */
     annotations?: StringMap;
 }
 
 /** A plain Kubernetes object as the builders return it. */
 export interface KubeManifest {
+    /** E.g. `"v1"`, `"apps/v1"`. */
     apiVersion: string;
+    /** E.g. `"Service"`. */
     kind: string;
+    /** Name, namespace, labels, annotations. */
     metadata: ManifestMetadata;
+    /** The kind's spec, as in YAML. */
     spec: { [key: string]: unknown };
 }
 
@@ -86,8 +94,11 @@ export interface SampleAppOptions {
 
 /** What `buildSampleApp` returns. */
 export interface SampleAppManifests {
+    /** The Linux web Deployment, then the Windows one (with Windows pools). */
     deployments: KubeManifest[];
+    /** The LoadBalancer Services: Linux first (per the decision table), then Windows. */
     services: KubeManifest[];
+    /** The Linux web app's disruption budget. */
     podDisruptionBudgets: KubeManifest[];
     /** The Service an ingress should route to for the Linux app. */
     linuxServiceName: string;
@@ -108,7 +119,9 @@ export interface SampleIngressOptions {
     host?: string;
 }
 
+/** The Linux sample image (listens on IPv4 and IPv6). */
 export const DEFAULT_SAMPLE_IMAGE = "docker.io/library/nginx:1.28-alpine";
+/** The Windows sample image, for Windows Server 2022 nodes. */
 export const DEFAULT_WINDOWS_IMAGE = "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022";
 /** The Windows taint assumed when the facts list none (see `ClusterFacts.windowsTaints`). */
 export const DEFAULT_WINDOWS_TAINTS = [{ key: "kubernetes.io/os", value: "windows", effect: "NoSchedule" as const }];

@@ -19,6 +19,7 @@ export interface RuleContext {
 
 /** The node-port range of AKS clusters (the kube-apiserver default; AKS does not expose the flag). */
 export const NODE_PORT_MIN = 30000;
+/** Upper end of the node-port range. */
 export const NODE_PORT_MAX = 32767;
 
 const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
@@ -64,6 +65,7 @@ function validPort(n: number): boolean {
     return Number.isInteger(n) && n >= 1 && n <= 65535;
 }
 
+/** K8S-1: the Service's name. */
 export function metadataRules(ctx: RuleContext): void {
     const { svc, sink } = ctx;
     if (svc.name === undefined || svc.name === "") {
@@ -75,6 +77,7 @@ export function metadataRules(ctx: RuleContext): void {
     }
 }
 
+/** SVC-5, SVC-7, SVC-8, SVC-9: type, ExternalName target, session affinity, external IPs. */
 export function typeRules(ctx: RuleContext): void {
     const { svc, eff, sink } = ctx;
     if (svc.type !== undefined && svc.type !== "" && !(SERVICE_TYPES as readonly string[]).includes(svc.type)) {
@@ -95,6 +98,7 @@ export function typeRules(ctx: RuleContext): void {
     });
 }
 
+/** K8S-2 to K8S-5, K8S-7, SVC-6, and node-port allocation (SVC-10, SVC-11, K8S-17). */
 export function portRules(ctx: RuleContext): void {
     const { svc, eff, sink } = ctx;
     if (svc.portsGiven === 0 && !eff.headless && eff.type !== "ExternalName") {
@@ -163,6 +167,7 @@ function nodePortAllocation(ctx: RuleContext): void {
     }
 }
 
+/** K8S-8 to K8S-13, K8S-23 to K8S-26: families, policy and cluster IPs, as `initIPFamilyFields` checks them. */
 export function familyRules(ctx: RuleContext): void {
     const { svc, eff, cluster, sink } = ctx;
     if (eff.type === "ExternalName") {
@@ -238,6 +243,7 @@ export function familyRules(ctx: RuleContext): void {
     });
 }
 
+/** K8S-6, K8S-14 to K8S-16, K8S-18 to K8S-22: headless types, traffic policies, LoadBalancer-only fields. */
 export function trafficRules(ctx: RuleContext): void {
     const { svc, eff, cluster, sink } = ctx;
     if (eff.type === "LoadBalancer" || eff.type === "NodePort") {

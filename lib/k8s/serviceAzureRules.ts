@@ -54,6 +54,7 @@ function perPort(annotations: Record<string, string>): Map<number, Map<string, {
     return out;
 }
 
+/** AZ-1 and LB-1 to LB-12, for LoadBalancer Services (the only ones Azure's cloud provider acts on). */
 export function azureRules(ctx: RuleContext): void {
     const { svc, eff, sink } = ctx;
     if (eff.type !== "LoadBalancer") return;

@@ -108,8 +108,11 @@ export interface EffectiveService {
     externallyAccessible: boolean;
 }
 
+/** Valid `spec.type` values. */
 export const SERVICE_TYPES = ["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"] as const;
+/** Valid `spec.ipFamilyPolicy` values. */
 export const FAMILY_POLICIES = ["SingleStack", "PreferDualStack", "RequireDualStack"] as const;
+/** Valid external and internal traffic policies. */
 export const TRAFFIC_POLICIES = ["Cluster", "Local"] as const;
 
 const SPEC_FIELDS = [

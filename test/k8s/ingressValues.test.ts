@@ -59,6 +59,7 @@ describe("buildTraefikValues", () => {
                 annotations: PROBE,
                 spec: { type: "LoadBalancer", externalTrafficPolicy: "Local", ipFamilyPolicy: "RequireDualStack", ipFamilies: ["IPv4", "IPv6"] },
             },
+            additionalArguments: ["--ping.terminatingStatusCode=204"],
             global: { checkNewVersion: false, sendAnonymousUsage: false },
         });
     });
