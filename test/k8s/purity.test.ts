@@ -1,0 +1,32 @@
+/**
+ * The Kubernetes builders and the Service linter are pure: they import nothing from Pulumi, so users
+ * can run them (and `checkService` in CI) without a Pulumi program.
+ */
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+const PURE = ["catalog.ts", "checkService.ts", "facts.ts", "ingressValues.ts", "manifests.ts", "serviceApiRules.ts", "serviceAzureRules.ts", "serviceModel.ts"];
+const dir = path.join(__dirname, "../../lib/k8s");
+
+describe("lib/k8s purity", () => {
+    for (const file of PURE) {
+        it(`${file} imports nothing from Pulumi nor from lib/azure`, () => {
+            const imports = [...fs.readFileSync(path.join(dir, file), "utf8").matchAll(/^import[^;]*from\s+"([^"]+)"/gm)].map((m) => m[1]);
+            assert.deepStrictEqual(imports.filter((i) => i.startsWith("@pulumi/") || i.includes("/azure")), []);
+        });
+    }
+
+    it("the components import no lib/azure either", () => {
+        for (const file of ["ingressController.ts", "sampleApp.ts"]) {
+            const text = fs.readFileSync(path.join(dir, file), "utf8");
+            assert.ok(text.includes("@pulumi/kubernetes"), file);
+            assert.ok(!/from\s+"\.\.\/azure/.test(text) && !text.includes("@pulumi/azure-native"), file);
+        }
+    });
+
+    it("covers every file of lib/k8s", () => {
+        const all = fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort();
+        assert.deepStrictEqual(all, [...PURE, "ingressController.ts", "sampleApp.ts"].sort());
+    });
+});
