@@ -444,16 +444,12 @@ export class AksCluster extends pulumi.ComponentResource {
             }
             return p;
         });
-        const subnet = network.getSubnetOutput({
-            resourceGroupName: parts.apply((p) => p.resourceGroupName),
-            virtualNetworkName: parts.apply((p) => p.virtualNetworkName),
-            subnetName: parts.apply((p) => p.subnetName),
-        }, { parent: this });
-        const vnet = network.getVirtualNetworkOutput({
-            resourceGroupName: parts.apply((p) => p.resourceGroupName),
-            virtualNetworkName: parts.apply((p) => p.virtualNetworkName),
-        }, { parent: this });
-        return pulumi.all([id, parts, subnet, vnet]).apply(([subnetId, p, s, v]) => {
+        // Invokes are made once the id is known to be a subnet id, so a bad id fails once, with the message above.
+        const azure = parts.apply((p) => pulumi.all([
+            network.getSubnetOutput(p, { parent: this }),
+            network.getVirtualNetworkOutput({ resourceGroupName: p.resourceGroupName, virtualNetworkName: p.virtualNetworkName }, { parent: this }),
+        ]));
+        return pulumi.all([id, parts, azure]).apply(([subnetId, p, [s, v]]) => {
             const check = checkExistingNetwork(design, p.subnetName, s, v);
             logFindings(check.added, this);
             const errors = check.diagnostics.filter((d) => d.severity === "error");

@@ -377,7 +377,8 @@ export function buildPlan(d: Pick<ClusterDesign, "network" | "systemPool" | "use
         ipFamilies: n.ipFamilies,
         kubernetesVersion: d.kubernetesVersion,
         outboundType: n.outboundType,
-        nodePools: [d.systemPool, ...d.userPools].map(planPool),
+        // With a subnet of your own, subnet names in pools are refused by A6 alone.
+        nodePools: [d.systemPool, ...d.userPools].map(planPool).map((p) => (n.mode === "existing" ? { ...p, subnet: undefined, podSubnet: undefined } : p)),
         windowsProfile: null,
         names: { resourceGroup: d.resourceGroupName },
     };
@@ -414,8 +415,9 @@ export function designCluster(name: string, args: AksClusterArgs): ClusterDesign
     if (!CLUSTER_NAME_RE.test(clusterName)) {
         f.error("A2", args.clusterName === undefined ? "clusterName (the component's name)" : "clusterName", `cluster name ${quote(clusterName)} is not allowed; use 1-63 letters, digits, "-" and "_", starting and ending with a letter or digit`);
     }
-    const dnsPrefix = args.dnsPrefix ?? clusterName.replace(/_/g, "-").slice(0, 54).replace(/-+$/, "");
-    if (!DNS_PREFIX_RE.test(dnsPrefix)) {
+    const dnsPrefix = args.dnsPrefix ?? clusterName.replace(/[^-a-zA-Z0-9]/g, "-").replace(/^-+/, "").slice(0, 54).replace(/-+$/, "");
+    // A prefix derived from a bad cluster name is that name's problem (A2).
+    if (!DNS_PREFIX_RE.test(dnsPrefix) && (args.dnsPrefix !== undefined || CLUSTER_NAME_RE.test(clusterName))) {
         f.error("A3", "dnsPrefix", `dnsPrefix ${quote(dnsPrefix)} is not allowed; use 1-54 letters, digits and "-", starting and ending with a letter or digit`);
     }
     const kubernetesVersion = args.kubernetesVersion ?? D.DEFAULT_KUBERNETES_VERSION;
