@@ -1,0 +1,311 @@
+/**
+ * `aks-network diff <base.json> <head.json>`: what a change does to the network and the resources,
+ * from two `aks-network plan --format json` results (e.g. main and a pull request), as text or a
+ * markdown PR comment.
+ */
+import type { Diagnostic, NetworkPlanReport } from "../network";
+import { UsageError } from "./errors";
+import { isRecord, readStructuredFile } from "./io";
+import { keyPathsOf } from "./plan/key-properties";
+import { FoundNetworkPlan, PLAN_RESULT_KIND, PLAN_RESULT_VERSION, PlannedResource, PlanResult, PlanValue } from "./plan/types";
+import { flatten, shortValue } from "./plan/values";
+
+/** One compared line: a network setting or a capacity figure. */
+export interface DiffRow {
+    /** What is compared, e.g. `pod CIDRs` or `IPv4 pod CIDR: nodes it holds`. */
+    what: string;
+    base: string;
+    head: string;
+    changed: boolean;
+}
+
+/** The comparison of one network plan (paired by owner and output path). */
+export interface NetworkPlanDiff {
+    label: string;
+    change: "added" | "removed" | "changed" | "unchanged";
+    verdict: { base: string | null; head: string | null };
+    addressRanges: DiffRow[];
+    capacity: DiffRow[];
+    diagnostics: { added: Diagnostic[]; removed: Diagnostic[] };
+}
+
+/** One changed input of a resource. */
+export interface InputChange {
+    path: string;
+    base: PlanValue | undefined;
+    head: PlanValue | undefined;
+    /** True when the path is (inside) a key property of the type. */
+    key: boolean;
+}
+
+/** A resource in both plans whose inputs differ. */
+export interface ChangedResource {
+    urn: string;
+    type: string;
+    name: string;
+    changes: InputChange[];
+}
+
+/** What `diff` computes (also `diff --format json`). */
+export interface PlanDiff {
+    kind: "aks-network-plan-diff";
+    version: 1;
+    base: { project: string; stack: string; status: string; error: string | null };
+    head: { project: string; stack: string; status: string; error: string | null };
+    networkPlans: NetworkPlanDiff[];
+    resources: {
+        added: PlannedResource[];
+        removed: PlannedResource[];
+        changed: ChangedResource[];
+        unchanged: number;
+        /** Removed and added resources of one type with identical inputs: a rename or move that needs an alias. */
+        renamed: { from: string; to: string; type: string }[];
+    };
+}
+
+/** Read a plan result file; a one-line {@link UsageError} when it is not one. */
+export function readPlanResult(file: string): PlanResult {
+    const doc = readStructuredFile(file);
+    if (!isRecord(doc) || doc.kind !== PLAN_RESULT_KIND) {
+        throw new UsageError(`${file} is not an aks-network plan result (expected "kind": "${PLAN_RESULT_KIND}" from aks-network plan --format json)`);
+    }
+    if (doc.version !== PLAN_RESULT_VERSION) {
+        throw new UsageError(`${file} is a version ${String(doc.version)} plan result; this aks-network reads version ${PLAN_RESULT_VERSION}`);
+    }
+    if (!Array.isArray(doc.resources) || !Array.isArray(doc.networkPlans)) throw new UsageError(`${file} is an incomplete plan result (no resources or networkPlans list)`);
+    return doc as unknown as PlanResult;
+}
+
+const list = (v: readonly string[]) => (v.length ? v.join(", ") : "-");
+const num = (n: number | string | null | undefined) => (n === null || n === undefined ? "-" : typeof n === "number" ? n.toLocaleString("en-US") : n);
+
+function addressRows(r: NetworkPlanReport | null): Map<string, string> {
+    const m = new Map<string, string>();
+    if (!r) return m;
+    const e = r.effective;
+    m.set("network", `${e.networkPlugin}${e.networkPluginMode ? ` ${e.networkPluginMode}` : ""} (${e.ipamMode}), dataplane ${e.networkDataplane}, policy ${e.networkPolicy}`);
+    m.set("IP families", list(e.ipFamilies));
+    m.set("pod CIDRs", list(e.podCidrs));
+    m.set("service CIDRs", list(e.serviceCidrs));
+    m.set("DNS service IP", e.dnsServiceIP);
+    m.set("VNet address spaces", e.byoVnet ? list(e.vnetAddressSpaces) : "AKS-managed");
+    for (const s of e.nodeSubnets) m.set(`subnet ${s.name}`, [s.cidr, s.ipv6Cidr].filter((x) => x).join(", "));
+    for (const c of e.connectedNetworks) m.set(`connected ${c.name}`, `${c.cidr} (${c.kind})`);
+    m.set("outbound", e.outboundType);
+    m.set("Kubernetes", e.kubernetesVersion);
+    for (const p of e.nodePools) m.set(`pool ${p.name}`, `${p.osType} ${p.mode}, ${p.count}${p.maxCount !== null ? `-${p.maxCount}` : ""} nodes, maxPods ${p.maxPods}${p.subnet ? `, subnet ${p.subnet}` : ""}`);
+    return m;
+}
+
+function capacityRows(r: NetworkPlanReport | null): Map<string, string> {
+    const m = new Map<string, string>();
+    if (!r) return m;
+    const c = r.capacity;
+    m.set("nodes now", num(c.nodes.count));
+    m.set("nodes at most", num(c.nodes.max));
+    m.set("nodes during upgrades", num(c.nodes.withSurge));
+    m.set("node limit", num(c.nodes.limit));
+    m.set("pod CIDR headroom (nodes)", num(c.podCidrHeadroom));
+    for (const f of c.families) {
+        if (f.podCidrNodeCapacity !== null) m.set(`${f.family} pod CIDR: nodes it holds`, num(f.podCidrNodeCapacity));
+        m.set(`${f.family} service IPs`, f.serviceIps.length > 15 ? `~2^${BigInt(f.serviceIps).toString(2).length}` : num(Number(f.serviceIps)));
+    }
+    for (const s of c.subnets) m.set(`subnet ${s.name} (${s.role}): headroom`, `${num(s.headroom)} of ${num(s.usable)}`);
+    return m;
+}
+
+function rows(base: Map<string, string>, head: Map<string, string>): DiffRow[] {
+    const keys = [...base.keys(), ...[...head.keys()].filter((k) => !base.has(k))];
+    return keys.map((k) => {
+        const b = base.get(k) ?? "-";
+        const h = head.get(k) ?? "-";
+        return { what: k, base: b, head: h, changed: b !== h };
+    });
+}
+
+const diagKey = (d: Diagnostic) => `${d.ruleId}\u0000${d.path}\u0000${d.message}`;
+
+function diffNetworkPlan(label: string, b: FoundNetworkPlan | undefined, h: FoundNetworkPlan | undefined): NetworkPlanDiff {
+    const br = b?.report ?? null;
+    const hr = h?.report ?? null;
+    const bd = new Set((br?.diagnostics ?? []).map(diagKey));
+    const hd = new Set((hr?.diagnostics ?? []).map(diagKey));
+    const d: NetworkPlanDiff = {
+        label,
+        change: !b ? "added" : !h ? "removed" : "unchanged",
+        verdict: { base: br?.verdict ?? null, head: hr?.verdict ?? null },
+        addressRanges: rows(addressRows(br), addressRows(hr)),
+        capacity: rows(capacityRows(br), capacityRows(hr)),
+        diagnostics: {
+            added: (hr?.diagnostics ?? []).filter((x) => !bd.has(diagKey(x))),
+            removed: (br?.diagnostics ?? []).filter((x) => !hd.has(diagKey(x))),
+        },
+    };
+    if (d.change === "unchanged" && (d.verdict.base !== d.verdict.head || d.addressRanges.some((r) => r.changed) || d.capacity.some((r) => r.changed)
+        || d.diagnostics.added.length || d.diagnostics.removed.length)) d.change = "changed";
+    return d;
+}
+
+/** Pair network plans by owner and output; a lone plan on each side is paired whatever its owner. */
+function pairPlans(base: FoundNetworkPlan[], head: FoundNetworkPlan[]): NetworkPlanDiff[] {
+    const key = (p: FoundNetworkPlan) => `${p.owner}#${p.output}`;
+    if (base.length === 1 && head.length === 1) return [diffNetworkPlan(head[0].label, base[0], head[0])];
+    const out: NetworkPlanDiff[] = [];
+    const headByKey = new Map(head.map((p) => [key(p), p]));
+    for (const b of base) out.push(diffNetworkPlan(b.label, b, headByKey.get(key(b))));
+    const baseKeys = new Set(base.map(key));
+    for (const h of head) if (!baseKeys.has(key(h))) out.push(diffNetworkPlan(h.label, undefined, h));
+    return out;
+}
+
+function isKeyPath(type: string, p: string): boolean {
+    return keyPathsOf(type).some((k) => p === k || p.startsWith(`${k}.`) || p.startsWith(`${k}[`));
+}
+
+/** The changed inputs of a resource present in both plans, key properties first. */
+export function inputChanges(b: PlannedResource, h: PlannedResource): InputChange[] {
+    const fb = flatten(b.inputs);
+    const fh = flatten(h.inputs);
+    const paths = [...new Set([...Object.keys(fb), ...Object.keys(fh)])].sort();
+    const changes = paths
+        .filter((p) => JSON.stringify(fb[p]) !== JSON.stringify(fh[p]))
+        .map((p) => ({ path: p, base: fb[p], head: fh[p], key: isKeyPath(h.type, p) }));
+    for (const opt of new Set([...Object.keys(b.options), ...Object.keys(h.options)])) {
+        if (JSON.stringify(b.options[opt]) !== JSON.stringify(h.options[opt])) {
+            changes.push({ path: `(option) ${opt}`, base: b.options[opt], head: h.options[opt], key: true });
+        }
+    }
+    if (b.parent !== h.parent) changes.push({ path: "(parent)", base: b.parent, head: h.parent, key: true });
+    return changes.sort((x, y) => Number(y.key) - Number(x.key));
+}
+
+/** Compare two plan results. */
+export function diffPlans(base: PlanResult, head: PlanResult): PlanDiff {
+    const baseByUrn = new Map(base.resources.map((r) => [r.urn, r]));
+    const headByUrn = new Map(head.resources.map((r) => [r.urn, r]));
+    const added = head.resources.filter((r) => !baseByUrn.has(r.urn));
+    const removed = base.resources.filter((r) => !headByUrn.has(r.urn));
+    const changed: ChangedResource[] = [];
+    let unchanged = 0;
+    for (const h of head.resources) {
+        const b = baseByUrn.get(h.urn);
+        if (!b) continue;
+        const changes = inputChanges(b, h);
+        if (changes.length) changed.push({ urn: h.urn, type: h.type, name: h.name, changes });
+        else unchanged++;
+    }
+    const renamed: PlanDiff["resources"]["renamed"] = [];
+    const claimed = new Set<string>();
+    for (const r of removed) {
+        if (r.type === "pulumi:pulumi:Stack") continue;
+        const same = added.find((a) => !claimed.has(a.urn) && a.type === r.type && JSON.stringify(a.inputs) === JSON.stringify(r.inputs));
+        if (same) {
+            claimed.add(same.urn);
+            renamed.push({ from: r.urn, to: same.urn, type: r.type });
+        }
+    }
+    const info = (p: PlanResult) => ({ project: p.project, stack: p.stack, status: p.status, error: p.error });
+    return {
+        kind: "aks-network-plan-diff",
+        version: 1,
+        base: info(base),
+        head: info(head),
+        networkPlans: pairPlans(base.networkPlans, head.networkPlans),
+        resources: { added, removed, changed, unchanged, renamed },
+    };
+}
+
+const nameOf = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
+
+/** The largest markdown comment GitHub accepts is 65,536 characters; stay below with room to spare. */
+export const MAX_COMMENT = 60_000;
+
+/** Render a plan diff as text or a markdown PR comment. */
+export function formatPlanDiff(d: PlanDiff, format: "text" | "markdown" = "text"): string {
+    const md = format === "markdown";
+    const esc = (s: string) => (md ? s.replace(/\|/g, "\\|").replace(/\n/g, " ") : s);
+    const code = (s: string) => (md ? `\`${s.replace(/`/g, "'")}\`` : s);
+    const h = (level: number, t: string) => (md ? `${"#".repeat(level)} ${t}` : `${t}\n${"-".repeat(t.length)}`);
+    const r = d.resources;
+    const nChanges = r.added.length + r.removed.length + r.changed.length;
+    const out: string[] = [];
+    const target = d.base.project === d.head.project && d.base.stack === d.head.stack ? `${d.head.project}/${d.head.stack}` : `${d.base.project}/${d.base.stack} → ${d.head.project}/${d.head.stack}`;
+    out.push(md ? `## aks-network plan diff: ${target}` : `aks-network plan diff: ${target}`);
+    const planLine = d.networkPlans.length
+        ? d.networkPlans.map((p) => `${p.label} ${p.verdict.base ?? "none"} → ${p.verdict.head ?? "none"}${p.change === "unchanged" ? " (unchanged)" : ""}`).join("; ")
+        : "no network plan in either result";
+    out.push(`network plan: ${planLine}\nresources: ${r.added.length} to add, ${r.removed.length} to delete, ${r.changed.length} to change, ${r.unchanged} unchanged`);
+    for (const [side, s] of [["base", d.base], ["head", d.head]] as const) {
+        if (s.status !== "ok") out.push(md ? `**The ${side} program failed:**\n\n\`\`\`\n${s.error ?? ""}\n\`\`\`` : `The ${side} program failed:\n${s.error ?? ""}`);
+    }
+
+    for (const p of d.networkPlans) {
+        if (p.change === "unchanged") continue;
+        out.push(h(3, `Network plan ${p.label}: ${p.change}`));
+        const table = (title: string, rs: DiffRow[], showAll: boolean) => {
+            const shown = showAll ? rs : rs.filter((x) => x.changed);
+            if (!shown.some((x) => x.changed)) return;
+            if (md) {
+                out.push([`**${title}**`, "", "| | base | head |", "| --- | --- | --- |",
+                    ...shown.map((x) => `| ${x.changed ? `**${esc(x.what)}**` : esc(x.what)} | ${esc(x.base)} | ${x.changed ? `**${esc(x.head)}**` : esc(x.head)} |`)].join("\n"));
+            } else {
+                out.push([`${title}:`, ...shown.filter((x) => x.changed).map((x) => `  ${x.what}: ${x.base} -> ${x.head}`)].join("\n"));
+            }
+        };
+        table("Address ranges", p.addressRanges, true);
+        table("Capacity", p.capacity, false);
+        const diag = (x: Diagnostic) => `${x.severity} ${x.ruleId} ${code(x.path || "(plan)")}: ${esc(x.message)}`;
+        if (p.diagnostics.added.length) out.push(`${md ? "**New findings**" : "New findings:"}\n${p.diagnostics.added.map((x) => `${md ? "- " : "  "}${diag(x)}`).join("\n")}`);
+        if (p.diagnostics.removed.length) out.push(`${md ? "**Resolved findings**" : "Resolved findings:"}\n${p.diagnostics.removed.map((x) => `${md ? "- " : "  "}${diag(x)}`).join("\n")}`);
+    }
+
+    if (nChanges) {
+        out.push(h(3, `Resources: +${r.added.length} -${r.removed.length} ~${r.changed.length}`));
+        for (const x of r.renamed) {
+            out.push(`${md ? "> **Warning:** " : "warning: "}${code(nameOf(x.from))} was removed and ${code(nameOf(x.to))} added with the same ${code(x.type)} inputs: a rename or move. Without an alias Pulumi deletes and recreates it.`);
+        }
+        const lines: string[] = [];
+        const props = (res: PlannedResource) => Object.entries(res.keyProperties).slice(0, 6).map(([k, v]) => `${code(k)}=${esc(shortValue(v, 60))}`).join(", ");
+        for (const a of r.added) lines.push(md ? `| + | ${code(a.type)} | ${code(a.name)} | ${props(a)} |` : `+ ${a.type} ${a.name}  ${props(a)}`);
+        for (const a of r.removed) lines.push(md ? `| - | ${code(a.type)} | ${code(a.name)} | |` : `- ${a.type} ${a.name}`);
+        for (const c of r.changed) {
+            const shown = c.changes.slice(0, 12).map((x) => `${code(x.path)}: ${esc(shortValue(x.base, 60))} → ${esc(shortValue(x.head, 60))}`);
+            const more = c.changes.length > 12 ? ` and ${c.changes.length - 12} more` : "";
+            lines.push(md ? `| ~ | ${code(c.type)} | ${code(c.name)} | ${shown.join("<br>")}${more} |` : `~ ${c.type} ${c.name}\n${shown.map((s) => `    ${s}`).join("\n")}${more ? `\n    ${more.trim()}` : ""}`);
+        }
+        if (md) {
+            const headerRows = ["| op | type | name | details |", "| --- | --- | --- | --- |"];
+            let body = [...headerRows, ...lines].join("\n");
+            const used = out.join("\n\n").length;
+            if (used + body.length > MAX_COMMENT) {
+                const keep: string[] = [];
+                let size = used + 400;
+                for (const l of lines) {
+                    if (size + l.length + 1 > MAX_COMMENT) break;
+                    keep.push(l);
+                    size += l.length + 1;
+                }
+                body = [...headerRows, ...keep].join("\n") + `\n\n_${lines.length - keep.length} more resource lines left out to fit a PR comment; run aks-network diff locally for all of them._`;
+            }
+            out.push(body);
+        } else {
+            out.push(lines.join("\n"));
+        }
+    } else {
+        out.push(md ? "_No resource changes._" : "No resource changes.");
+    }
+    return out.join("\n\n") + "\n";
+}
+
+export const DIFF_HELP = `usage: aks-network diff <base.json> <head.json> [--format text|markdown|json]
+
+Compare two "aks-network plan --format json" results (e.g. of main and of a pull request): the
+network plan's address ranges, capacity and findings, and the resources added, removed or changed
+(paired by URN; changed inputs listed with key properties first). Removed and added resources of the
+same type with the same inputs are flagged as renames that need an alias.
+
+options:
+  --format FORMAT  text (default), markdown (a PR comment, kept under GitHub's size limit) or json
+  -h, --help       show this help
+
+exit status: 0 compared; 2 bad usage, or a file that cannot be read, parsed or is not a plan result.`;
