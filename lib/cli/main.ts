@@ -1,45 +1,99 @@
 #!/usr/bin/env node
 /**
- * The `aks-network` command.
+ * The `aks-network` command: validate network plans, plan Pulumi programs offline, diff plans.
+ *
+ * Results go to stdout, progress and errors to stderr. Exit status: 0 success, 1 the plan has errors
+ * (or the program failed), 2 bad usage or an input that cannot be read or parsed.
  */
-import { runValidate, UsageError } from "./validate";
+import { choice, parseCommandArgs, positionals } from "./args";
+import { DIFF_HELP, diffPlans, formatPlanDiff, readPlanResult } from "./diff";
+import { firstLine, UsageError } from "./errors";
+import { parsePlanArgs, PLAN_HELP, planCommand } from "./plan/command";
+import { validateCommand } from "./validate";
 
-const HELP = `usage: aks-network <command> [options]
+export const HELP = `usage: aks-network <command> [options]
+
+Offline tools for AKS networking with pulumi-aks-network: no Pulumi CLI, no cloud, no credentials.
 
 commands:
-  validate <file> [--format text|markdown|json]   validate a network plan (JSON or YAML)
+  validate <file>              validate a network plan (JSON/YAML) or a Pulumi stack config file
+  plan [--dir DIR] [--stack S] run a Pulumi program under mocks: network plan and resources to create
+  diff <base.json> <head.json> compare two "plan --format json" results (a PR comment with --format markdown)
+  help [command]               show help
 
-run "aks-network <command> --help" for a command's options`;
+run "aks-network <command> --help" for a command's options.
+exit status: 0 success; 1 the plan has errors; 2 bad usage or unreadable input; 3 an internal error (a bug).`;
 
-export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
+const HELPS: Record<string, string> = { validate: "", plan: PLAN_HELP, diff: DIFF_HELP };
+
+type Write = (s: string) => void;
+
+function diffCommand(argv: string[], out: Write): number {
+    const { values, positionals: pos } = parseCommandArgs("diff", argv, { format: { type: "string" } });
+    if (values.help) {
+        out(`${DIFF_HELP}\n`);
+        return 0;
+    }
+    const format = choice("diff", "format", values.format, ["text", "markdown", "json"] as const, "text");
+    const [baseFile, headFile] = positionals("diff", pos, ["base.json", "head.json"]);
+    const d = diffPlans(readPlanResult(baseFile), readPlanResult(headFile));
+    out(format === "json" ? `${JSON.stringify(d, null, 2)}\n` : formatPlanDiff(d, format));
+    return 0;
+}
+
+/**
+ * Run the command line `argv` (without `node` and the script). Resolves to the exit status.
+ * `plan` runs a program under process-global mocks: call it once per process.
+ */
+export async function main(argv: string[], out: Write = (s) => process.stdout.write(s), err: Write = (s) => process.stderr.write(s)): Promise<number> {
     const [command, ...rest] = argv;
     try {
-        if (!command || command === "--help" || command === "-h") {
-            out(HELP + "\n");
-            return command ? 0 : 2;
+        if (command === undefined) {
+            err(`${HELP}\n`);
+            return 2;
         }
-        if (command === "validate") {
-            if (rest.includes("--help")) {
-                out("usage: aks-network validate <file> [--format text|markdown|json]\n");
-                return 0;
+        if (command === "--help" || command === "-h") {
+            out(`${HELP}\n`);
+            return 0;
+        }
+        if (command === "help") {
+            const topic = rest[0];
+            if (topic === undefined) out(`${HELP}\n`);
+            else if (topic in HELPS) return main([topic, "--help"], out, err);
+            else throw new UsageError(`unknown command "${topic}"; run aks-network --help`);
+            return 0;
+        }
+        switch (command) {
+            case "validate":
+                return validateCommand(rest, out, err);
+            case "plan": {
+                const opts = parsePlanArgs(rest);
+                if (opts === "help") {
+                    out(`${PLAN_HELP}\n`);
+                    return 0;
+                }
+                return await planCommand(opts, out, err);
             }
-            const fi = rest.indexOf("--format");
-            const format = fi >= 0 ? rest[fi + 1] : "text";
-            if (format !== "text" && format !== "markdown" && format !== "json") throw new UsageError(`--format must be text, markdown or json, not ${format}`);
-            const files = rest.filter((a, i) => !a.startsWith("--") && (fi < 0 || i !== fi + 1));
-            if (files.length !== 1) throw new UsageError("validate takes one file");
-            return runValidate(files[0], format, out);
+            case "diff":
+                return diffCommand(rest, out);
+            default:
+                throw new UsageError(`unknown command "${command}"; the commands are validate, plan and diff (run aks-network --help)`);
         }
-        throw new UsageError(`unknown command "${command}"; run aks-network --help`);
     } catch (e) {
         if (e instanceof UsageError) {
             err(`aks-network: ${e.message}\n`);
             return 2;
         }
-        throw e;
+        err(`aks-network: internal error: ${firstLine(e)}\n`);
+        if (process.env.AKS_NETWORK_DEBUG) err(`${(e as Error).stack ?? ""}\n`);
+        return 3;
     }
 }
 
 if (require.main === module) {
-    process.exitCode = main(process.argv.slice(2));
+    void main(process.argv.slice(2)).then((code) => {
+        process.exitCode = code;
+        // A program under mocks may leave timers behind; finish once the output is flushed.
+        process.stdout.write("", () => process.exit(code));
+    });
 }

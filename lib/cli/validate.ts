@@ -1,31 +1,105 @@
 /**
- * `aks-network validate <file>`: validate a NetworkPlan (JSON or YAML) and print the report.
+ * `aks-network validate <file>`: validate a NetworkPlan (JSON or YAML) or a Pulumi stack config file
+ * of the root stack program, and print the diagnostics and the capacity table.
  * Exit 0 without errors, 1 with errors, 2 when the file can't be read or parsed.
  */
 import * as fs from "node:fs";
-import { parse as parseYaml } from "yaml";
-import { describeNetworkPlan, formatNetworkPlanReport } from "../network";
+import * as path from "node:path";
+import { describeNetworkPlan, formatNetworkPlanReport, NetworkPlanReport, verdictOf } from "../network";
+import { choice, parseCommandArgs, positionals } from "./args";
+import { firstLine, UsageError } from "./errors";
+import { isRecord, readStructuredFile } from "./io";
+import { readProject, SECRET_PLACEHOLDER, stackConfigOf } from "./project";
+import { hideStrings } from "./plan/values";
+import { CONFIG_NAMESPACE, stackConfigToNetworkPlan } from "./stack-args";
 
-export class UsageError extends Error {}
+export { UsageError };
 
-/** Read a JSON or YAML file into a value; throws UsageError with a one-line reason. */
-export function readStructuredFile(file: string): unknown {
-    let text: string;
-    try {
-        text = fs.readFileSync(file, "utf8");
-    } catch (e) {
-        throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
-    try {
-        return /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text);
-    } catch (e) {
-        throw new UsageError(`cannot parse ${file}: ${(e as Error).message.split("\n")[0]}`);
-    }
+export const VALIDATE_HELP = `usage: aks-network validate <file> [--format text|markdown|json] [--namespace NS]
+
+Validate an AKS network plan before anything deploys, and print every problem (argument path,
+value, rule, fix) and the capacity table.
+
+<file> is either
+  - a NetworkPlan, JSON or YAML (see examples/plans/), or
+  - a Pulumi stack config file (Pulumi.<stack>.yaml, recognised by its config: key) of the
+    aks-network stack program: the keys <NS>:network, <NS>:nodePools, <NS>:systemPool, <NS>:windows,
+    <NS>:apiServer, ... are AksClusterArgs, checked exactly as the AksCluster component checks them
+    (paths are the AksClusterArgs paths). Encrypted (secure:) values are never decrypted or printed.
+
+options:
+  --format FORMAT  text (default), markdown or json (the describeNetworkPlan report)
+  --namespace NS   the config namespace of a stack config file (default: ${CONFIG_NAMESPACE})
+  -h, --help       show this help
+
+exit status: 0 no errors (warnings allowed); 1 the plan has errors; 2 bad usage, or a file that
+cannot be read or parsed.`;
+
+/** What a validated file was and what it said. */
+export interface ValidateResult {
+    /** `plan` for a NetworkPlan, `stack-config` for a Pulumi stack config file. */
+    source: "plan" | "stack-config";
+    report: NetworkPlanReport;
+    /** Notes about the input (which keys were read), for stderr. */
+    notes: string[];
 }
 
+/** Validate a parsed document (a NetworkPlan or a stack config file's content). */
+export function validateDocument(doc: unknown, file: string, namespace = CONFIG_NAMESPACE): ValidateResult {
+    if (isRecord(doc) && "config" in doc) {
+        const dir = path.dirname(path.resolve(file));
+        const stack = /^Pulumi\.(.+)\.ya?ml$/.exec(path.basename(file))?.[1] ?? "stack";
+        let project = namespace;
+        if (fs.existsSync(path.join(dir, "Pulumi.yaml")) || fs.existsSync(path.join(dir, "Pulumi.yml"))) {
+            try {
+                project = readProject(dir).name;
+            } catch {
+                // an unreadable project file only loses the name of un-namespaced keys
+            }
+        }
+        const config = stackConfigOf(doc, project, stack, file);
+        const prefix = `${namespace}:`;
+        if (!Object.keys(config.values).some((k) => k.startsWith(prefix))) {
+            throw new UsageError(`${file} is a stack config file without ${prefix}* keys; nothing to validate (use --namespace for another config namespace)`);
+        }
+        const clusterName = typeof config.values[`${prefix}clusterName`] === "string" ? config.values[`${prefix}clusterName`] as string : stack;
+        try {
+            const r = stackConfigToNetworkPlan(config.values, clusterName, namespace);
+            const notes = [`read ${r.used.length ? r.used.join(", ") : "no cluster arguments"} as AksClusterArgs${r.other.length ? `; not cluster arguments: ${r.other.join(", ")}` : ""}`];
+            return { source: "stack-config", report: r.report, notes };
+        } catch (e) {
+            // The design never throws on well-typed values; config of the wrong shape can make it.
+            const report = describeNetworkPlan({});
+            const diagnostics = [{ ruleId: "R0", severity: "error" as const, path: prefix.slice(0, -1), message: `the ${prefix}* config does not have the shape of AksClusterArgs: ${firstLine(e)}` }];
+            return { source: "stack-config", report: { ...report, diagnostics, verdict: verdictOf(diagnostics) }, notes: [] };
+        }
+    }
+    if (!isRecord(doc)) {
+        throw new UsageError(`cannot validate ${file}: expected a network plan (a mapping of networkPlugin, podCidrs, ...) or a stack config file (config:), not ${Array.isArray(doc) ? "a list" : typeof doc}`);
+    }
+    return { source: "plan", report: describeNetworkPlan(doc as never), notes: [] };
+}
+
+/** Run `validate` with its arguments. */
+export function validateCommand(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+    const { values, positionals: pos } = parseCommandArgs("validate", argv, { format: { type: "string" }, namespace: { type: "string" } });
+    if (values.help) {
+        out(`${VALIDATE_HELP}\n`);
+        return 0;
+    }
+    const format = choice("validate", "format", values.format, ["text", "markdown", "json"] as const, "text");
+    const [file] = positionals("validate", pos, ["file"]);
+    const result = validateDocument(readStructuredFile(file), file, (values.namespace as string | undefined) ?? CONFIG_NAMESPACE);
+    for (const n of result.notes) err(`aks-network: ${n}\n`);
+    const text = format === "json" ? `${JSON.stringify(result.report, null, 2)}\n` : formatNetworkPlanReport(result.report, format);
+    out(hideStrings(text, [SECRET_PLACEHOLDER]));
+    return result.report.verdict === "reject" ? 1 : 0;
+}
+
+/** Kept for callers of the first version: validate a file and print the report. */
 export function runValidate(file: string, format: "text" | "markdown" | "json", out: (s: string) => void): number {
-    const plan = readStructuredFile(file);
-    const report = describeNetworkPlan(plan as never);
-    out(format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatNetworkPlanReport(report, format));
-    return report.verdict === "reject" ? 1 : 0;
+    return validateCommand([file, "--format", format], out, () => undefined);
 }
+
+/** Re-export for callers of the first version. */
+export { readStructuredFile };
