@@ -129,8 +129,8 @@ export function optionsRecorder(): { transformation: pulumi.ResourceTransformati
 /** The names of resources an option list depends on. */
 export async function dependencyNames(opts: pulumi.CustomResourceOptions): Promise<string[]> {
     const deps = await Promise.resolve(opts.dependsOn as pulumi.Input<pulumi.Input<pulumi.Resource>[]> | pulumi.Input<pulumi.Resource> | undefined);
-    const list = (Array.isArray(deps) ? deps : deps === undefined ? [] : [deps]) as pulumi.Input<pulumi.Resource>[];
-    const urns = await Promise.all(list.map(async (d) => settled((await Promise.resolve(d)).urn)));
+    const list = (Array.isArray(deps) ? deps : deps === undefined ? [] : [deps]) as pulumi.Resource[];
+    const urns: string[] = await Promise.all(list.map((d) => settled(d.urn)));
     return urns.map((u) => u.split("::").pop() as string);
 }
 
