@@ -79,11 +79,15 @@ export function readPlanResult(file: string): PlanResult {
 const list = (v: readonly string[]) => (v.length ? v.join(", ") : "-");
 const num = (n: number | string | null | undefined) => (n === null || n === undefined ? "-" : typeof n === "number" ? n.toLocaleString("en-US") : n);
 
+const IPAM_NAMES: Record<string, string> = {
+    overlay: "Azure CNI Overlay", podSubnet: "Azure CNI pod subnet", nodeSubnet: "Azure CNI node subnet", kubenet: "kubenet", none: "bring-your-own CNI",
+};
+
 function addressRows(r: NetworkPlanReport | null): Map<string, string> {
     const m = new Map<string, string>();
     if (!r) return m;
     const e = r.effective;
-    m.set("network", `${e.networkPlugin}${e.networkPluginMode ? ` ${e.networkPluginMode}` : ""} (${e.ipamMode}), dataplane ${e.networkDataplane}, policy ${e.networkPolicy}`);
+    m.set("network", `${IPAM_NAMES[e.ipamMode] ?? e.ipamMode}, dataplane ${e.networkDataplane}, policy ${e.networkPolicy}`);
     m.set("IP families", list(e.ipFamilies));
     m.set("pod CIDRs", list(e.podCidrs));
     m.set("service CIDRs", list(e.serviceCidrs));
@@ -229,10 +233,11 @@ export function formatPlanDiff(d: PlanDiff, format: "text" | "markdown" = "text"
     const r = d.resources;
     const nChanges = r.added.length + r.removed.length + r.changed.length;
     const out: string[] = [];
-    const target = d.base.project === d.head.project && d.base.stack === d.head.stack ? `${d.head.project}/${d.head.stack}` : `${d.base.project}/${d.base.stack} → ${d.head.project}/${d.head.stack}`;
+    const arrow = md ? "→" : "->";
+    const target = d.base.project === d.head.project && d.base.stack === d.head.stack ? `${d.head.project}/${d.head.stack}` : `${d.base.project}/${d.base.stack} ${arrow} ${d.head.project}/${d.head.stack}`;
     out.push(md ? `## aks-network plan diff: ${target}` : `aks-network plan diff: ${target}`);
     const planLine = d.networkPlans.length
-        ? d.networkPlans.map((p) => `${p.label} ${p.verdict.base ?? "none"} → ${p.verdict.head ?? "none"}${p.change === "unchanged" ? " (unchanged)" : ""}`).join("; ")
+        ? d.networkPlans.map((p) => `${p.label} ${p.verdict.base ?? "none"} ${arrow} ${p.verdict.head ?? "none"}${p.change === "unchanged" ? " (unchanged)" : ""}`).join("; ")
         : "no network plan in either result";
     out.push(`network plan: ${planLine}\nresources: ${r.added.length} to add, ${r.removed.length} to delete, ${r.changed.length} to change, ${r.unchanged} unchanged`);
     for (const [side, s] of [["base", d.base], ["head", d.head]] as const) {
@@ -269,7 +274,7 @@ export function formatPlanDiff(d: PlanDiff, format: "text" | "markdown" = "text"
         for (const a of r.added) lines.push(md ? `| + | ${code(a.type)} | ${code(a.name)} | ${props(a)} |` : `+ ${a.type} ${a.name}  ${props(a)}`);
         for (const a of r.removed) lines.push(md ? `| - | ${code(a.type)} | ${code(a.name)} | |` : `- ${a.type} ${a.name}`);
         for (const c of r.changed) {
-            const shown = c.changes.slice(0, 12).map((x) => `${code(x.path)}: ${esc(shortValue(x.base, 60))} → ${esc(shortValue(x.head, 60))}`);
+            const shown = c.changes.slice(0, 12).map((x) => `${code(x.path)}: ${esc(shortValue(x.base, 60))} ${arrow} ${esc(shortValue(x.head, 60))}`);
             const more = c.changes.length > 12 ? ` and ${c.changes.length - 12} more` : "";
             lines.push(md ? `| ~ | ${code(c.type)} | ${code(c.name)} | ${shown.join("<br>")}${more} |` : `~ ${c.type} ${c.name}\n${shown.map((s) => `    ${s}`).join("\n")}${more ? `\n    ${more.trim()}` : ""}`);
         }

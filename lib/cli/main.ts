@@ -6,10 +6,7 @@
  * (or the program failed), 2 bad usage or an input that cannot be read or parsed.
  */
 import { choice, parseCommandArgs, positionals } from "./args";
-import { DIFF_HELP, diffPlans, formatPlanDiff, readPlanResult } from "./diff";
 import { firstLine, UsageError } from "./errors";
-import { parsePlanArgs, PLAN_HELP, planCommand } from "./plan/command";
-import { validateCommand } from "./validate";
 
 export const HELP = `usage: aks-network <command> [options]
 
@@ -24,11 +21,14 @@ commands:
 run "aks-network <command> --help" for a command's options.
 exit status: 0 success; 1 the plan has errors; 2 bad usage or unreadable input; 3 an internal error (a bug).`;
 
-const HELPS: Record<string, string> = { validate: "", plan: PLAN_HELP, diff: DIFF_HELP };
+const COMMANDS = ["validate", "plan", "diff"];
 
 type Write = (s: string) => void;
 
-function diffCommand(argv: string[], out: Write): number {
+// Commands load their modules when run, so that help and small commands start quickly.
+
+async function diffCommand(argv: string[], out: Write): Promise<number> {
+    const { DIFF_HELP, diffPlans, formatPlanDiff, readPlanResult } = await import("./diff");
     const { values, positionals: pos } = parseCommandArgs("diff", argv, { format: { type: "string" } });
     if (values.help) {
         out(`${DIFF_HELP}\n`);
@@ -59,14 +59,15 @@ export async function main(argv: string[], out: Write = (s) => process.stdout.wr
         if (command === "help") {
             const topic = rest[0];
             if (topic === undefined) out(`${HELP}\n`);
-            else if (topic in HELPS) return main([topic, "--help"], out, err);
+            else if (COMMANDS.includes(topic)) return main([topic, "--help"], out, err);
             else throw new UsageError(`unknown command "${topic}"; run aks-network --help`);
             return 0;
         }
         switch (command) {
             case "validate":
-                return validateCommand(rest, out, err);
+                return (await import("./validate")).validateCommand(rest, out, err);
             case "plan": {
+                const { parsePlanArgs, PLAN_HELP, planCommand } = await import("./plan/command");
                 const opts = parsePlanArgs(rest);
                 if (opts === "help") {
                     out(`${PLAN_HELP}\n`);
@@ -75,7 +76,7 @@ export async function main(argv: string[], out: Write = (s) => process.stdout.wr
                 return await planCommand(opts, out, err);
             }
             case "diff":
-                return diffCommand(rest, out);
+                return await diffCommand(rest, out);
             default:
                 throw new UsageError(`unknown command "${command}"; the commands are validate, plan and diff (run aks-network --help)`);
         }

@@ -66,7 +66,8 @@ export function formatPlan(result: PlanResult, format: "text" | "markdown" = "te
     if (md) {
         const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
         const rows = tree.map(({ r, depth }) => {
-            const props = Object.entries(r.keyProperties).map(([k, v]) => `\`${esc(k)}\`: ${esc(shortValue(v, 100))}`).join("<br>");
+            const props = [...Object.entries(r.keyProperties), ...Object.entries(r.options).map(([k, v]) => [`(option) ${k}`, v] as const)]
+                .map(([k, v]) => `\`${esc(k)}\`: ${esc(shortValue(v, 100))}`).join("<br>");
             return `| ${r.op === "read" ? ">" : "+"} | ${"&nbsp;&nbsp;".repeat(depth)}\`${r.type}\` | \`${esc(r.name)}\` | ${esc(nameOf(r.parent))} | ${props} |`;
         });
         out.push([
@@ -85,6 +86,7 @@ export function formatPlan(result: PlanResult, format: "text" | "markdown" = "te
             const provider = r.provider ? `  [provider ${nameOf(r.provider)}]` : "";
             lines.push(`${pad}${r.op === "read" ? ">" : "+"} ${r.type}  ${r.name}${provider}`);
             for (const [k, v] of Object.entries(r.keyProperties)) lines.push(`${pad}      ${k}: ${shortValue(v, 100)}`);
+            for (const [k, v] of Object.entries(r.options)) lines.push(`${pad}      (option) ${k}: ${shortValue(v, 100)}`);
         }
         out.push(lines.join("\n"));
     }

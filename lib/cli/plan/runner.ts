@@ -13,7 +13,7 @@ import { chooseStack, PulumiProject, readProject, readStackConfig, SECRET_PLACEH
 import type { NetworkPlanReport } from "../../network";
 import { emptyFixtures, Fixtures } from "./fixtures";
 import { keyProperties } from "./key-properties";
-import { OfflineMocks } from "./mocks";
+import { OfflineMocks, splitType } from "./mocks";
 import { FoundNetworkPlan, PLAN_RESULT_KIND, PLAN_RESULT_VERSION, PlanLogEntry, PlannedResource, PlanResult, PlanValue } from "./types";
 import { hideStrings, joinPath, toPlanValue } from "./values";
 
@@ -49,7 +49,7 @@ interface Recorded {
 /** The package version, for the result's `tool` field. */
 export function toolVersion(): string {
     let dir = __dirname;
-    for (let k = 0; k < 6; k++) {
+    for (let k = 0; k < 8; k++) {
         const f = path.join(dir, "package.json");
         if (fs.existsSync(f)) {
             try {
@@ -151,6 +151,39 @@ interface MonitorLike {
     registerResourceOutputs(req: OutputsRequest, cb: (err: unknown, resp: unknown) => void): unknown;
 }
 
+/**
+ * The aliases a program gave, compactly (`{ name, type, parent, project, stack }` fields that are set,
+ * or the URN). Provider SDKs alias every resource to the type tokens of older API versions
+ * (`azure-native:network/v20230401:VirtualNetwork`); those carry no intent and are left out.
+ */
+export function userAliases(type: string, aliases: unknown[]): unknown[] {
+    const out: unknown[] = [];
+    for (const a of aliases) {
+        if (!isRecord(a)) continue;
+        if (typeof a.urn === "string" && a.urn !== "") {
+            out.push(a.urn);
+            continue;
+        }
+        const spec = isRecord(a.spec) ? a.spec : {};
+        const set = Object.fromEntries(Object.entries({
+            name: spec.name, type: spec.type, parent: spec.parenturn, project: spec.project, stack: spec.stack, noParent: spec.noparent,
+        }).filter(([, v]) => v !== "" && v !== null && v !== undefined && v !== false));
+        const keys = Object.keys(set).filter((k) => k !== "parent");
+        if (keys.length === 0) continue;
+        if (keys.length === 1 && keys[0] === "type" && typeof set.type === "string" && isSdkVersionAlias(type, set.type)) continue;
+        out.push(set);
+    }
+    return out;
+}
+
+/** True for an alias a provider SDK adds: the same package and kind under another API version's module. */
+function isSdkVersionAlias(type: string, alias: string): boolean {
+    const [pkg, mod, kind] = splitType(type);
+    const [apkg, amod, akind] = splitType(alias);
+    const versioned = (m: string) => /(^|\/)v\d+[a-z0-9]*$/.test(m);
+    return apkg === pkg && akind === kind && alias !== type && (amod.startsWith(`${mod}/`) || (versioned(amod) && versioned(mod)));
+}
+
 const providerUrn = (ref: string): string | null => (ref ? ref.split("::").slice(0, -1).join("::") || ref : null);
 
 /** Record every registration by wrapping the mock monitor. */
@@ -164,7 +197,7 @@ function instrument(monitor: MonitorLike, mocks: OfflineMocks, records: Recorded
         const roc = req.getReplaceonchangesList?.() ?? [];
         if (roc.length) options.replaceOnChanges = roc;
         if (req.getDeletebeforereplace?.()) options.deleteBeforeReplace = true;
-        const aliases = [...(req.getAliasurnsList?.() ?? []), ...(req.getAliasesList?.() ?? []).map((a) => a.toObject())];
+        const aliases = [...(req.getAliasurnsList?.() ?? []), ...userAliases(req.getType(), (req.getAliasesList?.() ?? []).map((a) => a.toObject()))];
         if (aliases.length) options.aliases = aliases;
         const importId = req.getImportid?.() ?? "";
         if (importId) options.import = importId;
