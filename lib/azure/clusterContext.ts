@@ -10,6 +10,7 @@ import { PathEntry } from "./paths";
 export interface AddedPool {
     /** The `NodePool` component's name. */
     owner: string;
+    /** The pool in the planner's terms. */
     plan: NodePoolPlan;
 }
 
@@ -17,6 +18,7 @@ export interface AddedPool {
 export interface ClusterContext {
     /** The component's name. */
     componentName: string;
+    /** The cluster's design. */
     design: ClusterDesign;
     /** The ManagedCluster resource. */
     cluster: pulumi.Resource;
@@ -28,7 +30,9 @@ export interface ClusterContext {
     resolved: pulumi.Output<{ plan: NetworkPlan; pathRows: PathEntry[]; subnetName: string }>;
     /** The id of a subnet by name (undefined name: the default node subnet). */
     subnetId(name: string | undefined): pulumi.Input<string> | undefined;
+    /** The cluster's location. @default - the resource group's */
     location?: pulumi.Input<string>;
+    /** The cluster's tags. @default - none */
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
     /** The last pool created: the next one waits for it (AKS refuses concurrent pool operations). */
     lastPool: pulumi.Resource;

@@ -24,9 +24,13 @@ export const DEFAULT_WINDOWS_ADMIN = "azureuser";
 
 /** The default VNet (the ranges of AKS's own managed VNet). */
 export const DEFAULT_VNET_SPACE_V4 = "10.224.0.0/12";
+/** The default VNet's IPv6 space on dual-stack clusters (a ULA range apart from the default pod and service ranges). */
 export const DEFAULT_VNET_SPACE_V6 = "fd10:224::/56";
+/** The default node subnet's name. */
 export const DEFAULT_SUBNET_NAME = "nodes";
+/** The default node subnet's IPv4 prefix. */
 export const DEFAULT_SUBNET_V4 = "10.224.0.0/16";
+/** The default node subnet's IPv6 prefix (Azure subnets are /64). */
 export const DEFAULT_SUBNET_V6 = "fd10:224::/64";
 
 /** The System pool's taint: only critical add-ons run there (CKV_AZURE_232). */
@@ -41,8 +45,9 @@ export const IMAGE_CLEANER_INTERVAL_HOURS = 168;
 /** Key Vault secrets provider's rotation poll interval. */
 export const SECRET_ROTATION_POLL_INTERVAL = "2m";
 
-/** Maintenance windows. */
+/** The Kubernetes upgrade window. */
 export const DEFAULT_UPGRADE_WINDOW = { dayOfWeek: WeekDay.Sunday, startTime: "00:00", durationHours: 4, utcOffset: "+00:00" };
+/** The node OS upgrade window. */
 export const DEFAULT_NODE_OS_WINDOW = { dayOfWeek: WeekDay.Saturday, startTime: "00:00", durationHours: 4, utcOffset: "+00:00" };
 
 /** Plan warnings that fail the component unless `network.warningsAsErrors` says otherwise. */
@@ -53,8 +58,10 @@ export const NETWORK_CONTRIBUTOR_ROLE_ID = "4d97b98b-1d4f-4787-a291-c67834d212e7
 
 /** AKS create and upgrade regularly exceed the provider's defaults. */
 export const CLUSTER_TIMEOUTS = { create: "90m", update: "90m", delete: "60m" };
+/** Agent pool operations. */
 export const POOL_TIMEOUTS = { create: "60m", update: "60m", delete: "60m" };
 
 /** Generated Windows password: 32 characters with every class; symbols AKS and shells accept. */
 export const WINDOWS_PASSWORD_LENGTH = 32;
+/** Symbols of the generated Windows password. */
 export const WINDOWS_PASSWORD_SPECIALS = "!#%*()-_=+[]{}:?";

@@ -18,55 +18,87 @@ import { clusterPathTable, PathTable } from "./paths";
 
 /** A pool with every component default applied. */
 export interface PoolDesign {
+    /** The pool's name in AKS (and the key of its child resource). */
     name: string;
     /** Where the user wrote it: `systemPool`, `nodePools[1]` or `pool`. */
     userPath: string;
+    /** System (inline in the cluster) or User (an `AgentPool`). */
     mode: "System" | "User";
+    /** The operating system. */
     osType: OsType;
+    /** The OS SKU, always explicit. */
     osSku: OsSku;
+    /** The VM size. */
     vmSize: string;
-    /** As written (the planner supplies the default). */
+    /** @default - as written; the planner supplies minCount (autoscaler) or 3 */
     count?: number;
+    /** @default - as written; the planner supplies count with the autoscaler */
     minCount?: number;
+    /** @default - no autoscaler */
     maxCount?: number;
+    /** Pods per node, always explicit. */
     maxPods: number;
+    /** Upgrade surge, always explicit. */
     maxSurge: string;
+    /** Availability zones (`[]`: none). */
     zones: string[];
+    /** @default - the first subnet */
     subnet?: string;
+    /** @default - no pod subnet */
     podSubnet?: string;
+    /** Node labels. */
     labels: { [key: string]: string };
+    /** Node taints. */
     taints: NodeTaint[];
+    /** Where the OS disk lives. */
     osDiskType: OsDiskType;
+    /** @default - AKS's default for the VM size */
     osDiskSizeGb?: number;
+    /** Encryption at host. */
     enableEncryptionAtHost: boolean;
+    /** FIPS-enabled images. */
     enableFips: boolean;
 }
 
 /** The network with defaults applied. */
 export interface NetworkDesign {
+    /** A VNet the component creates, or a subnet of your own. */
     mode: "created" | "existing";
+    /** The CNI plugin. */
     plugin: NetworkPlugin;
+    /** @default - the plugin's flat mode */
     pluginMode?: NetworkPluginMode;
+    /** The dataplane. */
     dataplane: NetworkDataplane;
+    /** The policy engine, always explicit. */
     policy: NetworkPolicy;
+    /** The IP families. */
     ipFamilies: IpFamily[];
+    /** True with IPv6 in `ipFamilies`. */
     dualStack: boolean;
+    /** How traffic leaves the VNet. */
     outboundType: OutboundType;
+    /** The load balancer's backend pool type. */
     backendPoolType: BackendPoolType;
+    /** Managed outbound IPv4 addresses. */
     outboundIpCount: number;
+    /** Managed outbound IPv6 addresses (0 on IPv4 clusters). */
     outboundIpv6Count: number;
-    /** The VNet to create (mode created). */
+    /** @default - none: a subnet of your own (mode existing) */
     vnet?: { name: string; addressSpaces: string[]; subnets: SubnetArgs[] };
-    /** The subnet of your own (mode existing). */
+    /** @default - none: a created VNet (mode created) */
     nodeSubnetId?: pulumi.Input<string>;
     /** The user's connected networks, in plan form. */
     connected: ConnectedNetwork[];
+    /** Grant the control plane identity Network Contributor on the network. */
     assignNetworkContributor: boolean;
+    /** Plan warnings that fail. */
     warningsAsErrors: string[];
 }
 
 /** Windows support with defaults applied (no password value: it is never part of a design). */
 export interface WindowsDesign {
+    /** The administrator's name. */
     adminUsername: string;
     /** `plain`: a string in the arguments (validated now); `input`: an Output (validated at deploy time); `generated`. */
     password: "plain" | "input" | "generated";
@@ -74,32 +106,51 @@ export interface WindowsDesign {
 
 /** Upgrade settings with defaults applied. */
 export interface UpgradeDesign {
+    /** The Kubernetes upgrade channel. */
     channel: UpgradeChannel;
+    /** The node OS upgrade channel. */
     nodeOsChannel: NodeOsUpgradeChannel;
+    /** The Kubernetes upgrade window. */
     upgradeWindow: Required<MaintenanceWindowArgs>;
+    /** The node OS upgrade window. */
     nodeOsUpgradeWindow: Required<MaintenanceWindowArgs>;
+    /** Ignore `kubernetesVersion` changes after creation. */
     ignoreKubernetesVersionChanges: boolean;
 }
 
 /** Everything the component needs to create its resources. */
 export interface ClusterDesign {
+    /** The cluster's Azure name. */
     clusterName: string;
+    /** The API server's DNS prefix. */
     dnsPrefix: string;
+    /** The resource group's name (plain, for the credentials invoke). */
     resourceGroupName: string;
+    /** Create the resource group. */
     createResourceGroup: boolean;
     /** The version as written (or the default). */
     kubernetesVersion: string;
     /** The version sent to AKS: major.minor when an upgrade channel is on. */
     kubernetesVersionSent: string;
+    /** The network. */
     network: NetworkDesign;
+    /** The inline System pool. */
     systemPool: PoolDesign;
+    /** The user pools, in the order written. */
     userPools: PoolDesign[];
+    /** Windows support, or null. */
     windows: WindowsDesign | null;
+    /** Upgrade channels and windows. */
     upgrades: UpgradeDesign;
+    /** API server access. */
     apiServer: { authorizedIpRanges: string[]; privateCluster: boolean; disableRunCommand: boolean };
+    /** Entra ID settings. */
     entra: { azureRbac: boolean; disableLocalAccounts: boolean };
+    /** The pricing tier. */
     skuTier: ClusterSkuTier;
+    /** The kubeconfig's login mode. */
     kubeloginMode: KubeloginMode;
+    /** @default - none */
     kubeloginClientId?: string;
     /** The plan handed to the planner (without Azure's view of an existing network). */
     plan: NetworkPlan;
@@ -124,6 +175,7 @@ const WINDOWS_SKUS = [OsSku.Windows2019, OsSku.Windows2022, OsSku.Windows2025];
 
 /** Collects the component's own findings. */
 export class Findings {
+    /** The findings so far, in order. */
     readonly list: Diagnostic[] = [];
     error(ruleId: string, path: string, message: string): void {
         this.list.push({ ruleId, severity: "error", path, message });

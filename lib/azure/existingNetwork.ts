@@ -11,37 +11,49 @@ import { clusterPathTable, PathTable } from "./paths";
 
 /** The parts of an address space the component reads. */
 export interface AddressSpaceView {
+    /** @default - none */
     addressPrefixes?: string[];
 }
 
 /** The parts of a subnet the component reads (`getSubnet` result or a VNet's `subnets` entry). */
 export interface SubnetView {
+    /** @default - unnamed */
     name?: string;
+    /** The single prefix of an IPv4-only subnet. @default - see addressPrefixes */
     addressPrefix?: string;
+    /** The prefixes of a dual-stack subnet. @default - see addressPrefix */
     addressPrefixes?: string[];
 }
 
 /** The parts of a VNet peering the component reads. */
 export interface PeeringView {
+    /** @default - `peering #<n>` in messages */
     name?: string;
-    /** The address space peered (all of the remote VNet, or the subnets chosen). */
+    /** The address space peered (all of the remote VNet, or the subnets chosen). @default - none */
     remoteAddressSpace?: AddressSpaceView;
-    /** The remote VNet's current address space. */
+    /** The remote VNet's current address space. @default - none */
     remoteVirtualNetworkAddressSpace?: AddressSpaceView;
 }
 
 /** The parts of a VNet the component reads (`getVirtualNetwork` result). */
 export interface VnetView {
+    /** @default - "(unnamed)" in messages */
     name?: string;
+    /** @default - no address space */
     addressSpace?: AddressSpaceView;
+    /** @default - only the subnet of network.nodeSubnetId */
     subnets?: SubnetView[];
+    /** @default - no peerings */
     virtualNetworkPeerings?: PeeringView[];
 }
 
 /** The plan checked against Azure. */
 export interface ExistingNetworkCheck {
+    /** The plan with Azure's view folded in. */
     plan: NetworkPlan;
+    /** Its path table. */
     paths: PathTable;
+    /** Its report, in the user's terms. */
     report: NetworkPlanReport;
     /** Every finding, in the user's terms. */
     diagnostics: Diagnostic[];

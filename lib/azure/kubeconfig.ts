@@ -11,7 +11,7 @@ import { KubeloginMode } from "./enums";
 export interface KubeloginOptions {
     /** The login mode. */
     mode: KubeloginMode;
-    /** Client id for `spn` (required) and `msi` (a user-assigned identity). */
+    /** Client id for `spn` (required) and `msi` (a user-assigned identity). @default - none */
     clientId?: string;
 }
 

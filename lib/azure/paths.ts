@@ -29,9 +29,10 @@ export interface PathEntry {
     /**
      * How the entry reads inside a message, when not `user` (e.g. `peering` before the peering's name,
      * which the planner's message quotes next).
+     * @default - `user`
      */
     inMessage?: string;
-    /** Drop the rest of the plan path (the user wrote no such field, e.g. the `.cidr` of a subnet read from Azure). */
+    /** Drop the rest of the plan path (the user wrote no such field, e.g. the `.cidr` of a subnet read from Azure). @default false */
     whole?: boolean;
 }
 
@@ -121,7 +122,7 @@ export interface ClusterPathContext {
     userConnected: number;
     /** How the network is provided. */
     network: "created" | "existing";
-    /** Your own network, once read from Azure. */
+    /** Your own network, once read from Azure. @default - not read yet (construction time) */
     existing?: {
         vnetName: string;
         /** The plan's `nodeSubnets` in order: the VNet's subnets. */

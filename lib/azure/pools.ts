@@ -15,26 +15,47 @@ export function taintText(t: NodeTaint): string {
 
 /** The properties every agent pool shape has in common (the `ManagedClusterAgentPoolProfileArgs` / `AgentPoolArgs` intersection). */
 export interface AgentPoolProperties {
+    /** System or User. */
     mode: string;
+    /** Linux or Windows. */
     osType: string;
+    /** The OS SKU. */
     osSKU: string;
+    /** The VM size. */
     vmSize: string;
+    /** Nodes at creation. */
     count: number;
+    /** The cluster autoscaler. */
     enableAutoScaling: boolean;
+    /** Autoscaler minimum. @default - no autoscaler */
     minCount?: number;
+    /** Autoscaler maximum. @default - no autoscaler */
     maxCount?: number;
+    /** Pods per node. */
     maxPods: number;
+    /** Zones. @default - none */
     availabilityZones?: string[];
+    /** Labels. @default - none */
     nodeLabels?: { [key: string]: string };
+    /** Taints. @default - none */
     nodeTaints?: string[];
+    /** Upgrade surge. */
     upgradeSettings: { maxSurge: string };
+    /** Always VirtualMachineScaleSets. */
     type: string;
+    /** Always false. */
     enableNodePublicIP: boolean;
+    /** Where the OS disk lives. */
     osDiskType: string;
+    /** OS disk size. @default - AKS's default */
     osDiskSizeGB?: number;
+    /** Encryption at host. */
     enableEncryptionAtHost: boolean;
+    /** FIPS images. */
     enableFIPS: boolean;
+    /** The node subnet. @default - none (AKS-managed VNet) */
     vnetSubnetID?: pulumi.Input<string>;
+    /** The pod subnet. @default - none */
     podSubnetID?: pulumi.Input<string>;
 }
 

@@ -25,7 +25,7 @@ export interface SecurityCheck {
     title: string;
     /** The scanner and benchmark rules it mirrors. */
     anchors: string[];
-    /** The argument that turns it on, when it is off by default. */
+    /** The argument that turns it on, when it is off by default. @default - on by default */
     optIn?: string;
     /** True when the inputs pass. */
     passes(inputs: ClusterInputs): boolean;
@@ -33,8 +33,11 @@ export interface SecurityCheck {
 
 /** One result. */
 export interface SecurityCheckResult {
+    /** The check's id. */
     id: string;
+    /** True when the inputs pass. */
     passed: boolean;
+    /** The argument that turns the check on. @default - on by default */
     optIn?: string;
 }
 
