@@ -7,7 +7,7 @@ import { isPreview, isWrappedSecret, mockState, registered, resetMocks, settle }
 import {
     API, captureLogs, dependencyNames, inputsOf, logs, optionsRecorder, releaseLogs, settled, SUBNET_ID, T, theOne, thrown,
     useAzureOutputs, useExistingNetwork,
-} from "./fixtures";
+} from "./helpers";
 
 type Json = Record<string, any>;
 const clusterInputs = (name: string): Json => inputsOf(T.cluster, name)[0] as Json;

@@ -7,7 +7,7 @@ import {
 } from "../../lib/azure/enums";
 import { COMPONENT_RULES } from "../../lib/azure/rules";
 import { describeNetworkPlan } from "../../lib/network/report";
-import { API } from "./fixtures";
+import { API } from "./helpers";
 
 const errorsOf = (args: AksClusterArgs) => designCluster("t", args).diagnostics.filter((d) => d.severity === "error");
 const pathsOf = (args: AksClusterArgs) => errorsOf(args).map((d) => `${d.ruleId} ${d.path}`);

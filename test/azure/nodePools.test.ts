@@ -9,7 +9,7 @@ import { isPreview, isWrappedSecret, registered, resetMocks, settle } from "../h
 import {
     API, captureLogs, dependencyNames, GENERATED_PASSWORD, inputsOf, logs, optionsRecorder, plainJson, releaseLogs, settled, SUBNET_ID, T,
     theOne, thrown, useAzureOutputs, useExistingNetwork,
-} from "./fixtures";
+} from "./helpers";
 
 type Json = Record<string, any>;
 const poolInputs = (component: string, pool: string): Json => {

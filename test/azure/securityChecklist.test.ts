@@ -4,7 +4,7 @@ import { AksClusterArgs } from "../../lib/azure/clusterArgs";
 import { UpgradeChannel } from "../../lib/azure/enums";
 import { checkClusterSecurity, ClusterInputs, SECURITY_CHECKS } from "../../lib/azure/securityChecklist";
 import { resetMocks, settle } from "../helpers/mocks";
-import { API, captureLogs, inputsOf, releaseLogs, T, useAzureOutputs } from "./fixtures";
+import { API, captureLogs, inputsOf, releaseLogs, T, useAzureOutputs } from "./helpers";
 
 /** The checklist of the security-reliability reference (§1.7) the default cluster passes, by id. */
 const ON_BY_DEFAULT = [

@@ -6,7 +6,7 @@ import { AksCluster } from "../../lib/azure/aksCluster";
 import { IpFamily, OsType } from "../../lib/azure/enums";
 import { NodePool } from "../../lib/azure/nodePool";
 import { registered, resetMocks, settle } from "../helpers/mocks";
-import { API, captureLogs, releaseLogs, useAzureOutputs } from "./fixtures";
+import { API, captureLogs, releaseLogs, useAzureOutputs } from "./helpers";
 
 /**
  * Type tokens, the component tree and child names are a contract: a changed URN is a delete and a
