@@ -177,11 +177,17 @@ const WINDOWS_SKUS = [OsSku.Windows2019, OsSku.Windows2022, OsSku.Windows2025];
 export class Findings {
     /** The findings so far, in order. */
     readonly list: Diagnostic[] = [];
+    /** Record an error. */
     error(ruleId: string, path: string, message: string): void {
         this.list.push({ ruleId, severity: "error", path, message });
     }
+    /** Record a warning. */
     warn(ruleId: string, path: string, message: string): void {
         this.list.push({ ruleId, severity: "warning", path, message });
+    }
+    /** Record advice. */
+    info(ruleId: string, path: string, message: string): void {
+        this.list.push({ ruleId, severity: "info", path, message });
     }
 }
 
@@ -540,7 +546,25 @@ export function designCluster(name: string, args: AksClusterArgs): ClusterDesign
     };
     const plan = buildPlan(base, args);
     const paths = clusterPathTable({ userPools: userPools.length, userConnected: network.connected.length, network: network.mode });
-    const raw = describeNetworkPlan(plan);
+    let raw = describeNetworkPlan(plan);
+    if (network.dualStack) {
+        // The planner treats omitted IPv6 ranges as AKS's choice (AKS may pick random ULA ranges) and leaves
+        // them out of overlap checks; the component sends every range explicitly, so check them as such.
+        const made: string[] = [];
+        if (plan.podCidrs === undefined && raw.effective.podCidrs.length > 0) {
+            plan.podCidrs = [...raw.effective.podCidrs];
+            made.push(`network.podCidrs ${quote(plan.podCidrs)}`);
+        }
+        if (plan.serviceCidrs === undefined) {
+            plan.serviceCidrs = [...raw.effective.serviceCidrs];
+            plan.dnsServiceIP = raw.effective.dnsServiceIP;
+            made.push(`network.serviceCidrs ${quote(plan.serviceCidrs)} with network.dnsServiceIP ${quote(plan.dnsServiceIP)}`);
+        }
+        if (made.length > 0) {
+            f.info("A21", made[0].split(" ")[0], `dual-stack ranges not given: the component sends the documented defaults ${made.join(" and ")} explicitly, so AKS doesn't pick random IPv6 ranges and every overlap check covers them; findings about them name these paths`);
+            raw = describeNetworkPlan(plan);
+        }
+    }
     const planDiagnostics = raw.diagnostics.filter((d) => !(network.mode === "existing" && NEEDS_EXISTING_NETWORK.includes(d.ruleId)));
     const escalated = escalate(planDiagnostics, network.warningsAsErrors);
     const diagnostics = sortDiagnostics([...f.list, ...escalated.map((d) => paths.diagnostic(d))]);

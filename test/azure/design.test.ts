@@ -69,6 +69,14 @@ describe("designCluster", () => {
             assert.equal(d.network.outboundIpv6Count, 1);
             assert.deepEqual(d.diagnostics.filter((x) => x.severity !== "info"), []);
         });
+        it("sends dual-stack default ranges explicitly (A21) and checks them for overlaps", () => {
+            const d = eff({ network: { ipFamilies: [IpFamily.IPv4, IpFamily.IPv6] } });
+            assert.deepEqual(d.plan.podCidrs, ["10.244.0.0/16", "fd12:3456:789a::/64"]);
+            assert.deepEqual(d.plan.serviceCidrs, ["10.0.0.0/16", "fd12:3456:789a:1::/108"]);
+            assert.ok(d.diagnostics.some((x) => x.ruleId === "A21" && x.severity === "info"));
+            const clash = eff({ network: { ipFamilies: [IpFamily.IPv4, IpFamily.IPv6], connectedNetworks: [{ name: "lab", cidr: "fd12:3456:789a::/48" }] } });
+            assert.deepEqual(clash.diagnostics.filter((x) => x.severity === "error").map((x) => `${x.ruleId} ${x.path}`), ["R34 network.serviceCidrs[1]", "R38 network.podCidrs[1]"]);
+        });
         it("drops overlay when pools use pod subnets", () => {
             const d = eff({
                 network: { vnet: { addressSpaces: ["10.10.0.0/16"], subnets: [{ name: "nodes", cidr: "10.10.0.0/22" }, { name: "pods", cidr: "10.10.64.0/18" }] } },
