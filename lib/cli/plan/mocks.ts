@@ -55,6 +55,11 @@ export function dropUndefined(v: unknown): unknown {
     return v;
 }
 
+/** An invoke failure as the engine reports it: the SDK shows the error's `details` to the user. */
+function invokeError(message: string): Error {
+    return Object.assign(new Error(message), { details: message });
+}
+
 /** A value the engine would hand back as a secret. */
 export function wireSecret(value: unknown): Record<string, unknown> {
     return { [SIG_KEY]: SECRET_SIG, value };
@@ -229,7 +234,7 @@ export class OfflineMocks {
         const builtIn = this.builtInInvoke(args.token, inputs);
         if (builtIn) return dropUndefined(builtIn) as Record<string, unknown>;
         const shown = JSON.stringify(inputs);
-        throw new Error(`no offline result for invoke ${args.token} ${shown.length > 200 ? `${shown.slice(0, 199)}…` : shown}; describe it in a fixtures file (aks-network plan --fixtures FILE; see aks-network plan --help)`);
+        throw invokeError(`no offline result for invoke ${args.token} ${shown.length > 200 ? `${shown.slice(0, 199)}…` : shown}; describe it in a fixtures file (aks-network plan --fixtures FILE; see aks-network plan --help)`);
     }
 
     private builtInInvoke(token: string, i: Record<string, unknown>): Record<string, unknown> | null {
@@ -255,14 +260,14 @@ export class OfflineMocks {
                 const vnet = this.vnet(i);
                 if (!vnet) return null;
                 const s = (vnet.subnets ?? []).find((x) => eqi(x.name, i.subnetName));
-                if (!s) throw new Error(`the fixtures describe virtual network ${vnet.name} without a subnet named ${String(i.subnetName)}; add it to its subnets`);
+                if (!s) throw invokeError(`the fixtures describe virtual network ${vnet.name} without a subnet named ${String(i.subnetName)}; add it to its subnets`);
                 return this.subnetResult(vnet, s);
             }
             case "azure-native:network:getVirtualNetworkPeering": {
                 const vnet = this.vnet(i);
                 if (!vnet) return null;
                 const p = (vnet.peerings ?? []).find((x) => eqi(x.name, i.virtualNetworkPeeringName));
-                if (!p) throw new Error(`the fixtures describe virtual network ${vnet.name} without a peering named ${String(i.virtualNetworkPeeringName)}; add it to its peerings`);
+                if (!p) throw invokeError(`the fixtures describe virtual network ${vnet.name} without a peering named ${String(i.virtualNetworkPeeringName)}; add it to its peerings`);
                 return this.vnetResult(vnet).virtualNetworkPeerings.find((x) => x.name === p.name) ?? null;
             }
             case "kubernetes:yaml:decode": {

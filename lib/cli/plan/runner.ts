@@ -245,6 +245,28 @@ function instrument(monitor: MonitorLike, mocks: OfflineMocks, records: Recorded
     };
 }
 
+/**
+ * The URNs the Pulumi engine gives, by the mock monitor's URN. The engine qualifies a type with every
+ * ancestor's type except the root stack's (`a:b:Parent$c:d:Child`, and plain `c:d:Top` under the
+ * stack); the mock monitor only with the direct parent's type, stack included. Plans report the
+ * engine's form, the one in state, previews and aliases.
+ */
+export function engineUrns(records: readonly { urn: string; type: string; name: string; parent: string | null }[], project: string, stack: string): Map<string, string> {
+    const byMock = new Map(records.map((r) => [r.urn, r]));
+    const qualified = new Map<string, string>();
+    const qualify = (mockUrn: string, depth = 0): string => {
+        const known = qualified.get(mockUrn);
+        if (known !== undefined) return known;
+        const r = byMock.get(mockUrn);
+        if (!r) return "";
+        const parent = r.parent !== null && depth < 100 ? byMock.get(r.parent) : undefined;
+        const q = !parent || parent.type === "pulumi:pulumi:Stack" ? r.type : `${qualify(parent.urn, depth + 1)}$${r.type}`;
+        qualified.set(mockUrn, q);
+        return q;
+    };
+    return new Map(records.map((r) => [r.urn, `urn:pulumi:${stack}::${project}::${qualify(r.urn)}::${r.name}`]));
+}
+
 /** True for a value shaped like `describeNetworkPlan`'s report. */
 export function isNetworkPlanReport(v: unknown): v is NetworkPlanReport {
     return isRecord(v) && (v.verdict === "accept" || v.verdict === "warn" || v.verdict === "reject")
@@ -363,21 +385,30 @@ export async function runProgramOffline(options: OfflineRunOptions): Promise<Pla
     }
     for (const n of mocks.notes) log.push({ severity: "warning", message: n });
 
-    const clean = (v: unknown) => toPlanValue(v, { hidden });
+    const urns = engineUrns(records, project.name, stack);
+    const urn = (u: string) => urns.get(u) ?? u;
+    const clean = (v: unknown) => toPlanValue(v, { hidden, urns });
     const resources: PlannedResource[] = records
         .map((r) => {
             const inputs = clean(r.inputs) as Record<string, PlanValue>;
+            const options = clean(r.options) as Record<string, PlanValue>;
+            if (Array.isArray(options.aliases)) {
+                options.aliases = options.aliases.map((a) => (typeof a === "string" ? urn(a)
+                    : a !== null && typeof a === "object" && !Array.isArray(a) && typeof a.parent === "string" ? { ...a, parent: urn(a.parent) } : a));
+            }
             return {
-                urn: r.urn, type: r.type, name: r.name, parent: r.parent, op: r.op, custom: r.custom, provider: r.provider,
-                dependsOn: [...new Set(r.dependsOn)].sort(),
-                options: clean(r.options) as Record<string, PlanValue>,
+                urn: urn(r.urn), type: r.type, name: r.name, parent: r.parent === null ? null : urn(r.parent), op: r.op, custom: r.custom,
+                provider: r.provider === null ? null : urn(r.provider),
+                dependsOn: [...new Set(r.dependsOn.map(urn))].sort(),
+                options,
                 keyProperties: keyProperties(r.type, inputs),
                 inputs,
             };
         })
         .sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
     const stackRes = resources.find((r) => r.type === "pulumi:pulumi:Stack");
-    const stackOutputs = (stackRes ? clean(registeredOutputs.get(stackRes.urn) ?? {}) : {}) as Record<string, PlanValue>;
+    const outputsOf = new Map([...registeredOutputs].map(([u, v]) => [urn(u), v]));
+    const stackOutputs = (stackRes ? clean(outputsOf.get(stackRes.urn) ?? {}) : {}) as Record<string, PlanValue>;
 
     const networkPlans: FoundNetworkPlan[] = [];
     const seen = new Set<string>();
@@ -396,7 +427,7 @@ export async function runProgramOffline(options: OfflineRunOptions): Promise<Pla
     };
     for (const r of resources) {
         if (r.custom || r.type === "pulumi:pulumi:Stack") continue;
-        const outs = registeredOutputs.get(r.urn);
+        const outs = outputsOf.get(r.urn);
         if (outs !== undefined) add(r.urn, r.name, findReports(clean(outs)));
     }
     add("stack", "stack", findReports(stackOutputs));

@@ -23,6 +23,8 @@ export const UNKNOWN_TEXT = "[unknown]";
 export interface CleanOptions {
     /** Strings that must never print (offline stand-ins for encrypted config); a string containing one prints as `[secret]`. */
     hidden: readonly string[];
+    /** URNs to rewrite in resource references (the mock monitor's form to the engine's). @default - none */
+    urns?: ReadonlyMap<string, string>;
 }
 
 /** True for a wire-form secret. */
@@ -45,7 +47,7 @@ export function toPlanValue(v: unknown, opts: CleanOptions): PlanValue {
             case SECRET_SIG:
                 return SECRET_TEXT;
             case RESOURCE_SIG:
-                return { $ref: typeof o.urn === "string" ? o.urn : UNKNOWN_TEXT };
+                return { $ref: typeof o.urn === "string" ? (opts.urns?.get(o.urn) ?? o.urn) : UNKNOWN_TEXT };
             case OUTPUT_VALUE_SIG:
                 if (o.secret === true) return SECRET_TEXT;
                 return "value" in o ? toPlanValue(o.value, opts) : UNKNOWN_TEXT;
