@@ -285,7 +285,9 @@ export function findReports(v: PlanValue, prefix = "", depth = 0): { output: str
 function captureConsole(log: PlanLogEntry[], hidden: string[], progress: (m: string) => void): () => void {
     const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug, write: process.stdout.write };
     const forward = (args: unknown[]) => {
-        const text = hideStrings(args.map((a) => (typeof a === "string" ? a : a instanceof Error ? a.message : JSON.stringify(a))).join(" "), hidden);
+        const joined = args.map((a) => (typeof a === "string" ? a : a instanceof Error ? a.message : JSON.stringify(a))).join(" ");
+        // Stack traces point into the SDK, not at the program's problem: keep the messages.
+        const text = hideStrings(joined.split("\n").filter((l) => !/^\s+at /.test(l)).join("\n").trimEnd(), hidden);
         const m = /^(info|warning|error): \[runtime\] ([\s\S]*)$/.exec(text);
         if (m) log.push({ severity: m[1] as PlanLogEntry["severity"], message: m[2] });
         progress(text);
