@@ -343,8 +343,8 @@ export interface AksClusterArgs {
      */
     createResourceGroup?: boolean;
     /**
-     * The Azure region.
-     * @default - the resource group's location (the provider's `location` for a created group)
+     * The Azure region of the cluster and everything the component creates.
+     * @default - the created resource group's location; with an existing group, the provider's `azure-native:location` setting
      */
     location?: pulumi.Input<string>;
     /**

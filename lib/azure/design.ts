@@ -171,7 +171,6 @@ const OFFSET_RE = /^[+-](0\d|1[0-4]):[0-5]\d$/;
 const LABEL_KEY_RE = /^(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE_RE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-const WINDOWS_SKUS = [OsSku.Windows2019, OsSku.Windows2022, OsSku.Windows2025];
 
 /** Collects the component's own findings. */
 export class Findings {
@@ -587,11 +586,6 @@ export function designCluster(name: string, args: AksClusterArgs): ClusterDesign
         report,
         diagnostics,
     };
-}
-
-/** True for a Windows OS SKU. */
-export function isWindowsSku(sku: string | null | undefined): boolean {
-    return WINDOWS_SKUS.includes(sku as OsSku);
 }
 
 /** The text of an error listing problems, one per line: severity, rule id, the user's path, the message with its fix. */
