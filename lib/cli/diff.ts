@@ -302,6 +302,7 @@ export function formatPlanDiff(d: PlanDiff, format: "text" | "markdown" = "text"
     return out.join("\n\n") + "\n";
 }
 
+/** The help of `aks-network diff`. */
 export const DIFF_HELP = `usage: aks-network diff <base.json> <head.json> [--format text|markdown|json]
 
 Compare two "aks-network plan --format json" results (e.g. of main and of a pull request): the

@@ -8,6 +8,7 @@
 import { choice, parseCommandArgs, positionals } from "./args";
 import { firstLine, UsageError } from "./errors";
 
+/** The overview printed by `aks-network --help`. */
 export const HELP = `usage: aks-network <command> [options]
 
 Offline tools for AKS networking with pulumi-aks-network: no Pulumi CLI, no cloud, no credentials.

@@ -13,8 +13,8 @@ import { readProject, SECRET_PLACEHOLDER, stackConfigOf } from "./project";
 import { hideStrings } from "./plan/values";
 import { CONFIG_NAMESPACE, stackConfigToNetworkPlan } from "./stack-args";
 
-export { UsageError };
 
+/** The help of `aks-network validate`. */
 export const VALIDATE_HELP = `usage: aks-network validate <file> [--format text|markdown|json] [--namespace NS]
 
 Validate an AKS network plan before anything deploys, and print every problem (argument path,
@@ -95,11 +95,3 @@ export function validateCommand(argv: string[], out: (s: string) => void, err: (
     out(hideStrings(text, [SECRET_PLACEHOLDER]));
     return result.report.verdict === "reject" ? 1 : 0;
 }
-
-/** Kept for callers of the first version: validate a file and print the report. */
-export function runValidate(file: string, format: "text" | "markdown" | "json", out: (s: string) => void): number {
-    return validateCommand([file, "--format", format], out, () => undefined);
-}
-
-/** Re-export for callers of the first version. */
-export { readStructuredFile };

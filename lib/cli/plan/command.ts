@@ -11,6 +11,7 @@ import { formatPlan, PlanFormat } from "./render";
 import { runProgramOffline } from "./runner";
 import { PlanResult } from "./types";
 
+/** The help of `aks-network plan`. */
 export const PLAN_HELP = `usage: aks-network plan [--dir DIR] [--stack NAME] [--format text|json|markdown] [--out DIR]
                         [--fixtures FILE] [--preview] [--timeout SECONDS]
 
