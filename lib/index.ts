@@ -33,3 +33,10 @@ export { NODE_POOL_TYPE, NodePool, NodePoolArgs } from "./azure/nodePool";
 export { COMPONENT_RULES } from "./azure/rules";
 export { checkClusterSecurity, ClusterInputs, SECURITY_CHECKS, SecurityCheck, SecurityCheckResult } from "./azure/securityChecklist";
 export { KubeloginOptions, toNonInteractiveKubeconfig } from "./azure/kubeconfig";
+// The offline `aks-network` command as a library: plan a Pulumi program under mocks (in a child process
+// of its own), render and compare plan results, read a stack's config as AksClusterArgs.
+export { planStack, PlanStackOptions } from "./cli/plan/child";
+export { formatPlan } from "./cli/plan/render";
+export { FoundNetworkPlan, PLAN_RESULT_KIND, PLAN_RESULT_VERSION, PlanLogEntry, PlannedResource, PlanResult, PlanValue } from "./cli/plan/types";
+export { ChangedResource, diffPlans, DiffRow, formatPlanDiff, InputChange, NetworkPlanDiff, PlanDiff, readPlanResult } from "./cli/diff";
+export { stackConfigToClusterArgs, stackConfigToNetworkPlan, StackClusterArgs } from "./cli/stack-args";
