@@ -255,6 +255,16 @@ describe("aks-network plan", () => {
             assert.match(result.error ?? "", /no offline result for invoke azure-native:network:get(VirtualNetwork|Subnet) .*describe it in a fixtures file \(aks-network plan --fixtures FILE/);
         });
 
+        it("gives up on a program that never finishes after --timeout, exit 1, its console output on stderr", () => {
+            const started = Date.now();
+            const { run, result } = planJson(["--dir", path.join(FIXTURES, "hangs"), "--timeout", "1"], 1);
+            assert.ok(Date.now() - started < 30_000);
+            assert.equal(result.status, "failed");
+            assert.equal(result.error, "the program did not finish within 1s (an output that never resolves, or a pending promise)");
+            assert.deepEqual(result.resources.map((r) => r.type), ["fixture:index:Waiting", "pulumi:pulumi:Stack"]);
+            assert.match(run.stderr, /^aks-network: waiting for ever$/m);
+        });
+
         it("runs as a preview with --preview: provider outputs unknown", () => {
             const { result } = planJson(["--dir", MINI, "--preview"]);
             assert.equal(result.preview, true);
