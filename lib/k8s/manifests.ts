@@ -54,7 +54,7 @@ export interface SampleAppOptions {
      * @default "hello"
      */
     name?: string;
-    /** @default "samples" */
+    /** Namespace of every object. @default "samples" */
     namespace?: string;
     /**
      * Linux web replicas (at least 2: with `externalTrafficPolicy: Local` only nodes with a ready pod

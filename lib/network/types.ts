@@ -42,11 +42,11 @@ export type ConnectedNetworkKind = "peering" | "vpn" | "expressRoute" | "onPremi
 
 /** A network reachable from the cluster's VNet: a peered VNet, VPN, ExpressRoute or on-premises range. */
 export interface ConnectedNetwork {
-    /** A name to show in messages, e.g. the peering's name. */
+    /** A name to show in messages, e.g. the peering's name. @default - the CIDR */
     name?: string;
     /** The address range. */
     cidr: string;
-    /** @default "other" */
+    /** Where the range comes from (words messages only). @default "other" */
     kind?: ConnectedNetworkKind;
 }
 
@@ -54,9 +54,9 @@ export interface ConnectedNetwork {
 export interface NodePoolPlan {
     /** 1-12 lowercase letters and digits starting with a letter; Windows pools 1-6. */
     name: string;
-    /** @default "Linux" */
+    /** The pool's operating system. @default "Linux" */
     osType?: OsType;
-    /** @default "User" */
+    /** System pools run AKS's add-ons; User pools your workloads. @default "User" */
     mode?: AgentPoolMode;
     /**
      * Nodes created; with the autoscaler (`maxCount` set) the starting count.
@@ -69,11 +69,11 @@ export interface NodePoolPlan {
     maxCount?: number | null;
     /** Pods per node. @default - the plugin's default (overlay 250, kubenet 110, pod subnet 110, legacy CNI 30, none 250) */
     maxPods?: number;
-    /** VM size, e.g. `"Standard_D4ds_v5"`. */
+    /** VM size, e.g. `"Standard_D4ds_v5"` (checked against overlay's unsupported sizes). @default - not checked */
     vmSize?: string;
     /** Name of the `nodeSubnets` entry the nodes use. @default the first `nodeSubnets` entry */
     subnet?: string;
-    /** Name of the `nodeSubnets` entry used as the Azure CNI pod subnet (dynamic IP allocation). */
+    /** Name of the `nodeSubnets` entry used as the Azure CNI pod subnet (dynamic IP allocation). @default - no pod subnet */
     podSubnet?: string;
     /** OS SKU, e.g. `"Ubuntu"`, `"AzureLinux"`, `"Windows2022"`, `"Windows2025"`. @default - AKS's default for the OS and version */
     osSku?: string;
@@ -97,13 +97,13 @@ export interface PlanNames {
 
 /** An AKS cluster's network, as planned. */
 export interface NetworkPlan {
-    /** @default "azure" with `networkPluginMode` `"overlay"` (Azure CNI Overlay) */
+    /** The CNI plugin. @default "azure" with `networkPluginMode` `"overlay"` (Azure CNI Overlay) */
     networkPlugin?: NetworkPlugin;
-    /** @default null (with `networkPlugin` omitted: `"overlay"`) */
+    /** The Azure CNI mode. @default null (with `networkPlugin` omitted: `"overlay"`) */
     networkPluginMode?: NetworkPluginMode | null;
-    /** @default "azure" */
+    /** The dataplane: Azure's own or Cilium. @default "azure" */
     networkDataplane?: NetworkDataplane;
-    /** @default - unspecified: none on the Azure dataplane, Cilium's own on the Cilium dataplane */
+    /** The network policy engine. @default - unspecified: none on the Azure dataplane, Cilium's own on the Cilium dataplane */
     networkPolicy?: NetworkPolicy;
     /** `["IPv4"]` or `["IPv4", "IPv6"]` (dual-stack). @default ["IPv4"] */
     ipFamilies?: IpFamily[];
@@ -121,13 +121,13 @@ export interface NetworkPlan {
     connectedNetworks?: (string | ConnectedNetwork)[];
     /** `major.minor` or `major.minor.patch`. @default "1.30" */
     kubernetesVersion?: string;
-    /** @default "loadBalancer" */
+    /** How traffic leaves the VNet. @default "loadBalancer" */
     outboundType?: OutboundType;
-    /** @default [{ name: "nodepool1", osType: "Linux", mode: "System", count: 3 }] */
+    /** The node pools, System and User. @default [{ name: "nodepool1", osType: "Linux", mode: "System", count: 3 }] */
     nodePools?: NodePoolPlan[];
     /** Required (at cluster creation) for Windows pools. @default null */
     windowsProfile?: WindowsProfilePlan | null;
-    /** Existing resource names; checked for length only. */
+    /** Existing resource names; checked for length only. @default - not checked */
     names?: PlanNames;
     /** API server authorized IP ranges (public IPv4 CIDRs). @default - not restricted by the plan */
     apiServerAuthorizedIpRanges?: string[];
