@@ -3,8 +3,9 @@
  * run in-process under Pulumi's mock engine by the CLI), as a user runs it: the built CLI in a fresh
  * process. Wall time and peak RSS, median of several runs. No budget: reported for the README.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
+import * as YAML from "yaml";
 import { ChildRun, interleave, ROOT, runNode, tail } from "./child";
 import { Measurement } from "./result";
 import { mb, median, ms, range } from "./stats";
@@ -19,6 +20,18 @@ function missing(): string | null {
     if (!existsSync(path.join(ROOT, "Pulumi.yaml"))) return "there is no root Pulumi.yaml (stack program) yet";
     if (!existsSync(path.join(ROOT, "Pulumi.dev.yaml"))) return "there is no Pulumi.dev.yaml (dev stack config) yet";
     return null;
+}
+
+/** How the CLI loads the program: a TypeScript main goes through ts-node (transpile-only), as Pulumi does. */
+function mainNote(): string {
+    try {
+        const main = (YAML.parse(readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8")) as { main?: string }).main ?? "";
+        return main.endsWith(".ts")
+            ? `The program (Pulumi.yaml main: ${main}) is TypeScript: the CLI loads it and the package sources it imports through ts-node (transpile-only), as Pulumi would; that compilation is part of the time.`
+            : `The program is Pulumi.yaml main: ${main || "(the folder's package.json main)"}.`;
+    } catch {
+        return "";
+    }
 }
 
 export const PLAN_ARGS = ["plan", "--dir", ROOT, "--stack", "dev", "--format", "json"];
@@ -65,6 +78,7 @@ export function measurePlan(rounds: number, progress?: (m: string) => void): Mea
         notes: [
             `${rounds} runs after one warm-up: \`node dist/lib/cli/main.js ${PLAN_ARGS.join(" ").replace(ROOT, ".")}\`, wall time from spawn to exit, peak RSS from process.resourceUsage().maxRSS of that process.`,
             resources === null ? "" : `The plan lists ${resources} resources.`,
+            mainNote(),
         ].filter(Boolean),
         data: { rounds, wallMs: wall, maxRssKb: rss, resources },
     };
