@@ -1,66 +1,88 @@
 /**
- * A stack config file of the root stack program, read as the program reads it: the `aks-network`
- * config namespace holds `AksClusterArgs` keys (`aks-network:network`, `aks-network:nodePools`,
- * `aks-network:apiServer`, ...). `aks-network validate Pulumi.<stack>.yaml` maps it to the cluster's
- * arguments and designs the cluster exactly as `AksCluster` would, so it reports the same problems
- * with the same argument paths before any program runs.
+ * A stack config file of the root stack program, read as the program reads it. The one mapping is
+ * the program's own `readStackConfig` (lib/stack/config.ts): every `aks-network:<AksClusterArgs key>`
+ * is a cluster argument, `name`, `ingress`, `sampleApp` and `windowsAdminPassword` are the program's,
+ * anything else is a problem. `aks-network validate Pulumi.<stack>.yaml` then designs the cluster
+ * exactly as `AksCluster` would, so it reports the same problems before any program runs, with the
+ * config paths the user edits (`aks-network:network.podCidrs[0]`).
  */
 import { AksClusterArgs } from "../azure/clusterArgs";
 import { designCluster } from "../azure/design";
-import type { NetworkPlan, NetworkPlanReport } from "../network";
-import { isRecord } from "./io";
+import { verdictOf } from "../network/report";
+import type { Diagnostic, NetworkPlan, NetworkPlanReport } from "../network/types";
+import { CLUSTER_KEYS, PROGRAM_KEYS, readStackConfig, STACK_NAMESPACE, STACK_RULE, StackConfig } from "../stack/config";
+import { toRuntimeConfig } from "./project";
 
 /** The config namespace of the root stack program. */
-export const CONFIG_NAMESPACE = "aks-network";
-
-/** The `AksClusterArgs` keys a stack config may set (each as `<namespace>:<key>`). */
-export const CLUSTER_ARG_KEYS: readonly (keyof AksClusterArgs)[] = [
-    "resourceGroupName", "createResourceGroup", "location", "clusterName", "dnsPrefix", "kubernetesVersion", "network",
-    "systemPool", "nodePools", "windows", "apiServer", "entra", "upgrades", "monitoring", "identity", "kubeconfigLogin",
-    "nodeResourceGroup", "skuTier", "azurePolicy", "keyVaultSecretsProvider", "imageCleaner", "deletionProtection", "tags",
-];
+export const CONFIG_NAMESPACE = STACK_NAMESPACE;
 
 /** The cluster arguments found in a stack's config. */
 export interface StackClusterArgs {
-    /** The arguments, as `AksClusterArgs`. */
+    /** The cluster's arguments (with the Windows password of `windowsAdminPassword`, when set). */
     args: AksClusterArgs;
-    /** The config keys that became arguments, e.g. `aks-network:network`. */
+    /** The name of the program's cluster component (`<namespace>:name`, default `aks`). */
+    componentName: string;
+    /** The whole typed config, as the program reads it. */
+    config: StackConfig;
+    /** Problems with the config itself (rule S1: unknown keys, values of the wrong kind), by config path. */
+    problems: Diagnostic[];
+    /** The config keys that became cluster arguments, e.g. `aks-network:network`. */
     used: string[];
-    /** Other keys of the namespace (the program's own settings, e.g. ingress), not cluster arguments. */
+    /** The program's own keys that were set (`name`, `ingress`, `sampleApp`, `windowsAdminPassword`). */
     other: string[];
 }
 
+function rename(text: string, from: string, to: string): string {
+    return from === to ? text : text.split(from).join(to);
+}
+
 /**
- * Map a stack's config values (namespaced keys, values parsed) to `AksClusterArgs`: every
- * `<namespace>:<AksClusterArgs key>` becomes that argument; an object under `<namespace>:cluster`
- * is taken as a whole set of arguments, with the single keys over it.
+ * Read a stack's config values (namespaced keys, values as parsed from the stack file) the way the
+ * stack program does. `namespace` reads the same keys under another namespace.
  */
 export function stackConfigToClusterArgs(values: Record<string, unknown>, namespace = CONFIG_NAMESPACE): StackClusterArgs {
     const prefix = `${namespace}:`;
-    const args: Record<string, unknown> = {};
-    const used: string[] = [];
-    const other: string[] = [];
-    const nested = values[`${prefix}cluster`];
-    if (isRecord(nested)) {
-        Object.assign(args, nested);
-        used.push(`${prefix}cluster`);
-    }
-    for (const [key, value] of Object.entries(values)) {
-        if (!key.startsWith(prefix) || key === `${prefix}cluster`) continue;
-        const name = key.slice(prefix.length);
-        if ((CLUSTER_ARG_KEYS as readonly string[]).includes(name)) {
-            args[name] = value;
-            used.push(key);
-        } else {
-            other.push(key);
-        }
-    }
-    return { args: args as AksClusterArgs, used, other };
+    const own = `${STACK_NAMESPACE}:`;
+    const keys = Object.keys(values).filter((k) => k.startsWith(prefix));
+    const rekeyed = Object.fromEntries(keys.map((k) => [own + k.slice(prefix.length), values[k]]));
+    const { config, problems } = readStackConfig(toRuntimeConfig(rekeyed));
+    const pw = rekeyed[`${own}windowsAdminPassword`];
+    const password = config.hasWindowsAdminPassword && typeof pw === "string" ? pw : undefined;
+    const args: AksClusterArgs = password === undefined ? config.cluster : { ...config.cluster, windows: { ...config.cluster.windows, adminPassword: password } };
+    return {
+        args,
+        componentName: config.name,
+        config,
+        problems: problems.filter((p) => p.ruleId === STACK_RULE).map((p) => ({ ...p, path: rename(p.path, own, prefix), message: rename(p.message, own, prefix) })),
+        used: keys.filter((k) => k.slice(prefix.length) in CLUSTER_KEYS),
+        other: keys.filter((k) => k.slice(prefix.length) in PROGRAM_KEYS),
+    };
 }
 
-/** The network plan and report of a stack's cluster, as `AksCluster` designs it (paths in `AksClusterArgs` terms). */
-export function stackConfigToNetworkPlan(values: Record<string, unknown>, componentName: string, namespace = CONFIG_NAMESPACE): { plan: NetworkPlan; report: NetworkPlanReport; used: string[]; other: string[] } {
-    const { args, used, other } = stackConfigToClusterArgs(values, namespace);
-    const design = designCluster(componentName, args);
-    return { plan: design.plan, report: design.report, used, other };
+/**
+ * The network plan and report of a stack's cluster, as `AksCluster` designs it: the capacity, every
+ * finding (errors, warnings, info) with its config path (`aks-network:network.podCidrs[0]`), and the
+ * config's own problems first.
+ */
+export function stackConfigToNetworkPlan(values: Record<string, unknown>, namespace = CONFIG_NAMESPACE): { plan: NetworkPlan; report: NetworkPlanReport; used: string[]; other: string[]; componentName: string } {
+    const r = stackConfigToClusterArgs(values, namespace);
+    const design = designCluster(r.componentName, r.args);
+    const prefix = `${namespace}:`;
+    const inConfigTerms = (d: Diagnostic): Diagnostic => ({
+        ...d,
+        path: d.path ? `${prefix}${d.path}` : namespace,
+        message: d.path && d.message.startsWith(d.path) ? `${prefix}${d.message}` : d.message,
+    });
+    const order = { error: 0, warning: 1, info: 2 } as const;
+    const diagnostics = [...r.problems, ...design.report.diagnostics.map(inConfigTerms)]
+        .map((d, i) => ({ d, i }))
+        .sort((a, b) => order[a.d.severity] - order[b.d.severity] || a.i - b.i)
+        .map((x) => x.d);
+    return {
+        plan: design.plan,
+        report: { ...design.report, diagnostics, verdict: verdictOf(diagnostics) },
+        used: r.used,
+        other: r.other,
+        componentName: r.componentName,
+    };
 }

@@ -23,9 +23,11 @@ value, rule, fix) and the capacity table.
 <file> is either
   - a NetworkPlan, JSON or YAML (see examples/plans/), or
   - a Pulumi stack config file (Pulumi.<stack>.yaml, recognised by its config: key) of the
-    aks-network stack program: the keys <NS>:network, <NS>:nodePools, <NS>:systemPool, <NS>:windows,
-    <NS>:apiServer, ... are AksClusterArgs, checked exactly as the AksCluster component checks them
-    (paths are the AksClusterArgs paths). Encrypted (secure:) values are never decrypted or printed.
+    aks-network stack program, read as the program reads it: <NS>:network, <NS>:nodePools,
+    <NS>:systemPool, <NS>:windows, <NS>:apiServer, ... are AksClusterArgs, checked exactly as the
+    AksCluster component checks them; <NS>:name, ingress, sampleApp and windowsAdminPassword are the
+    program's; any other key is a problem. Paths are config paths (aks-network:network.podCidrs[0]).
+    Encrypted (secure:) values are never decrypted or printed.
 
 options:
   --format FORMAT  text (default), markdown or json (the describeNetworkPlan report)
@@ -62,15 +64,14 @@ export function validateDocument(doc: unknown, file: string, namespace = CONFIG_
         if (!Object.keys(config.values).some((k) => k.startsWith(prefix))) {
             throw new UsageError(`${file} is a stack config file without ${prefix}* keys; nothing to validate (use --namespace for another config namespace)`);
         }
-        const clusterName = typeof config.values[`${prefix}clusterName`] === "string" ? config.values[`${prefix}clusterName`] as string : stack;
         try {
-            const r = stackConfigToNetworkPlan(config.values, clusterName, namespace);
-            const notes = [`read ${r.used.length ? r.used.join(", ") : "no cluster arguments"} as AksClusterArgs${r.other.length ? `; not cluster arguments: ${r.other.join(", ")}` : ""}`];
+            const r = stackConfigToNetworkPlan(config.values, namespace);
+            const notes = [`read ${r.used.length ? r.used.join(", ") : "no cluster arguments"} as AksClusterArgs of component "${r.componentName}"${r.other.length ? `; the program's own: ${r.other.join(", ")}` : ""}`];
             return { source: "stack-config", report: r.report, notes };
         } catch (e) {
-            // The design never throws on well-typed values; config of the wrong shape can make it.
+            // The program's reader and the design never throw on config of the documented shape.
             const report = describeNetworkPlan({});
-            const diagnostics = [{ ruleId: "R0", severity: "error" as const, path: prefix.slice(0, -1), message: `the ${prefix}* config does not have the shape of AksClusterArgs: ${firstLine(e)}` }];
+            const diagnostics = [{ ruleId: "R0", severity: "error" as const, path: prefix.slice(0, -1), message: `the ${prefix}* config could not be read as the stack program's config: ${firstLine(e)}` }];
             return { source: "stack-config", report: { ...report, diagnostics, verdict: verdictOf(diagnostics) }, notes: [] };
         }
     }

@@ -1,60 +1,67 @@
 /**
- * The one mapping from a stack's config to `AksClusterArgs` and the cluster's network plan.
+ * Reading a stack's config as the stack program does (its own `readStackConfig`), and the cluster's
+ * network plan from it, with config paths.
  */
 import assert from "node:assert/strict";
-import { CLUSTER_ARG_KEYS, stackConfigToClusterArgs, stackConfigToNetworkPlan } from "../../lib/cli/stack-args";
+import { stackConfigToClusterArgs, stackConfigToNetworkPlan } from "../../lib/cli/stack-args";
+import { SECRET_PLACEHOLDER } from "../../lib/cli/project";
 
 describe("stack config to AksClusterArgs", () => {
-    it("takes every aks-network:<AksClusterArgs key> as that argument and names the other keys", () => {
-        const values = {
+    it("takes every aks-network:<AksClusterArgs key> as that argument, the program's keys apart", () => {
+        const r = stackConfigToClusterArgs({
             "aks-network:clusterName": "aks-dev",
             "aks-network:network": { ipFamilies: ["IPv4", "IPv6"], podCidrs: ["10.244.0.0/16", "fd12:3456:789a::/64"] },
             "aks-network:nodePools": [{ name: "apps", maxCount: 10 }],
-            "aks-network:ingress": { kind: "Traefik" },
+            "aks-network:ingress": { kind: "traefik" },
+            "aks-network:name": "dev",
             "azure-native:location": "westeurope",
-        };
-        const r = stackConfigToClusterArgs(values);
+        });
         assert.deepEqual(r.args, {
             clusterName: "aks-dev",
             network: { ipFamilies: ["IPv4", "IPv6"], podCidrs: ["10.244.0.0/16", "fd12:3456:789a::/64"] },
             nodePools: [{ name: "apps", maxCount: 10 }],
         });
+        assert.equal(r.componentName, "dev");
         assert.deepEqual(r.used, ["aks-network:clusterName", "aks-network:network", "aks-network:nodePools"]);
-        assert.deepEqual(r.other, ["aks-network:ingress"]);
+        assert.deepEqual(r.other, ["aks-network:ingress", "aks-network:name"]);
+        assert.deepEqual(r.problems, []);
+        assert.equal(r.config.ingress.kind, "traefik");
     });
 
-    it("takes a whole aks-network:cluster object, single keys over it", () => {
-        const r = stackConfigToClusterArgs({
-            "aks-network:cluster": { clusterName: "from-object", kubernetesVersion: "1.32" },
-            "aks-network:kubernetesVersion": "1.33",
-        });
-        assert.deepEqual(r.args, { clusterName: "from-object", kubernetesVersion: "1.33" });
-        assert.deepEqual(r.used, ["aks-network:cluster", "aks-network:kubernetesVersion"]);
+    it("hands the secret windowsAdminPassword (offline: its placeholder) to the cluster's Windows settings", () => {
+        const r = stackConfigToClusterArgs({ "aks-network:windows": { adminUsername: "ops" }, "aks-network:windowsAdminPassword": SECRET_PLACEHOLDER });
+        assert.deepEqual(r.args.windows, { adminUsername: "ops", adminPassword: SECRET_PLACEHOLDER });
+        assert.equal(r.componentName, "aks", "the program's default component name");
     });
 
-    it("reads another namespace when asked, and nothing else", () => {
-        const r = stackConfigToClusterArgs({ "mine:network": { podCidrs: ["10.1.0.0/16"] }, "aks-network:network": { podCidrs: ["10.2.0.0/16"] } }, "mine");
+    it("reports keys that are not settings and values of the wrong kind by config path (S1)", () => {
+        const r = stackConfigToClusterArgs({ "aks-network:netwrk": {}, "aks-network:nodePools": { name: "x" } });
+        assert.deepEqual(r.problems.map((p) => [p.ruleId, p.path]), [["S1", "aks-network:netwrk"], ["S1", "aks-network:nodePools"]]);
+        assert.match(r.problems[0].message, /did you mean aks-network:network\?/);
+    });
+
+    it("reads the same keys under another namespace, and names them so", () => {
+        const r = stackConfigToClusterArgs({ "mine:network": { podCidrs: ["10.1.0.0/16"] }, "mine:netwrk": 1, "aks-network:network": { podCidrs: ["10.2.0.0/16"] } }, "mine");
         assert.deepEqual(r.args, { network: { podCidrs: ["10.1.0.0/16"] } });
+        assert.deepEqual(r.problems.map((p) => p.path), ["mine:netwrk"]);
+        assert.match(r.problems[0].message, /^mine:netwrk is not a setting of this program; did you mean mine:network\?$/);
     });
 
-    it("knows every AksClusterArgs key once", () => {
-        assert.equal(new Set(CLUSTER_ARG_KEYS).size, CLUSTER_ARG_KEYS.length);
-        for (const k of ["network", "systemPool", "nodePools", "windows", "apiServer", "kubernetesVersion", "clusterName"]) {
-            assert.ok((CLUSTER_ARG_KEYS as readonly string[]).includes(k), k);
-        }
-    });
-
-    it("designs the plan as AksCluster does: system pool first, user paths in the findings", () => {
-        const { plan, report } = stackConfigToNetworkPlan({
+    it("designs the plan as AksCluster does: system pool first, every finding by config path, config problems first", () => {
+        const { plan, report, componentName } = stackConfigToNetworkPlan({
             "aks-network:apiServer": { authorizedIpRanges: ["20.50.60.0/24"] },
             "aks-network:network": { podCidrs: ["10.0.0.0/16"], serviceCidrs: ["10.0.0.0/16"], dnsServiceIP: "10.0.0.10" },
             "aks-network:nodePools": [{ name: "apps", count: 2 }],
-        }, "aks");
+            "aks-network:sampleApp": { replicas: "two" },
+        });
+        assert.equal(componentName, "aks");
         assert.deepEqual(plan.podCidrs, ["10.0.0.0/16"]);
         assert.deepEqual((plan.nodePools ?? []).map((p) => p.name), ["system", "apps"]);
         assert.equal(report.verdict, "reject");
+        assert.equal(report.diagnostics[0].path, "aks-network:sampleApp.replicas");
         const r33 = report.diagnostics.find((d) => d.ruleId === "R33");
-        assert.equal(r33?.path, "network.serviceCidrs[0]");
-        assert.match(r33?.message ?? "", /network\.podCidrs\[0\]/);
+        assert.equal(r33?.path, "aks-network:network.serviceCidrs[0]");
+        assert.match(r33?.message ?? "", /^aks-network:network\.serviceCidrs\[0\] "10\.0\.0\.0\/16" .*network\.podCidrs\[0\]/);
+        assert.ok(report.diagnostics.some((d) => d.severity === "info"), "warnings and info are kept");
     });
 });

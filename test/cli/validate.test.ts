@@ -81,20 +81,22 @@ describe("aks-network validate", () => {
             assert.equal(r.status, 0, r.stdout + r.stderr);
             assert.match(r.stdout, /^AKS network plan: accept$/m);
             assert.match(r.stdout, /dual-stack \(IPv4, IPv6\), Kubernetes 1\.33/);
-            assert.match(r.stderr, /read aks-network:clusterName, .*aks-network:windows as AksClusterArgs; not cluster arguments: aks-network:ingress/);
+            assert.match(r.stderr, /^aks-network: read aks-network:clusterName, .*aks-network:windows as AksClusterArgs of component "dev"; the program's own: aks-network:windowsAdminPassword, aks-network:name, aks-network:ingress$/m);
             // The Windows pool is part of the plan.
             assert.match(r.stdout, /^win +Windows \(Windows2022\) +User/m);
             for (const s of NEVER_PRINTED) assert.ok(!(r.stdout + r.stderr).includes(s), `printed ${s}`);
         });
 
-        it("reports the component's and the planner's problems with AksClusterArgs paths, exit 1", () => {
+        it("reports the config's, the component's and the planner's problems at once by config path, exit 1", () => {
             const r = runCli(["validate", stackConfig("Pulumi.broken.yaml")]);
             assert.equal(r.status, 1);
-            const errors = r.stdout.split("\n").filter((l) => l.startsWith("error ")).map((l) => l.split(":")[0]);
-            assert.deepEqual(errors.sort(), [
-                "error A1 apiServer", "error A2 clusterName", "error R17 network.dnsServiceIP", "error R33 network.serviceCidrs[0]",
-                "error R43 nodePools[0].name", "error R45 nodePools[0].maxPods",
+            const errors = r.stdout.split("\n").filter((l) => l.startsWith("error ")).map((l) => l.split(": ")[0]);
+            assert.deepEqual(errors, [
+                "error S1 aks-network:netwrk", "error S1 aks-network:sampleApp.replicas",
+                "error A2 aks-network:clusterName", "error A1 aks-network:apiServer", "error R17 aks-network:network.dnsServiceIP",
+                "error R33 aks-network:network.serviceCidrs[0]", "error R43 aks-network:nodePools[0].name", "error R45 aks-network:nodePools[0].maxPods",
             ]);
+            assert.match(r.stdout, /^error S1 aks-network:netwrk: aks-network:netwrk is not a setting of this program; did you mean aks-network:network\?$/m);
             for (const s of NEVER_PRINTED) assert.ok(!(r.stdout + r.stderr).includes(s), `printed ${s}`);
         });
 
@@ -110,10 +112,14 @@ describe("aks-network validate", () => {
             const t = tempDir();
             try {
                 const file = path.join(t.dir, "Pulumi.other.yaml");
-                fs.writeFileSync(file, "config:\n  other:network:\n    podCidrs: [10.244.0.0/16]\n  other:apiServer:\n    privateCluster: true\n");
-                const r = runCli(["validate", file]);
+                fs.writeFileSync(file, "config:\n  other:network:\n    podCidrs: [10.244.0.0/16]\n  other:apiServer:\n    privateCluster: true\n  aks-network:network: 3\n");
+                fs.writeFileSync(path.join(t.dir, "Pulumi.none.yaml"), "config:\n  other:network:\n    podCidrs: [10.244.0.0/16]\n");
+                const r = runCli(["validate", path.join(t.dir, "Pulumi.none.yaml")]);
                 assert.equal(r.status, 2);
-                assert.deepEqual(errorLines(r), [`aks-network: ${file} is a stack config file without aks-network:* keys; nothing to validate (use --namespace for another config namespace)`]);
+                assert.deepEqual(errorLines(r), [`aks-network: ${path.join(t.dir, "Pulumi.none.yaml")} is a stack config file without aks-network:* keys; nothing to validate (use --namespace for another config namespace)`]);
+                const wrongShape = runCli(["validate", file]);
+                assert.equal(wrongShape.status, 1, "aks-network:network of the wrong kind");
+                assert.match(wrongShape.stdout, /^error S1 aks-network:network: aks-network:network 3 is a number; it must be an object/m);
                 const ok = runCli(["validate", file, "--namespace", "other"]);
                 assert.equal(ok.status, 0, ok.stdout + ok.stderr);
                 assert.match(ok.stdout, /^IPv4 +10\.244\.0\.0\/16/m);
