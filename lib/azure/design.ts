@@ -7,7 +7,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { describeNetworkPlan, formatDiagnostic, verdictOf } from "../network/report";
 import { ConnectedNetwork, Diagnostic, EffectiveNetworkPlan, NetworkPlan, NetworkPlanReport, NodePoolPlan } from "../network/types";
-import { AksClusterArgs, MaintenanceWindowArgs, SubnetArgs } from "./clusterArgs";
+import { AKS_CLUSTER_ARGS_SHAPE, AksClusterArgs, MaintenanceWindowArgs, SubnetArgs } from "./clusterArgs";
 import * as D from "./defaults";
 import {
     BackendPoolType, ClusterSkuTier, IpFamily, KubeloginMode, NetworkDataplane, NetworkPlugin, NetworkPluginMode,
@@ -15,6 +15,7 @@ import {
 } from "./enums";
 import { NodePoolSpec, NodeTaint, SystemPoolArgs } from "./nodePoolArgs";
 import { clusterPathTable, PathTable } from "./paths";
+import { checkShape, withShapeProblems } from "./shape";
 
 /** A pool with every component default applied. */
 export interface PoolDesign {
@@ -465,8 +466,14 @@ export function buildPlan(d: Pick<ClusterDesign, "network" | "systemPool" | "use
  */
 const NEEDS_EXISTING_NETWORK = ["R65"];
 
-/** Design a cluster: defaults, plan, report and every finding in the user's terms. Never throws. */
-export function designCluster(name: string, args: AksClusterArgs): ClusterDesign {
+/**
+ * Design a cluster: defaults, plan, report and every finding in the user's terms. Never throws, whatever
+ * `input` is: its shape is checked first (A22, every problem at once), and the design continues on the
+ * arguments with every ill-shaped part left out, so the other findings still appear.
+ */
+export function designCluster(name: string, input: AksClusterArgs): ClusterDesign {
+    const shape = checkShape(input, AKS_CLUSTER_ARGS_SHAPE);
+    const args: AksClusterArgs = shape.value ?? {};
     const f = new Findings();
     const clusterName = args.clusterName ?? name;
     if (!CLUSTER_NAME_RE.test(clusterName)) {
@@ -566,7 +573,8 @@ export function designCluster(name: string, args: AksClusterArgs): ClusterDesign
     }
     const planDiagnostics = raw.diagnostics.filter((d) => !(network.mode === "existing" && NEEDS_EXISTING_NETWORK.includes(d.ruleId)));
     const escalated = escalate(planDiagnostics, network.warningsAsErrors);
-    const diagnostics = sortDiagnostics([...f.list, ...escalated.map((d) => paths.diagnostic(d))]);
+    // Paths in the user's terms: the plan's translated, then list indexes as the user wrote them.
+    const diagnostics = sortDiagnostics(withShapeProblems(shape, [...f.list, ...escalated.map((d) => paths.diagnostic(d))]));
     // The report shows the same findings as the error would, in the user's terms.
     const report: NetworkPlanReport = { ...raw, diagnostics, verdict: verdictOf(diagnostics) };
 
@@ -576,6 +584,7 @@ export function designCluster(name: string, args: AksClusterArgs): ClusterDesign
         createResourceGroup: args.createResourceGroup ?? args.resourceGroupName === undefined,
         kubernetesVersionSent,
         ...base,
+        userPools: userPools.map((p) => ({ ...p, userPath: shape.renumber(p.userPath) })),
         upgrades,
         entra: { azureRbac: args.entra?.azureRbac ?? true, disableLocalAccounts: args.entra?.disableLocalAccounts ?? true },
         skuTier: args.skuTier ?? ClusterSkuTier.Standard,

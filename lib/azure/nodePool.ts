@@ -9,12 +9,13 @@ import * as containerservice from "@pulumi/azure-native/containerservice";
 import { describeNetworkPlan } from "../network/report";
 import { Diagnostic, EffectiveNodePool, NetworkPlan, NetworkPlanReport } from "../network/types";
 import { AksCluster, logFindings } from "./aksCluster";
-import { getClusterContext } from "./clusterContext";
+import { ClusterContext, getClusterContext } from "./clusterContext";
 import * as D from "./defaults";
 import { designPool, escalate, Findings, formatProblems, planFromEffective, planPool, sortDiagnostics } from "./design";
-import { NodePoolSpec } from "./nodePoolArgs";
+import { NODE_POOL_SPEC_SHAPE, NodePoolSpec } from "./nodePoolArgs";
 import { PathEntry, PathTable } from "./paths";
 import { agentPoolProperties, isAutoscaled } from "./pools";
+import { checkShape, ObjectShape, req, S, withShapeProblems } from "./shape";
 
 /** The type token of `NodePool`. */
 export const NODE_POOL_TYPE = "aks-network:index:NodePool";
@@ -26,6 +27,17 @@ export interface NodePoolArgs {
     /** The pool. Messages name its fields `pool.<field>`. */
     pool: NodePoolSpec;
 }
+
+/** The shape of `NodePoolArgs`: checked first by `NodePool` (rule A22; the pool's paths read `pool.<field>`). */
+export const NODE_POOL_ARGS_SHAPE: ObjectShape<NodePoolArgs> = S.object<NodePoolArgs>("NodePoolArgs", `{ cluster, pool: { name: "gpu" } }`, {
+    cluster: req(S.opaque<AksCluster>(
+        "AksCluster",
+        "an AksCluster created in this program",
+        "pass the AksCluster object the pool joins",
+        (v) => typeof v === "object" && v !== null && getClusterContext(v) !== undefined,
+    )),
+    pool: req(NODE_POOL_SPEC_SHAPE),
+});
 
 const key = (d: Diagnostic) => `${d.ruleId}|${d.path}`;
 
@@ -72,13 +84,20 @@ export class NodePool extends pulumi.ComponentResource {
      */
     constructor(name: string, args: NodePoolArgs, opts?: pulumi.ComponentResourceOptions) {
         super(NODE_POOL_TYPE, name, {}, opts);
-        const ctx = getClusterContext(args.cluster);
-        if (!ctx) {
-            throw new pulumi.ResourceError(`invalid NodePool "${name}" arguments: cluster is not an AksCluster created in this program; pass the AksCluster object`, this, true);
+        // The shape first (arguments may come from JavaScript or YAML): every problem at once.
+        const shape = checkShape(args, NODE_POOL_ARGS_SHAPE, false);
+        const clean = shape.value;
+        const given = (args as { cluster?: unknown } | null | undefined)?.cluster;
+        const clusterCtx = typeof given === "object" && given !== null ? getClusterContext(given) : undefined;
+        const forCluster = clusterCtx ? ` for AksCluster "${clusterCtx.componentName}"` : "";
+        if (!clean) {
+            // Without a cluster, or a pool with a name, there is nothing to design.
+            throw new pulumi.ResourceError(formatProblems(`invalid NodePool "${name}" arguments${forCluster}; nothing was created`, shape.problems), this, true);
         }
+        const ctx = getClusterContext(clean.cluster) as ClusterContext;
         const cd = ctx.design;
         const f = new Findings();
-        const pool = designPool(args.pool, "User", "pool", cd.kubernetesVersion, f);
+        const pool = designPool(clean.pool, "User", "pool", cd.kubernetesVersion, f);
         if (cd.network.mode === "existing") {
             for (const k of ["subnet", "podSubnet"] as const) {
                 if (pool[k] !== undefined) {
@@ -89,13 +108,13 @@ export class NodePool extends pulumi.ComponentResource {
 
         // The cluster's effective plan (every default explicit) plus earlier added pools, then this pool.
         const earlier = [...ctx.added];
-        const base = planFromEffective(args.cluster.networkPlan.effective);
+        const base = planFromEffective(clean.cluster.networkPlan.effective);
         base.nodePools = [...(base.nodePools ?? []), ...earlier.map((a) => a.plan)];
         const index = base.nodePools.length;
         const withPool: NetworkPlan = { ...base, nodePools: [...base.nodePools, planPool(pool)] };
         const paths = nodePoolPaths(new PathTable([...cd.paths.rows()]), index, earlier.map((a) => a.owner));
         const { report, added } = newFindings(base, withPool, cd.network.warningsAsErrors);
-        const diagnostics = sortDiagnostics([...f.list, ...added.map((d) => hint(paths.diagnostic(d)))]);
+        const diagnostics = sortDiagnostics(withShapeProblems(shape, [...f.list, ...added.map((d) => hint(paths.diagnostic(d)))]));
         logFindings(diagnostics, this);
         const errors = diagnostics.filter((d) => d.severity === "error");
         if (errors.length > 0) {

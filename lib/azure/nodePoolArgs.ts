@@ -2,8 +2,10 @@
  * What a node pool looks like in the arguments: `AksClusterArgs.systemPool`, each entry of
  * `AksClusterArgs.nodePools` and `NodePoolArgs.pool`. Validated values are plain (they shape the plan);
  * every default is explicit and documented, because many pool settings are immutable after creation.
+ * Each interface is followed by its shape (see `shape.ts`), which the component checks first.
  */
 import { OsDiskType, OsSku, OsType, TaintEffect } from "./enums";
+import { ObjectShape, opt, req, S } from "./shape";
 
 /** A Kubernetes taint put on every node of a pool. */
 export interface NodeTaint {
@@ -17,6 +19,33 @@ export interface NodeTaint {
     /** What happens to pods that don't tolerate the taint. */
     effect: TaintEffect;
 }
+
+/** The shape of `NodeTaint`. */
+export const NODE_TAINT_SHAPE: ObjectShape<NodeTaint> = S.object<NodeTaint>("NodeTaint", `{ key: "sku", value: "gpu", effect: "NoSchedule" }`, {
+    key: req(S.string),
+    value: opt(S.string),
+    effect: req(S.enumOf("TaintEffect", TaintEffect)),
+});
+
+/** Shapes of the fields `NodePoolSpec` and `SystemPoolArgs` share. */
+const POOL_FIELDS = {
+    osSku: opt(S.enumOf("OsSku", OsSku)),
+    vmSize: opt(S.string),
+    count: opt(S.number),
+    minCount: opt(S.number),
+    maxCount: opt(S.number),
+    maxPods: opt(S.number),
+    maxSurge: opt(S.string),
+    zones: opt(S.list(S.string)),
+    subnet: opt(S.string),
+    podSubnet: opt(S.string),
+    labels: opt(S.map(S.string)),
+    taints: opt(S.list(NODE_TAINT_SHAPE)),
+    osDiskType: opt(S.enumOf("OsDiskType", OsDiskType)),
+    osDiskSizeGb: opt(S.number),
+    enableEncryptionAtHost: opt(S.boolean),
+    enableFips: opt(S.boolean),
+};
 
 /**
  * A user node pool (Linux or Windows), created as a separate `AgentPool` resource.
@@ -126,6 +155,13 @@ export interface NodePoolSpec {
     enableFips?: boolean;
 }
 
+/** The shape of `NodePoolSpec`. */
+export const NODE_POOL_SPEC_SHAPE: ObjectShape<NodePoolSpec> = S.object<NodePoolSpec>("NodePoolSpec", `{ name: "apps", vmSize: "Standard_D4ds_v5" }`, {
+    name: req(S.string),
+    osType: opt(S.enumOf("OsType", OsType)),
+    ...POOL_FIELDS,
+});
+
 /**
  * The cluster's System pool: the only pool inside the `ManagedCluster` resource. Always Linux, tainted
  * `CriticalAddonsOnly=true:NoSchedule` so only AKS's own add-ons run on it. Keep it stable: AKS can't add,
@@ -219,3 +255,9 @@ export interface SystemPoolArgs {
      */
     enableFips?: boolean;
 }
+
+/** The shape of `SystemPoolArgs`. */
+export const SYSTEM_POOL_ARGS_SHAPE: ObjectShape<SystemPoolArgs> = S.object<SystemPoolArgs>("SystemPoolArgs", `{ name: "system", count: 3 }`, {
+    name: opt(S.string),
+    ...POOL_FIELDS,
+});

@@ -1,6 +1,7 @@
 /**
  * The Azure components' own checks (ids `A1`...), beside the network planner's `R` rules: things the
- * planner doesn't model (API server access, names, upgrade settings, pool options of the component).
+ * planner doesn't model (API server access, names, upgrade settings, pool options of the component),
+ * and the shape of the arguments themselves (A22, checked first; see `shape.ts`).
  * Pure: no Pulumi imports.
  */
 import { RuleInfo } from "../network/catalog";
@@ -30,4 +31,5 @@ export const COMPONENT_RULES: readonly RuleInfo[] = [
     r("A19", "error", "kubeconfigLogin spn needs clientId", "kubelogin login modes"),
     r("A20", "warning", "no network policy engine on the default settings (Windows on dual-stack, or bring-your-own CNI)", "docs: network policies"),
     r("A21", "info", "dual-stack ranges not given are sent as the documented defaults, explicitly", "docs: dual-stack; D6"),
+    r("A22", "error", "argument shape: known keys, and values of the documented type (objects, lists, strings, numbers, booleans, enum values; Outputs only where an argument is a pulumi.Input)", "this package (AksClusterArgs, NodePoolArgs)"),
 ];
