@@ -53,7 +53,7 @@ function parseArgs(argv: string[]): Options {
 }
 
 /** Default rounds per measurement (odd, so the median is a real sample), and quick ones. */
-const ROUNDS: Record<string, [number, number]> = { scale: [9, 3], overhead: [7, 3], typecheck: [5, 3], imports: [9, 3], plan: [5, 3] };
+const ROUNDS: Record<string, [number, number]> = { scale: [9, 3], overhead: [9, 3], typecheck: [5, 3], imports: [15, 3], plan: [5, 3] };
 
 const SYMBOL: Record<Status, string> = { pass: "pass", fail: "FAIL", info: "", incomplete: "INCOMPLETE", error: "ERROR" };
 
