@@ -115,7 +115,11 @@ export class AksCluster extends pulumi.ComponentResource {
     public readonly networkPlan: NetworkPlanReport;
     /** The report checked against Azure's view of a network of your own (the same as `networkPlan` for a created VNet). */
     public readonly deployedNetworkPlan: pulumi.Output<NetworkPlanReport>;
-    /** What the Kubernetes builders need to know about the cluster. Plain. */
+    /**
+     * What the Kubernetes builders need to know about the cluster (plain): IP families, version, Windows
+     * pools and their taints, the dataplane, and `AzureLinux` as the Linux OS SKU when any Linux pool
+     * runs Azure Linux (else `Ubuntu`).
+     */
     public readonly clusterFacts: ClusterFacts;
     /** Resource ids of the created subnets by name, or of `network.nodeSubnetId` under its own name. */
     public readonly subnetIds: pulumi.Output<{ [name: string]: string }>;
@@ -493,15 +497,25 @@ export class AksCluster extends pulumi.ComponentResource {
     }
 }
 
-/** The cluster's facts for the Kubernetes builders. */
+/** Linux OS SKUs that are Azure Linux. */
+const AZURE_LINUX_SKUS: readonly OsSku[] = [OsSku.AzureLinux];
+
+/**
+ * The cluster's facts for the Kubernetes builders. `linuxOsSku` is `AzureLinux` when any Linux pool
+ * (System or user) runs Azure Linux: a Service may land on any Linux node, and the Service checks are
+ * stricter there. `networkDataplane` is the effective plan's, so the checks judge Cilium as Cilium.
+ * Pools added later by `NodePool` components are not part of these facts.
+ */
 export function clusterFacts(design: ClusterDesign): ClusterFacts {
     const windowsPool = design.userPools.find((p) => p.osType === OsType.Windows);
     const taints = windowsPool ? windowsPool.taints : [D.WINDOWS_TAINT];
+    const linuxPools = [design.systemPool, ...design.userPools].filter((p) => p.osType === OsType.Linux);
     return {
         ipFamilies: [...design.report.effective.ipFamilies],
         kubernetesVersion: design.kubernetesVersion,
         hasWindowsPools: design.windows !== null,
-        linuxOsSku: design.systemPool.osSku === OsSku.AzureLinux ? "AzureLinux" : "Ubuntu",
+        linuxOsSku: linuxPools.some((p) => AZURE_LINUX_SKUS.includes(p.osSku)) ? "AzureLinux" : "Ubuntu",
         windowsTaints: taints.map((t) => (t.value === undefined ? { key: t.key, effect: t.effect } : { key: t.key, value: t.value, effect: t.effect })),
+        networkDataplane: design.report.effective.networkDataplane,
     };
 }

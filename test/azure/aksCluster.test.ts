@@ -2,7 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { parse } from "yaml";
 import { AksCluster } from "../../lib/azure/aksCluster";
-import { IpFamily, KubeloginMode, NetworkDataplane, NetworkPolicy, OsType } from "../../lib/azure/enums";
+import { AksClusterArgs } from "../../lib/azure/clusterArgs";
+import { IpFamily, KubeloginMode, NetworkDataplane, NetworkPolicy, OsSku, OsType } from "../../lib/azure/enums";
+import { checkService } from "../../lib/k8s/checkService";
 import { isPreview, isWrappedSecret, mockState, registered, resetMocks, settle } from "../helpers/mocks";
 import {
     API, captureLogs, dependencyNames, inputsOf, logs, optionsRecorder, releaseLogs, settled, SUBNET_ID, T, theOne, thrown,
@@ -240,8 +242,30 @@ describe("AksCluster", () => {
                 hasWindowsPools: true,
                 linuxOsSku: "Ubuntu",
                 windowsTaints: [{ key: "kubernetes.io/os", value: "windows", effect: "NoSchedule" }],
+                networkDataplane: "azure",
             });
             assert.equal(c.resourceGroupName, "out1-rg");
+        });
+        it("gives the facts the effective dataplane, so Service checks judge Cilium as Cilium", () => {
+            const cilium = new AksCluster("facts1", { apiServer: API, kubernetesVersion: "1.33", network: { ipFamilies: [IpFamily.IPv4, IpFamily.IPv6] } });
+            const azure = new AksCluster("facts2", { apiServer: API, kubernetesVersion: "1.33", network: { ipFamilies: [IpFamily.IPv4, IpFamily.IPv6], networkDataplane: NetworkDataplane.Azure, networkPolicy: NetworkPolicy.None } });
+            assert.deepEqual([cilium.clusterFacts.networkDataplane, azure.clusterFacts.networkDataplane], [cilium.networkPlan.effective.networkDataplane, "azure"]);
+            assert.equal(cilium.clusterFacts.networkDataplane, "cilium");
+            // IPv6 with externalTrafficPolicy Cluster: an error on Cilium, a warning on the Azure dataplane with Ubuntu nodes.
+            const svc = {
+                apiVersion: "v1", kind: "Service", metadata: { name: "web" },
+                spec: { type: "LoadBalancer", ipFamilyPolicy: "RequireDualStack", ipFamilies: ["IPv4", "IPv6"], externalTrafficPolicy: "Cluster", selector: { app: "web" }, ports: [{ name: "http", port: 80 }] },
+            };
+            const az1 = (facts: typeof cilium.clusterFacts) => checkService(svc, facts).filter((d) => d.ruleId === "AZ-1").map((d) => d.severity);
+            assert.deepEqual(az1(cilium.clusterFacts), ["error"]);
+            assert.deepEqual(az1(azure.clusterFacts), ["warning"]);
+        });
+        it("reports Azure Linux when any Linux pool runs it, System or user, else Ubuntu", () => {
+            const sku = (name: string, args: AksClusterArgs) => new AksCluster(name, { apiServer: API, ...args }).clusterFacts.linuxOsSku;
+            assert.equal(sku("sku1", {}), "Ubuntu");
+            assert.equal(sku("sku2", { systemPool: { osSku: OsSku.AzureLinux } }), "AzureLinux");
+            assert.equal(sku("sku3", { nodePools: [{ name: "apps" }, { name: "al", osSku: OsSku.AzureLinux }] }), "AzureLinux");
+            assert.equal(sku("sku4", { systemPool: { osSku: OsSku.Ubuntu }, nodePools: [{ name: "apps", osSku: OsSku.Ubuntu }, { name: "win", osType: OsType.Windows, osSku: OsSku.Windows2022 }] }), "Ubuntu");
         });
         it("reads the kubeconfig with plain names and rewrites the Entra ID login", async function () {
             if (isPreview) this.skip();
