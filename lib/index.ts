@@ -17,8 +17,19 @@ export {
 } from "./k8s/ingressValues";
 export { IngressController, IngressControllerArgs } from "./k8s/ingressController";
 export { addressesByFamily, SampleApp, SampleAppArgs, ServiceAddresses } from "./k8s/sampleApp";
-// Azure components. The enums below share their names with the planner's string types and take
-// precedence at the package entry; every member's value is the planner's string, so both fit a NetworkPlan.
+// Azure components. Eight enums below share their names with the planner's string types exported by
+// `export * from "./network"` above (NetworkPlugin, NetworkPluginMode, NetworkDataplane, NetworkPolicy,
+// IpFamily, OutboundType, OsType, ConnectedNetworkKind). At the package entry the names are the enums:
+// an explicit export wins over `export *`, deliberately, as component arguments take the enums. Both
+// kinds fit a NetworkPlan: every enum member's value is the planner's string (`NetworkPlugin.Azure` is
+// "azure"), so a plan may be written with the enums or with string literals. The planner's string types
+// keep a name at the entry with a `Plan` prefix (`PlanNetworkPlugin`, ...), for typing plan values as
+// strings; test/azure/packageEntry.test.ts checks that every planner type has a name here.
+export type {
+    ConnectedNetworkKind as PlanConnectedNetworkKind, IpFamily as PlanIpFamily, NetworkDataplane as PlanNetworkDataplane,
+    NetworkPlugin as PlanNetworkPlugin, NetworkPluginMode as PlanNetworkPluginMode, NetworkPolicy as PlanNetworkPolicy,
+    OsType as PlanOsType, OutboundType as PlanOutboundType,
+} from "./network/types";
 export {
     BackendPoolType, ClusterSkuTier, ConnectedNetworkKind, IpFamily, KubeloginMode, NetworkDataplane, NetworkPlugin, NetworkPluginMode,
     NetworkPolicy, NodeOsUpgradeChannel, OsDiskType, OsSku, OsType, OutboundType, TaintEffect, UpgradeChannel, WeekDay,
