@@ -329,7 +329,7 @@ class Walker {
         for (const key of Object.keys(v)) {
             if (Object.prototype.hasOwnProperty.call(shape.fields, key)) continue;
             const guess = closest(key, known);
-            const p = path === "" ? key : `${path}${keySegment(key)}`;
+            const p = path === "" ? keySegment(key).replace(/^\./, "") : `${path}${keySegment(key)}`;
             this.report(p, `${p} (given: ${given(v[key])}) is not an argument of ${shape.name}; ${guess ? `did you mean "${guess}"? Rename it` : `remove it (${shape.name} takes ${known.join(", ")})`}`);
         }
         const out: Record<string, unknown> = {};

@@ -84,9 +84,10 @@ describe("argument shapes (A22)", () => {
             assert.match(byPath.get("createResourceGroup") ?? "", /write true or false \(write false without quotes\)/);
             assert.equal(found.length, 7);
         });
-        it("quotes map keys that are not identifiers in paths", () => {
+        it("quotes keys that are not identifiers in paths", () => {
             const d = only({ apiServer: API, systemPool: { labels: { "example.com/team": false } } });
             assert.equal(d.path, `systemPool.labels["example.com/team"]`);
+            assert.equal(only({ apiServer: API, "api server": {} }).path, `["api server"]`);
         });
         it("refuses null (a YAML key without a value)", () => {
             const d = only({ apiServer: API, systemPool: null });
