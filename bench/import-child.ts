@@ -8,9 +8,12 @@ export {};
 
 const target = process.argv[2];
 const before = Object.keys(require.cache).length;
+const cpu0 = process.cpuUsage();
 const t0 = process.hrtime.bigint();
 require(target);
 const requireMs = Number(process.hrtime.bigint() - t0) / 1e6;
+const cpu = process.cpuUsage(cpu0);
+const requireCpuMs = (cpu.user + cpu.system) / 1000;
 const files = Object.keys(require.cache);
 const modules = files.length - before;
 const sep = "/node_modules/";
@@ -21,6 +24,6 @@ const loaded = {
     azureNativeFiles: files.filter((f) => f.includes(`${sep}@pulumi/azure-native/`)).length,
     azureNativeRoot: files.some((f) => f.endsWith(`${sep}@pulumi/azure-native/index.js`)),
 };
-process.stdout.write(JSON.stringify({ requireMs, modules, loaded, maxRssKb: process.resourceUsage().maxRSS }) + "\n");
+process.stdout.write(JSON.stringify({ requireMs, requireCpuMs, modules, loaded, maxRssKb: process.resourceUsage().maxRSS }) + "\n");
 // Some SDK modules keep handles open; the figure is taken, so leave now.
 process.exit(0);

@@ -15,6 +15,29 @@ export function range(xs: readonly number[]): [number, number] {
     return [Math.min(...xs), Math.max(...xs)];
 }
 
+/** The first and third quartiles (linear interpolation), to show how far per-round figures spread. */
+export function quartiles(xs: readonly number[]): [number, number] {
+    const s = [...xs].sort((a, b) => a - b);
+    const at = (q: number) => {
+        const i = (s.length - 1) * q;
+        const lo = Math.floor(i);
+        return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo);
+    };
+    return [at(0.25), at(0.75)];
+}
+
+/** Per-round ratios a[i] / b[i]. */
+export function roundRatios(a: readonly number[], b: readonly number[]): number[] {
+    if (a.length !== b.length) throw new Error(`paired ratio of ${a.length} and ${b.length} samples`);
+    return a.map((x, i) => x / b[i]);
+}
+
+/** `1.07–1.31×`: the interquartile range of per-round ratios. */
+export function ratioSpread(a: readonly number[], b: readonly number[]): string {
+    const [q1, q3] = quartiles(roundRatios(a, b));
+    return `${q1.toFixed(2)}–${q3.toFixed(2)}×`;
+}
+
 /**
  * The median of per-round ratios a[i] / b[i]. Each round runs A and B back to back, so a noisy
  * moment hits both sides of one ratio; the median then drops the rounds where it did not.

@@ -1,7 +1,7 @@
 /**
  * Child process of the component-overhead benchmark: runs one Pulumi program under Pulumi's mock
  * engine, the same way for every program (same mocks, same config, same order of set-up), and prints
- * how long the program took and every resource it registered.
+ * how long the program took (wall and CPU time) and every resource it registered.
  *
  * The mocks are the project's own recording mocks (test/helpers/mocks.ts): inputs echoed back as
  * outputs plus the provider-computed outputs and invokes a real deployment would return.
@@ -43,15 +43,18 @@ async function main(): Promise<void> {
     );
 
     for (const m of preload) require(m);
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const mod = require(path.resolve(program));
     const fn = typeof mod === "function" ? mod : typeof mod?.default === "function" ? mod.default : null;
     if (fn) await fn();
     await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
     const programMs = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const programCpuMs = (cpu.user + cpu.system) / 1000;
 
     const resources = mockState.resources.map((r) => ({ type: r.type, name: r.name, custom: r.custom !== false }));
-    process.stdout.write(JSON.stringify({ programMs, sinceStartMs: performance.now(), resources, invokes: mockState.calls.map((c) => c.token) }) + "\n");
+    process.stdout.write(JSON.stringify({ programMs, programCpuMs, sinceStartMs: performance.now(), resources, invokes: mockState.calls.map((c) => c.token) }) + "\n");
     process.exit(0);
 }
 
