@@ -1,11 +1,12 @@
 /**
  * `AksCluster`: an AKS cluster whose network is validated before anything deploys.
  *
- * Constructor order: design (defaults, plan, every finding in the user's terms) → throw one error listing
- * every problem, before any child exists → log warnings → resource group, identity, VNet and subnets (or
- * read your own network and validate it again at deploy time) → the ManagedCluster with only the System
- * pool inline → user pools one after another → maintenance windows → kubeconfig and Kubernetes provider
- * → `registerOutputs`.
+ * Constructor order: design (the arguments' shape first, then defaults, plan, every finding in the
+ * user's terms; ill-shaped parts are reported and left out so the other findings still appear) → throw
+ * one error listing every problem, before any child exists → log warnings → resource group, identity,
+ * VNet and subnets (or read your own network and validate it again at deploy time) → the ManagedCluster
+ * with only the System pool inline → user pools one after another → maintenance windows → kubeconfig and
+ * Kubernetes provider → `registerOutputs`.
  *
  * @see ./clusterArgs.ts for the arguments.
  */

@@ -1,5 +1,6 @@
 /**
- * From `AksClusterArgs` to a design: every component default applied, the network plan handed to the
+ * From `AksClusterArgs` to a design: the arguments' shape checked first (A22, `shape.ts`: arguments
+ * may come from JavaScript or YAML), every component default applied, the network plan handed to the
  * planner, the path table that maps the planner's findings back to the user's arguments, and the
  * component's own findings (`A` rules). Pure: no Pulumi runtime imports, so it is tested without mocks
  * and runs in the constructor before any resource exists.

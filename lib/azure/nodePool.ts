@@ -2,7 +2,7 @@
  * `NodePool`: a pool added to an existing `AksCluster` of the same program, validated against that
  * cluster's network plan (the planner runs again on the cluster's effective plan plus this pool, so
  * pod CIDR and subnet capacity, names and Windows rules all count the new pool) and created after the
- * cluster's last pool.
+ * cluster's last pool. The arguments' shape is checked first (A22), like `AksCluster`'s.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as containerservice from "@pulumi/azure-native/containerservice";
