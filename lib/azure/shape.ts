@@ -163,7 +163,7 @@ export function keySegment(key: string): string {
     return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 }
 
-/** The value as a message shows it: `"x" (a string)`, `a pulumi Output`. */
+/** The value as a message shows it: `"x" (string)`, `5 (number)`, `a pulumi Output`. */
 function given(v: unknown): string {
     if (isOutput(v)) return "a pulumi Output";
     if (isPromise(v)) return "a Promise";
