@@ -309,6 +309,8 @@ export class AksCluster extends pulumi.ComponentResource {
                 ...agentPoolProperties(system, systemEff, subnetId(system.subnet), system.podSubnet ? subnetId(system.podSubnet) : undefined),
             }],
             addonProfiles,
+            // Explicit either way, so the add-on's state never shows as drift.
+            ingressProfile: { webAppRouting: { enabled: args.appRouting ?? false } },
             oidcIssuerProfile: { enabled: true },
             securityProfile: {
                 workloadIdentity: { enabled: true },
@@ -404,7 +406,7 @@ export class AksCluster extends pulumi.ComponentResource {
             deleteUnreachable: true,
         }, { parent: this, dependsOn: [cluster, ...pools] });
 
-        this.clusterFacts = clusterFacts(design);
+        this.clusterFacts = clusterFacts(design, args.appRouting ?? false);
 
         setClusterContext(this, {
             componentName: name,
@@ -507,7 +509,7 @@ const AZURE_LINUX_SKUS: readonly OsSku[] = [OsSku.AzureLinux];
  * stricter there. `networkDataplane` is the effective plan's, so the checks judge Cilium as Cilium.
  * Pools added later by `NodePool` components are not part of these facts.
  */
-export function clusterFacts(design: ClusterDesign): ClusterFacts {
+export function clusterFacts(design: ClusterDesign, appRouting = false): ClusterFacts {
     const windowsPool = design.userPools.find((p) => p.osType === OsType.Windows);
     const taints = windowsPool ? windowsPool.taints : [D.WINDOWS_TAINT];
     const linuxPools = [design.systemPool, ...design.userPools].filter((p) => p.osType === OsType.Linux);
@@ -518,5 +520,6 @@ export function clusterFacts(design: ClusterDesign): ClusterFacts {
         linuxOsSku: linuxPools.some((p) => AZURE_LINUX_SKUS.includes(p.osSku)) ? "AzureLinux" : "Ubuntu",
         windowsTaints: taints.map((t) => (t.value === undefined ? { key: t.key, effect: t.effect } : { key: t.key, value: t.value, effect: t.effect })),
         networkDataplane: design.report.effective.networkDataplane,
+        appRoutingEnabled: appRouting,
     };
 }

@@ -543,6 +543,13 @@ export interface AksClusterArgs {
      */
     imageCleaner?: boolean;
     /**
+     * Enable the AKS application routing add-on (`ingressProfile.webAppRouting`), which
+     * `IngressController` needs for `IngressControllerKind.AppRouting`. Its NGINX is IPv4-only and
+     * supported by Microsoft until November 2026; prefer the default Traefik controller.
+     * @default false
+     */
+    appRouting?: boolean;
+    /**
      * Protect the cluster from deletion and replacement by Pulumi (`protect`). Set false for throwaway
      * clusters; a change that needs a replacement then fails loudly instead of deleting the cluster.
      * @default true
@@ -578,6 +585,7 @@ export const AKS_CLUSTER_ARGS_SHAPE: ObjectShape<AksClusterArgs> = S.object<AksC
     azurePolicy: opt(S.boolean),
     keyVaultSecretsProvider: opt(S.boolean),
     imageCleaner: opt(S.boolean),
+    appRouting: opt(S.boolean),
     deletionProtection: opt(S.boolean),
     tags: opt(S.input(S.map(S.input(S.string)))),
 });

@@ -17,6 +17,11 @@ export interface ClusterFacts {
     /** The Linux node OS SKU. */
     linuxOsSku: "Ubuntu" | "AzureLinux";
     /**
+     * Whether the AKS application routing add-on is enabled (needed by the app-routing controller).
+     * @default - unknown: not checked
+     */
+    appRoutingEnabled?: boolean;
+    /**
      * Taints of the Windows pools (the sample app's Windows Deployment tolerates them).
      * @default [{ key: "kubernetes.io/os", value: "windows", effect: "NoSchedule" }]
      */

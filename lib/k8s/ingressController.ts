@@ -120,6 +120,9 @@ export function resolveIngressControllerArgs(args: IngressControllerArgs): { kin
     if (s.dnsLabel !== undefined && (typeof s.dnsLabel !== "string" || !AZURE_DNS_LABEL.test(`${s.dnsLabel}-ipv6`))) problems.push(`dnsLabel ${JSON.stringify(s.dnsLabel)} must start with a lower-case letter and hold only lower-case letters, digits and '-', at most 58 characters (63 with "-ipv6")`);
     if (!isObj(s.serviceAnnotations) || Object.values(s.serviceAnnotations).some((v) => typeof v !== "string")) problems.push(`serviceAnnotations must map annotation keys to strings (quote "true" and numbers), got ${JSON.stringify(s.serviceAnnotations)}`);
     if (args.chartVersion !== undefined && (typeof args.chartVersion !== "string" || !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(args.chartVersion))) problems.push(`chartVersion ${JSON.stringify(args.chartVersion)} must be an exact version such as "${TRAEFIK_CHART.version}" (never a range: the values are built for one chart)`);
+    if (kind === IngressControllerKind.AppRouting && args.clusterFacts.appRoutingEnabled === false) {
+        problems.push(`kind "appRouting" needs the application routing add-on, which the cluster doesn't enable: set appRouting: true on the AksCluster, or use kind "traefik"`);
+    }
     if (s.enableGatewayApi && kind !== IngressControllerKind.Traefik) problems.push(`enableGatewayApi is supported with kind "traefik" only, not ${JSON.stringify(kind)}`);
     if (problems.length > 0) return { kind, settings, problems, warnings };
 

@@ -47,6 +47,7 @@ export const CLUSTER_KEYS: Readonly<Record<keyof AksClusterArgs, Kind>> = {
     azurePolicy: "boolean",
     keyVaultSecretsProvider: "boolean",
     imageCleaner: "boolean",
+    appRouting: "boolean",
     deletionProtection: "boolean",
     tags: "object",
 };

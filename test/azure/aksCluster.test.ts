@@ -243,6 +243,7 @@ describe("AksCluster", () => {
                 linuxOsSku: "Ubuntu",
                 windowsTaints: [{ key: "kubernetes.io/os", value: "windows", effect: "NoSchedule" }],
                 networkDataplane: "azure",
+                appRoutingEnabled: false,
             });
             assert.equal(c.resourceGroupName, "out1-rg");
         });
