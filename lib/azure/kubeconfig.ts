@@ -4,7 +4,12 @@
  * server id and environment and switches to a non-interactive login. Kubeconfigs without a kubelogin
  * user (certificate users of non-Entra clusters) come back unchanged. Pure: no Pulumi imports.
  */
-import { parse, stringify } from "yaml";
+import type * as Yaml from "yaml";
+
+/** The YAML library, loaded when a kubeconfig is rewritten (at deploy time), not when the package loads. */
+function yaml(): typeof Yaml {
+    return require("yaml") as typeof Yaml;
+}
 import { KubeloginMode } from "./enums";
 
 /** Options of the rewrite. */
@@ -80,7 +85,7 @@ export function kubeloginArgs(original: string[], opts: KubeloginOptions): strin
  * // users[].user.exec.args: ["get-token", "--login", "azurecli", "--server-id", "6dae42f8-...", "--environment", "AzurePublicCloud", ...]
  */
 export function toNonInteractiveKubeconfig(kubeconfig: string, opts: KubeloginOptions): string {
-    const doc = parse(kubeconfig) as { users?: { user?: { exec?: { command?: unknown; args?: unknown } } }[] } | null;
+    const doc = yaml().parse(kubeconfig) as { users?: { user?: { exec?: { command?: unknown; args?: unknown } } }[] } | null;
     if (!doc || !Array.isArray(doc.users)) return kubeconfig;
     let changed = false;
     for (const u of doc.users) {
@@ -90,5 +95,5 @@ export function toNonInteractiveKubeconfig(kubeconfig: string, opts: KubeloginOp
         exec.args = kubeloginArgs(args, opts);
         changed = true;
     }
-    return changed ? stringify(doc) : kubeconfig;
+    return changed ? yaml().stringify(doc) : kubeconfig;
 }

@@ -2,7 +2,7 @@
  * Reading the command's input files: JSON or YAML, with one-line reasons when that fails.
  */
 import * as fs from "node:fs";
-import { parse as parseYaml } from "yaml";
+import type * as Yaml from "yaml";
 import { firstLine, UsageError } from "./errors";
 
 /** Read a text file; throws a {@link UsageError} naming the file and the reason. */
@@ -27,7 +27,7 @@ export function readText(file: string): string {
 export function parseStructured(text: string, file: string): unknown {
     let value: unknown;
     try {
-        value = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
+        value = /\.json$/i.test(file) ? JSON.parse(text) : (require("yaml") as typeof Yaml).parse(text, { prettyErrors: false });
     } catch (e) {
         throw new UsageError(`cannot parse ${file}: ${firstLine(e)}`);
     }

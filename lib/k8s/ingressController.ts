@@ -2,7 +2,12 @@
  * `IngressController`: installs an ingress controller through the cluster's Kubernetes provider, with
  * a load-balancer Service that is right for IPv6 on AKS (see `ingressValues.ts` for the shape).
  */
-import * as k8s from "@pulumi/kubernetes";
+// Submodules, not the SDK root (see sampleApp.ts); Helm v3 is loaded only for the legacy controller.
+import * as apiextensions from "@pulumi/kubernetes/apiextensions";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import type * as helmv3 from "@pulumi/kubernetes/helm/v3";
+import * as helmv4 from "@pulumi/kubernetes/helm/v4";
+import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { Sink } from "../network/report-sink";
 import { checkService } from "./checkService";
@@ -17,7 +22,7 @@ import { isObj, readCluster } from "./serviceModel";
 /** Arguments of `IngressController`. */
 export interface IngressControllerArgs {
     /** The cluster's Kubernetes provider (AksCluster's `provider`); every object is created through it. */
-    provider: k8s.Provider;
+    provider: Provider;
     /** The cluster's facts (AksCluster's `clusterFacts`): families, Kubernetes version, Windows pools. */
     clusterFacts: ClusterFacts;
     /**
@@ -94,7 +99,7 @@ export function resolveIngressControllerArgs(args: IngressControllerArgs): { kin
     const sink = new Sink();
     readCluster(args.clusterFacts, sink);
     for (const d of sink.diagnostics) problems.push(d.message.replace(/^cluster/, "clusterFacts"));
-    if (!k8s.Provider.isInstance(args.provider)) problems.push("provider must be the cluster's k8s.Provider (AksCluster's `provider`), so nothing falls back to the ambient kubeconfig");
+    if (!Provider.isInstance(args.provider)) problems.push("provider must be the cluster's k8s.Provider (AksCluster's `provider`), so nothing falls back to the ambient kubeconfig");
     const kind = args.kind ?? IngressControllerKind.Traefik;
     if (!Object.values(IngressControllerKind).includes(kind)) {
         problems.push(`kind ${JSON.stringify(kind)} is not an IngressControllerKind; use ${Object.values(IngressControllerKind).map((k) => JSON.stringify(k)).join(", ")}`);
@@ -189,14 +194,14 @@ export class IngressController extends pulumi.ComponentResource {
         const provider = args.provider;
         const createNs = kind !== IngressControllerKind.AppRouting && kind !== IngressControllerKind.None && (args.createNamespace ?? true);
         const ns = createNs
-            ? new k8s.core.v1.Namespace(`${name}-namespace`, { metadata: { name: settings.namespace } }, { parent: this, provider })
+            ? new corev1.Namespace(`${name}-namespace`, { metadata: { name: settings.namespace } }, { parent: this, provider })
             : undefined;
         const childOpts: pulumi.CustomResourceOptions = { parent: this, provider, dependsOn: ns ? [ns] : [] };
         const facts = args.clusterFacts;
 
         if (kind === IngressControllerKind.Traefik) {
             this.chartValues = buildTraefikValues(facts, settings);
-            new k8s.helm.v4.Chart(`${name}-chart`, {
+            new helmv4.Chart(`${name}-chart`, {
                 chart: TRAEFIK_CHART.chart,
                 version: args.chartVersion ?? TRAEFIK_CHART.version,
                 repositoryOpts: { repo: TRAEFIK_CHART.repo },
@@ -206,7 +211,7 @@ export class IngressController extends pulumi.ComponentResource {
             }, childOpts);
         } else if (kind === IngressControllerKind.IngressNginx) {
             this.chartValues = buildIngressNginxValues(facts, settings);
-            const release = new k8s.helm.v3.Release(`${name}-release`, {
+            const release = new (require("@pulumi/kubernetes/helm/v3") as typeof helmv3).Release(`${name}-release`, {
                 chart: INGRESS_NGINX_CHART.chart,
                 version: args.chartVersion ?? INGRESS_NGINX_CHART.version,
                 repositoryOpts: { repo: INGRESS_NGINX_CHART.repo },
@@ -218,12 +223,12 @@ export class IngressController extends pulumi.ComponentResource {
             }, childOpts);
             const v6 = buildIngressNginxIpv6Service(facts, settings);
             if (v6) {
-                new k8s.core.v1.Service(`${name}-ipv6Service`, v6 as unknown as k8s.core.v1.ServiceArgs, { ...childOpts, dependsOn: [release] });
+                new corev1.Service(`${name}-ipv6Service`, v6 as unknown as corev1.ServiceArgs, { ...childOpts, dependsOn: [release] });
             }
         } else if (kind === IngressControllerKind.AppRouting) {
             this.chartValues = undefined;
             const cr = buildAppRoutingController(settings);
-            new k8s.apiextensions.CustomResource(`${name}-controller`, cr as unknown as k8s.apiextensions.CustomResourceArgs, childOpts);
+            new apiextensions.CustomResource(`${name}-controller`, cr as unknown as apiextensions.CustomResourceArgs, childOpts);
         } else {
             this.chartValues = undefined;
         }

@@ -2,7 +2,12 @@
  * `SampleApp`: applies `buildSampleApp`'s objects (and an Ingress) through the cluster's provider and
  * reports each Service's external addresses per family.
  */
-import * as k8s from "@pulumi/kubernetes";
+// Submodules, not the SDK root: the root loads every API group and Helm v3 (tens of ms per import).
+import * as appsv1 from "@pulumi/kubernetes/apps/v1";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import * as networkingv1 from "@pulumi/kubernetes/networking/v1";
+import * as policyv1 from "@pulumi/kubernetes/policy/v1";
+import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { checkService } from "./checkService";
 import { ClusterFacts } from "./facts";
@@ -12,7 +17,7 @@ import { familyOfIp, isObj } from "./serviceModel";
 /** Arguments of `SampleApp`: the builder's options plus where to apply them. */
 export interface SampleAppArgs extends SampleAppOptions {
     /** The cluster's Kubernetes provider (AksCluster's `provider`); every object is created through it. */
-    provider: k8s.Provider;
+    provider: Provider;
     /** The cluster's facts (AksCluster's `clusterFacts`). */
     clusterFacts: ClusterFacts;
     /** Create the namespace. Set false when it exists already. @default true */
@@ -82,7 +87,7 @@ export class SampleApp extends pulumi.ComponentResource {
     constructor(name: string, args: SampleAppArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aks-network:index:SampleApp", name, {}, opts);
         const problems: string[] = [];
-        if (!k8s.Provider.isInstance(args.provider)) problems.push("provider must be the cluster's k8s.Provider (AksCluster's `provider`), so nothing falls back to the ambient kubeconfig");
+        if (!Provider.isInstance(args.provider)) problems.push("provider must be the cluster's k8s.Provider (AksCluster's `provider`), so nothing falls back to the ambient kubeconfig");
         let manifests: SampleAppManifests | undefined;
         try {
             manifests = buildSampleApp(args.clusterFacts, args);
@@ -112,27 +117,27 @@ export class SampleApp extends pulumi.ComponentResource {
         const provider = args.provider;
         const namespaceName = manifests.services[0].metadata.namespace!;
         const ns = (args.createNamespace ?? true)
-            ? new k8s.core.v1.Namespace(`${name}-namespace`, { metadata: { name: namespaceName } }, { parent: this, provider })
+            ? new corev1.Namespace(`${name}-namespace`, { metadata: { name: namespaceName } }, { parent: this, provider })
             : undefined;
         const base: pulumi.Resource[] = ns ? [ns] : [];
         const isWindows = (m: KubeManifest) => m.metadata.labels?.["kubernetes.io/os"] === "windows";
 
         for (const d of manifests.deployments) {
             const dependsOn = isWindows(d) ? [...base, ...(args.windowsDependsOn ?? [])] : base;
-            new k8s.apps.v1.Deployment(`${name}-deployment-${d.metadata.name}`, d as unknown as k8s.apps.v1.DeploymentArgs, { parent: this, provider, dependsOn });
+            new appsv1.Deployment(`${name}-deployment-${d.metadata.name}`, d as unknown as appsv1.DeploymentArgs, { parent: this, provider, dependsOn });
         }
         for (const p of manifests.podDisruptionBudgets) {
-            new k8s.policy.v1.PodDisruptionBudget(`${name}-pdb-${p.metadata.name}`, p as unknown as k8s.policy.v1.PodDisruptionBudgetArgs, { parent: this, provider, dependsOn: base });
+            new policyv1.PodDisruptionBudget(`${name}-pdb-${p.metadata.name}`, p as unknown as policyv1.PodDisruptionBudgetArgs, { parent: this, provider, dependsOn: base });
         }
         const addresses = manifests.services.map((m) => {
-            const svc = new k8s.core.v1.Service(`${name}-service-${m.metadata.name}`, m as unknown as k8s.core.v1.ServiceArgs, { parent: this, provider, dependsOn: base });
+            const svc = new corev1.Service(`${name}-service-${m.metadata.name}`, m as unknown as corev1.ServiceArgs, { parent: this, provider, dependsOn: base });
             return svc.status.apply((status) => addressesByFamily(m.metadata.name, m.spec.ipFamilies as string[], status));
         });
         this.serviceAddresses = pulumi.all(addresses);
 
         this.ingress = args.ingressClassName === undefined ? undefined : buildSampleIngress(manifests, { ingressClassName: args.ingressClassName, host: args.host });
         if (this.ingress) {
-            new k8s.networking.v1.Ingress(`${name}-ingress`, this.ingress as unknown as k8s.networking.v1.IngressArgs, { parent: this, provider, dependsOn: base });
+            new networkingv1.Ingress(`${name}-ingress`, this.ingress as unknown as networkingv1.IngressArgs, { parent: this, provider, dependsOn: base });
         }
 
         this.registerOutputs({ serviceAddresses: this.serviceAddresses, warnings: this.warnings });

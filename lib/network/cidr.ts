@@ -9,7 +9,14 @@
  *
  * Nothing here throws on bad input: parse functions return `{ ok: false, reason }`.
  */
-import { IPv6 } from "ip-num";
+import type * as IpNum from "ip-num";
+
+/** ip-num, loaded on the first IPv6 address (IPv4 needs no parser beyond the grammar here). */
+let ipNum: typeof IpNum | undefined;
+function ipv6Value(text: string): bigint {
+    ipNum ??= require("ip-num") as typeof IpNum;
+    return new ipNum.IPv6(text).getValue();
+}
 
 export type Family = "IPv4" | "IPv6";
 
@@ -101,7 +108,7 @@ function parseIpv6(text: string): IpParse {
     if (doubles === 1 && count > 7) return { ok: false, reason: `it has ${count} groups beside "::"; at most 7 are allowed` };
     const zeros = new Array(8 - count).fill("0");
     const full = doubles === 1 ? [...headGroups, ...zeros, ...restGroups] : headGroups;
-    return { ok: true, family: "IPv6", value: new IPv6(full.join(":")).getValue() };
+    return { ok: true, family: "IPv6", value: ipv6Value(full.join(":")) };
 }
 
 /** Parse `address/prefix`. */

@@ -4,7 +4,12 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { stringify } from "yaml";
+import type * as Yaml from "yaml";
+
+/** Loaded when files are written, not when the package loads. */
+function stringify(value: unknown, options: { lineWidth: number }): string {
+    return (require("yaml") as typeof Yaml).stringify(value, options);
+}
 import { SECRET_TEXT } from "../project";
 import { splitType } from "./mocks";
 import { PlannedResource, PlanResult, PlanValue } from "./types";

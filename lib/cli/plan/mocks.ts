@@ -7,7 +7,7 @@
  * diffed.
  */
 import { createHash } from "node:crypto";
-import { parseAllDocuments } from "yaml";
+import type * as Yaml from "yaml";
 import { Fixtures, FixtureVirtualNetwork, matchesInput } from "./fixtures";
 
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -272,7 +272,7 @@ export class OfflineMocks {
             }
             case "kubernetes:yaml:decode": {
                 const text = str(i.text) ?? "";
-                return { result: parseAllDocuments(text).map((d) => d.toJSON()).filter((o) => o !== null) };
+                return { result: (require("yaml") as typeof Yaml).parseAllDocuments(text).map((d) => d.toJSON()).filter((o) => o !== null) };
             }
             case "kubernetes:helm:template":
                 this.notes.add("helm.v3.Chart charts are not rendered offline (that needs helm); their objects are not listed");
