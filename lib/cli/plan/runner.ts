@@ -33,15 +33,8 @@ export interface OfflineRunOptions {
     progress?: (message: string) => void;
 }
 
-interface Recorded {
-    urn: string;
-    type: string;
-    name: string;
-    parent: string | null;
-    op: "create" | "read";
-    custom: boolean;
-    provider: string | null;
-    dependsOn: string[];
+/** A registration as the mock monitor saw it: a `PlannedResource` before its values are made printable. */
+interface Recorded extends Omit<PlannedResource, "options" | "keyProperties" | "inputs"> {
     options: Record<string, unknown>;
     inputs: unknown;
 }
