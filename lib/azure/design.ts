@@ -7,6 +7,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { describeNetworkPlan, formatDiagnostic, verdictOf } from "../network/report";
+import { parseVersion, versionAtLeast } from "../network/model";
 import { ConnectedNetwork, Diagnostic, EffectiveNetworkPlan, NetworkPlan, NetworkPlanReport, NodePoolPlan } from "../network/types";
 import { AKS_CLUSTER_ARGS_SHAPE, AksClusterArgs, MaintenanceWindowArgs, SubnetArgs } from "./clusterArgs";
 import * as D from "./defaults";
@@ -217,16 +218,10 @@ export function majorMinor(version: string): string {
     return m ? `${m[1]}.${m[2]}` : version;
 }
 
-function versionAtLeast(version: string, major: number, minor: number): boolean {
-    const m = MAJOR_MINOR_RE.exec(version);
-    if (!m) return false;
-    const [a, b] = [Number(m[1]), Number(m[2])];
-    return a !== major ? a > major : b >= minor;
-}
-
 /** The Windows OS SKU a pool gets when it names none. */
 export function defaultWindowsSku(kubernetesVersion: string): OsSku {
-    return versionAtLeast(kubernetesVersion, 1, 35) ? OsSku.Windows2025 : OsSku.Windows2022;
+    const v = parseVersion(kubernetesVersion);
+    return v !== null && versionAtLeast(v, 1, 35) ? OsSku.Windows2025 : OsSku.Windows2022;
 }
 
 function checkLabelsAndTaints(f: Findings, path: string, labels: { [key: string]: string } | undefined, taints: NodeTaint[] | undefined): void {

@@ -179,9 +179,9 @@ class Reader {
         const versionRaw = plan.kubernetesVersion;
         let version: Version = { text: D.DEFAULT_KUBERNETES_VERSION, parts: [1, 30, 0], explicit: false };
         if (versionRaw !== undefined) {
-            const m = typeof versionRaw === "string" ? VERSION_RE.exec(versionRaw) : null;
-            if (m) {
-                version = { text: m[0], parts: [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)], explicit: true };
+            const parsed = parseVersion(versionRaw);
+            if (parsed) {
+                version = parsed;
             } else {
                 this.sink.error("R71", "kubernetesVersion", `kubernetesVersion ${show(versionRaw)} is not a version; write major.minor or major.minor.patch, e.g. "1.33"`);
             }
@@ -505,6 +505,12 @@ export function ipamMode(plugin: NetworkPlugin, mode: "overlay" | null, pools: {
     if (plugin === "none") return "none";
     if (mode === "overlay") return "overlay";
     return pools.some((p) => p.podSubnet !== null) ? "podSubnet" : "nodeSubnet";
+}
+
+/** Parse `major.minor` or `major.minor.patch` (no leading zeros, no "v"); null when it isn't one. */
+export function parseVersion(text: unknown): Version | null {
+    const m = typeof text === "string" ? VERSION_RE.exec(text) : null;
+    return m ? { text: m[0], parts: [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)], explicit: true } : null;
 }
 
 /** Compare versions numerically; "1.26.3" > "1.26". */
