@@ -41,6 +41,4 @@ export function readStructuredFile(file: string): unknown {
 }
 
 /** True for a plain object (not an array, not null). */
-export function isRecord(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
+export { isRecord } from "../network/report-sink";

@@ -22,16 +22,14 @@
  * diagnostics and the model keeps only values of the right type.
  */
 import { parseIp } from "../network/cidr";
-import { closest, kindOf, show, Sink } from "../network/report-sink";
+import { closest, isRecord, kindOf, show, Sink } from "../network/report-sink";
 import { ServiceIpFamily } from "./facts";
 
 /** A JSON object. */
 export type Obj = Record<string, unknown>;
 
 /** True for a plain JSON object (not null, not a list). */
-export function isObj(v: unknown): v is Obj {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
+export const isObj: (v: unknown) => v is Obj = isRecord;
 
 /** `major.minor` of a Kubernetes version. */
 export interface KubeVersion {

@@ -5,7 +5,7 @@
  */
 import { Cidr, Family, parseCidr, parseIp } from "./cidr";
 import * as D from "./defaults";
-import { closest, kindOf, oneOf, show, Sink } from "./report-sink";
+import { closest, isRecord, kindOf, oneOf, show, Sink } from "./report-sink";
 import {
     AgentPoolMode, ConnectedNetworkKind, IpamMode, IpFamily, NetworkDataplane, NetworkPlugin, NetworkPolicy, OsType,
     OutboundType,
@@ -126,9 +126,6 @@ const MODES: readonly AgentPoolMode[] = ["System", "User"];
 const KINDS: readonly ConnectedNetworkKind[] = ["peering", "vpn", "expressRoute", "onPremises", "other"];
 const VERSION_RE = /^(0|[1-9]\d*)\.(0|[1-9]\d*)(?:\.(0|[1-9]\d*))?$/;
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 /** Reads one plan. Every problem of shape goes to the sink; the result is always usable. */
 export function readModel(input: unknown, sink: Sink): Model {

@@ -22,6 +22,11 @@ export class Sink {
     }
 }
 
+/** True for a plain JSON object (not null, not a list). */
+export function isRecord(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 /** A value as it should appear in a message: strings quoted, others as JSON, long ones cut. */
 export function show(value: unknown): string {
     if (value === undefined) return "undefined";
