@@ -7,10 +7,10 @@
  * config paths the user edits (`aks-network:network.podCidrs[0]`).
  */
 import { AksClusterArgs } from "../azure/clusterArgs";
-import { designCluster } from "../azure/design";
+import { ClusterDesign, designCluster } from "../azure/design";
 import { verdictOf } from "../network/report";
 import type { Diagnostic, NetworkPlan, NetworkPlanReport } from "../network/types";
-import { CLUSTER_KEYS, PROGRAM_KEYS, readStackConfig, STACK_NAMESPACE, STACK_RULE, StackConfig } from "../stack/config";
+import { CLUSTER_KEYS, inConfigTerms, PROGRAM_KEYS, readStackConfig, STACK_NAMESPACE, STACK_RULE, StackConfig } from "../stack/config";
 import { toRuntimeConfig } from "./project";
 
 /** The config namespace of the root stack program. */
@@ -30,6 +30,8 @@ export interface StackClusterArgs {
     used: string[];
     /** The program's own keys that were set (`name`, `ingress`, `sampleApp`, `windowsAdminPassword`). */
     other: string[];
+    /** The cluster as `AksCluster` designs it from `args`, when the config could be read. */
+    design: ClusterDesign | undefined;
 }
 
 function rename(text: string, from: string, to: string): string {
@@ -45,7 +47,7 @@ export function stackConfigToClusterArgs(values: Record<string, unknown>, namesp
     const own = `${STACK_NAMESPACE}:`;
     const keys = Object.keys(values).filter((k) => k.startsWith(prefix));
     const rekeyed = Object.fromEntries(keys.map((k) => [own + k.slice(prefix.length), values[k]]));
-    const { config, problems } = readStackConfig(toRuntimeConfig(rekeyed));
+    const { config, problems, design } = readStackConfig(toRuntimeConfig(rekeyed));
     const pw = rekeyed[`${own}windowsAdminPassword`];
     const password = config.hasWindowsAdminPassword && typeof pw === "string" ? pw : undefined;
     const args: AksClusterArgs = password === undefined ? config.cluster : { ...config.cluster, windows: { ...config.cluster.windows, adminPassword: password } };
@@ -56,6 +58,7 @@ export function stackConfigToClusterArgs(values: Record<string, unknown>, namesp
         problems: problems.filter((p) => p.ruleId === STACK_RULE).map((p) => ({ ...p, path: rename(p.path, own, prefix), message: rename(p.message, own, prefix) })),
         used: keys.filter((k) => k.slice(prefix.length) in CLUSTER_KEYS),
         other: keys.filter((k) => k.slice(prefix.length) in PROGRAM_KEYS),
+        design,
     };
 }
 
@@ -66,15 +69,10 @@ export function stackConfigToClusterArgs(values: Record<string, unknown>, namesp
  */
 export function stackConfigToNetworkPlan(values: Record<string, unknown>, namespace = CONFIG_NAMESPACE): { plan: NetworkPlan; report: NetworkPlanReport; used: string[]; other: string[]; componentName: string } {
     const r = stackConfigToClusterArgs(values, namespace);
-    const design = designCluster(r.componentName, r.args);
-    const prefix = `${namespace}:`;
-    const inConfigTerms = (d: Diagnostic): Diagnostic => ({
-        ...d,
-        path: d.path ? `${prefix}${d.path}` : namespace,
-        message: d.path && d.message.startsWith(d.path) ? `${prefix}${d.message}` : d.message,
-    });
+    // The design the config reader made; designing again only if it couldn't (it then reports why).
+    const design = r.design ?? designCluster(r.componentName, r.args);
     const order = { error: 0, warning: 1, info: 2 } as const;
-    const diagnostics = [...r.problems, ...design.report.diagnostics.map(inConfigTerms)]
+    const diagnostics = [...r.problems, ...design.report.diagnostics.map((d) => inConfigTerms(d, namespace))]
         .map((d, i) => ({ d, i }))
         .sort((a, b) => order[a.d.severity] - order[b.d.severity] || a.i - b.i)
         .map((x) => x.d);

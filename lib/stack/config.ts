@@ -11,7 +11,7 @@
  * bad stack config fails with one message before any resource is registered.
  */
 import { AksClusterArgs } from "../azure/clusterArgs";
-import { designCluster } from "../azure/design";
+import { ClusterDesign, designCluster } from "../azure/design";
 import { IngressControllerKind } from "../k8s/ingressValues";
 import { closest, kindOf, show } from "../network/report-sink";
 import { Diagnostic } from "../network/types";
@@ -101,6 +101,12 @@ export interface StackConfig {
     hasWindowsAdminPassword: boolean;
 }
 
+/** A cluster finding with its path and message in config terms: `network.podCidrs[0]` becomes `aks-network:network.podCidrs[0]`. */
+export function inConfigTerms(d: Diagnostic, namespace = STACK_NAMESPACE): Diagnostic {
+    const prefix = `${namespace}:`;
+    return { ...d, path: d.path ? `${prefix}${d.path}` : namespace, message: d.path && d.message.startsWith(d.path) ? `${prefix}${d.message}` : d.message };
+}
+
 const INGRESS_FIELDS: Record<string, Kind> = { enabled: "boolean", kind: "string", dnsLabel: "string", internal: "boolean", replicas: "number", enableGatewayApi: "boolean" };
 const SAMPLE_FIELDS: Record<string, Kind> = { enabled: "boolean", host: "string", namespace: "string", replicas: "number", dnsLabelPrefix: "string" };
 
@@ -127,9 +133,10 @@ function decode(raw: string, kind: Kind): unknown {
 
 /**
  * Read the stack config. `values` maps full keys (`aks-network:network`) to Pulumi's stored strings;
- * keys of other namespaces are ignored.
+ * keys of other namespaces are ignored. `design` is the cluster as `AksCluster` will design it (the
+ * Windows password included), undefined only when the settings could not be read at all.
  */
-export function readStackConfig(values: Record<string, string>): { config: StackConfig; problems: Diagnostic[] } {
+export function readStackConfig(values: Record<string, string>): { config: StackConfig; problems: Diagnostic[]; design: ClusterDesign | undefined } {
     const problems: Diagnostic[] = [];
     const prefix = `${STACK_NAMESPACE}:`;
     const cluster: Record<string, unknown> = {};
@@ -179,18 +186,15 @@ export function readStackConfig(values: Record<string, string>): { config: Stack
 
     // The cluster's own rules, with paths as written in the stack config.
     // Errors only: the cluster component logs its own warnings and notices when it runs.
-    let design: ReturnType<typeof designCluster> | undefined;
+    let design: ClusterDesign | undefined;
     const password = hasWindowsAdminPassword ? { windows: { ...(isKind(cluster.windows, "object") ? cluster.windows as object : {}), adminPassword: program.windowsAdminPassword as string } } : {};
     try {
         design = designCluster(config.name, { ...config.cluster, ...password });
     } catch (e) {
         problem(`${prefix}network`, `the cluster settings could not be read (${e instanceof Error ? e.message : String(e)}); check their shape against AksClusterArgs`);
     }
-    for (const d of (design?.diagnostics ?? []).filter((x) => x.severity === "error")) {
-        const path = d.path ? `${prefix}${d.path}` : prefix.slice(0, -1);
-        problems.push({ ...d, path, message: d.path && d.message.startsWith(d.path) ? `${prefix}${d.message}` : d.message });
-    }
-    return { config, problems };
+    for (const d of (design?.diagnostics ?? []).filter((x) => x.severity === "error")) problems.push(inConfigTerms(d));
+    return { config, problems, design };
 }
 
 function readPart(value: unknown, path: string, fields: Record<string, Kind>, problem: (p: string, m: string) => void): Record<string, unknown> {
