@@ -6,20 +6,14 @@
 import { Cidr, cidrOf, containsIp, formatIp, isPrivateIpv4, makeCidr, overlaps } from "../cidr";
 import * as D from "../defaults";
 import { CidrEntry } from "../model";
-import { parsed, RuleContext, subject } from "./context";
+import { allRanges, parsed, RuleContext, subject } from "./context";
 
 const RESERVED_V4 = ["0.0.0.0/8", "127.0.0.0/8", "169.254.0.0/16", "192.0.0.0/24", "192.0.2.0/24", "198.18.0.0/15",
     "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4"].map(cidrOf);
 
-function allCidrEntries(ctx: RuleContext): CidrEntry[] {
-    const { m } = ctx;
-    const out: CidrEntry[] = [...m.podCidrs, ...m.serviceCidrs, ...m.vnetSpaces];
-    for (const s of m.subnets) {
-        out.push(s.cidr);
-        if (s.ipv6) out.push(s.ipv6);
-    }
-    for (const c of m.connected) out.push(c.entry);
-    return out.filter((e) => !e.defaulted);
+/** The ranges the plan wrote (not AKS's defaults). */
+function writtenRanges(ctx: RuleContext): CidrEntry[] {
+    return allRanges(ctx.m).filter((e) => !e.defaulted);
 }
 
 export function cidrRules(ctx: RuleContext): void {
@@ -27,7 +21,7 @@ export function cidrRules(ctx: RuleContext): void {
 
     // R3 / R4: host bits. Only an IPv4 service CIDR is rejected (CHANGELOG 2019-04-15); the rest is normalised (D20).
     const serviceSet = new Set(m.serviceCidrs);
-    for (const e of parsed(allCidrEntries(ctx))) {
+    for (const e of parsed(writtenRanges(ctx))) {
         if (!e.cidr.hostBitsSet) continue;
         if (serviceSet.has(e) && e.cidr.family === "IPv4") {
             s.error("R3", e.path, `${e.path} ${JSON.stringify(e.raw)} has host bits set; AKS rejects a service CIDR that is not a network address: write "${e.cidr.canonical}"`);
@@ -36,7 +30,7 @@ export function cidrRules(ctx: RuleContext): void {
         }
     }
     // R67: IPv6 written in another form is the same network; say which form the plan uses.
-    for (const e of parsed(allCidrEntries(ctx))) {
+    for (const e of parsed(writtenRanges(ctx))) {
         if (e.cidr.family === "IPv6" && !e.cidr.hostBitsSet && e.raw !== e.cidr.canonical) {
             s.info("R67", e.path, `${e.path} ${JSON.stringify(e.raw)} is the network "${e.cidr.canonical}"; overlap and size checks use the parsed value, whatever the text`);
         }

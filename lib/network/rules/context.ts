@@ -18,16 +18,21 @@ export interface RuleContext {
 
 export type RuleGroup = (ctx: RuleContext) => void;
 
-/** Every parsed network of the plan, for the free-range finder. */
-function usedNetworks(m: Model): Cidr[] {
-    const out: Cidr[] = [];
-    const add = (e: CidrEntry | null) => { if (e?.cidr) out.push(e.cidr); };
-    m.podCidrs.forEach(add);
-    m.serviceCidrs.forEach(add);
-    m.vnetSpaces.forEach(add);
-    for (const s of m.subnets) { add(s.cidr); add(s.ipv6); }
-    for (const c of m.connected) add(c.entry);
-    return out;
+/** The plan's address ranges by role, in plan order (subnets: each IPv4 prefix, then its IPv6 prefix). */
+export function rangesOf(m: Model): { pods: CidrEntry[]; services: CidrEntry[]; spaces: CidrEntry[]; subnets: CidrEntry[]; connected: CidrEntry[] } {
+    return {
+        pods: m.podCidrs,
+        services: m.serviceCidrs,
+        spaces: m.vnetSpaces,
+        subnets: m.subnets.flatMap((s) => (s.ipv6 ? [s.cidr, s.ipv6] : [s.cidr])),
+        connected: m.connected.map((c) => c.entry),
+    };
+}
+
+/** Every address range of the plan, in one list. */
+export function allRanges(m: Model): CidrEntry[] {
+    const r = rangesOf(m);
+    return [...r.pods, ...r.services, ...r.spaces, ...r.subnets, ...r.connected];
 }
 
 export function makeContext(m: Model, s: Sink, cap: Capacity): RuleContext {
@@ -37,7 +42,7 @@ export function makeContext(m: Model, s: Sink, cap: Capacity): RuleContext {
         s,
         cap,
         suggest(role, like, within) {
-            finder ??= new FreeRangeFinder(usedNetworks(m));
+            finder ??= new FreeRangeFinder(parsed(allRanges(m)).map((e) => e.cidr));
             return finder.find(role, like.family, like.prefix, within)?.canonical;
         },
     };

@@ -9,7 +9,7 @@ import { Cidr, cidrOf, contains } from "../cidr";
 import { RESERVED_RANGES } from "../defaults";
 import { NetworkIndex } from "../intervals";
 import { CidrEntry } from "../model";
-import { parsed, RuleContext, subject } from "./context";
+import { parsed, rangesOf, RuleContext, subject } from "./context";
 
 type Parsed = CidrEntry & { cidr: Cidr };
 
@@ -35,15 +35,12 @@ export function overlapRules(ctx: RuleContext): void {
     // D6: when IPv6 ranges are omitted the RP may pick random ULA ranges instead of the documented
     // defaults, so assumed IPv6 defaults take part in no overlap check (R52 says to set them).
     const known = (e: Parsed) => !(e.defaulted && e.cidr.family === "IPv6");
-    const pods = parsed(m.podCidrs).filter(known);
-    const services = parsed(m.serviceCidrs).filter(known);
-    const spaces = parsed(m.vnetSpaces);
-    const subnets: Parsed[] = [];
-    for (const sn of m.subnets) {
-        if (sn.cidr.cidr) subnets.push(sn.cidr as Parsed);
-        if (sn.ipv6?.cidr) subnets.push(sn.ipv6 as Parsed);
-    }
-    const connected = parsed(m.connected.map((c) => c.entry));
+    const ranges = rangesOf(m);
+    const pods = parsed(ranges.pods).filter(known);
+    const services = parsed(ranges.services).filter(known);
+    const spaces = parsed(ranges.spaces);
+    const subnets = parsed(ranges.subnets);
+    const connected = parsed(ranges.connected);
     const subnetIndex = indexOf(subnets);
     const spaceIndex = indexOf(spaces);
     const connectedIndex = indexOf(connected);
