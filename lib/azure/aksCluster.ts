@@ -25,7 +25,7 @@ import { validateNetworkPlan } from "../network/validate";
 import { AksClusterArgs, MaintenanceWindowArgs } from "./clusterArgs";
 import { setClusterContext } from "./clusterContext";
 import * as D from "./defaults";
-import { ClusterDesign, designCluster, formatProblems, parseSubnetId, PoolDesign } from "./design";
+import { ClusterDesign, designCluster, formatProblems, parseSubnetId, PoolDesign, subnetIdProblem } from "./design";
 import { KubeloginMode, OsSku, OsType, OutboundType, UpgradeChannel } from "./enums";
 import { checkExistingNetwork } from "./existingNetwork";
 import { toNonInteractiveKubeconfig } from "./kubeconfig";
@@ -443,10 +443,7 @@ export class AksCluster extends pulumi.ComponentResource {
         const parts = id.apply((text) => {
             const p = parseSubnetId(text);
             if (!p) {
-                const problem: Diagnostic = {
-                    ruleId: "A11", severity: "error", path: "network.nodeSubnetId",
-                    message: `network.nodeSubnetId ${JSON.stringify(text)} is not a subnet resource id; write /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>`,
-                };
+                const problem = subnetIdProblem(text);
                 throw new pulumi.ResourceError(formatProblems(`invalid AksCluster "${name}" arguments; the cluster was not created`, [problem]), this, true);
             }
             return p;
@@ -489,7 +486,7 @@ export class AksCluster extends pulumi.ComponentResource {
         return pulumi.secret(pulumi.output(given).apply((pw) => {
             const problems = validateNetworkPlan({ windowsProfile: { adminUsername: design.windows?.adminUsername ?? D.DEFAULT_WINDOWS_ADMIN, adminPassword: pw } })
                 .filter((d) => d.ruleId === "R51")
-                .map((d) => design.paths.diagnostic(d));
+                .map((d) => design.paths.relocate(d));
             logFindings(problems, this);
             const errors = problems.filter((d) => d.severity === "error");
             if (errors.length > 0) {

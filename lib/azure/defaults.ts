@@ -5,8 +5,8 @@
 import { NodeTaint } from "./nodePoolArgs";
 import { TaintEffect, WeekDay } from "./enums";
 
-/** The Kubernetes version when none is given (a minor AKS supports in 2026; pin your own). */
-export const DEFAULT_KUBERNETES_VERSION = "1.34";
+/** The Kubernetes version, and the warnings made errors, when none are given: the planner's, so both agree. */
+export { DEFAULT_KUBERNETES_VERSION, DEFAULT_WARNINGS_AS_ERRORS } from "../network/defaults";
 /** The System pool's name. */
 export const DEFAULT_SYSTEM_POOL_NAME = "system";
 /** VM size of every pool: 4 vCPU, 16 GiB, 150 GiB local disk (fits a 128 GB ephemeral OS disk). */
@@ -50,8 +50,6 @@ export const DEFAULT_UPGRADE_WINDOW = { dayOfWeek: WeekDay.Sunday, startTime: "0
 /** The node OS upgrade window. */
 export const DEFAULT_NODE_OS_WINDOW = { dayOfWeek: WeekDay.Saturday, startTime: "00:00", durationHours: 4, utcOffset: "+00:00" };
 
-/** Plan warnings that fail the component unless `network.warningsAsErrors` says otherwise. */
-export const DEFAULT_WARNINGS_AS_ERRORS = ["R34", "R38"];
 
 /** Built-in role `Network Contributor`. */
 export const NETWORK_CONTRIBUTOR_ROLE_ID = "4d97b98b-1d4f-4787-a291-c67834d212e7";

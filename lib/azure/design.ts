@@ -16,6 +16,9 @@ import {
     NetworkPolicy, NodeOsUpgradeChannel, OsDiskType, OsSku, OsType, OutboundType, UpgradeChannel,
 } from "./enums";
 import { NodePoolSpec, NodeTaint, SystemPoolArgs } from "./nodePoolArgs";
+import { diagnostic, escalate as escalateWarnings, Sink } from "../core/diagnostic";
+import { Path } from "../core/path";
+import { at, join, t, Text } from "../core/text";
 import { clusterPathTable, PathTable } from "./paths";
 import { checkShape, withShapeProblems } from "./shape";
 
@@ -24,7 +27,7 @@ export interface PoolDesign {
     /** The pool's name in AKS (and the key of its child resource). */
     name: string;
     /** Where the user wrote it: `systemPool`, `nodePools[1]` or `pool`. */
-    userPath: string;
+    userPath: Path;
     /** System (inline in the cluster) or User (an `AgentPool`). */
     mode: "System" | "User";
     /** The operating system. */
@@ -176,21 +179,16 @@ const LABEL_VALUE_RE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Collects the component's own findings. */
-export class Findings {
+export class Findings extends Sink {
     /** The findings so far, in order. */
-    readonly list: Diagnostic[] = [];
-    /** Record an error. */
-    error(ruleId: string, path: string, message: string): void {
-        this.list.push({ ruleId, severity: "error", path, message });
+    get list(): Diagnostic[] {
+        return this.diagnostics;
     }
-    /** Record a warning. */
-    warn(ruleId: string, path: string, message: string): void {
-        this.list.push({ ruleId, severity: "warning", path, message });
-    }
-    /** Record advice. */
-    info(ruleId: string, path: string, message: string): void {
-        this.list.push({ ruleId, severity: "info", path, message });
-    }
+}
+
+/** A11: the value of `network.nodeSubnetId` is not a subnet resource id. */
+export function subnetIdProblem(id: unknown): Diagnostic {
+    return diagnostic("error", "A11", ["network", "nodeSubnetId"], t`${at("network", "nodeSubnetId")} ${quote(id)} is not a subnet resource id; write /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>`);
 }
 
 /** Errors first, then warnings, then info; stable within a severity. */
@@ -202,9 +200,7 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
 
 /** Warnings listed in `ids` become errors, saying why. */
 export function escalate(list: Diagnostic[], ids: readonly string[], why = "a warning made an error by network.warningsAsErrors"): Diagnostic[] {
-    return list.map((d) => (d.severity === "warning" && ids.includes(d.ruleId)
-        ? { ...d, severity: "error" as const, message: `${d.message} (${why})` }
-        : d));
+    return escalateWarnings(list, ids, why);
 }
 
 
@@ -224,22 +220,22 @@ export function defaultWindowsSku(kubernetesVersion: string): OsSku {
     return v !== null && versionAtLeast(v, 1, 35) ? OsSku.Windows2025 : OsSku.Windows2022;
 }
 
-function checkLabelsAndTaints(f: Findings, path: string, labels: { [key: string]: string } | undefined, taints: NodeTaint[] | undefined): void {
+function checkLabelsAndTaints(f: Findings, path: Path, labels: { [key: string]: string } | undefined, taints: NodeTaint[] | undefined): void {
     for (const [k, v] of Object.entries(labels ?? {})) {
-        if (!LABEL_KEY_RE.test(k)) f.error("A17", `${path}.labels`, `${path}.labels key ${quote(k)} is not a valid Kubernetes label key; use an optional DNS prefix and a name of up to 63 letters, digits, "-", "_" and ".", e.g. "team" or "example.com/team"`);
-        if (typeof v !== "string" || !LABEL_VALUE_RE.test(v)) f.error("A17", `${path}.labels`, `${path}.labels[${quote(k)}] ${quote(v)} is not a valid Kubernetes label value; use up to 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit`);
+        if (!LABEL_KEY_RE.test(k)) f.error("A17", [...path, "labels"], t`${at(path, "labels")} key ${quote(k)} is not a valid Kubernetes label key; use an optional DNS prefix and a name of up to 63 letters, digits, "-", "_" and ".", e.g. "team" or "example.com/team"`);
+        if (typeof v !== "string" || !LABEL_VALUE_RE.test(v)) f.error("A17", [...path, "labels"], t`${at(path, "labels")}[${quote(k)}] ${quote(v)} is not a valid Kubernetes label value; use up to 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit`);
     }
-    (taints ?? []).forEach((t, i) => {
-        if (!LABEL_KEY_RE.test(t.key)) f.error("A17", `${path}.taints[${i}].key`, `${path}.taints[${i}].key ${quote(t.key)} is not a valid taint key; use e.g. "sku" or "example.com/dedicated"`);
-        if (t.value !== undefined && !LABEL_VALUE_RE.test(t.value)) f.error("A17", `${path}.taints[${i}].value`, `${path}.taints[${i}].value ${quote(t.value)} is not a valid taint value; use up to 63 letters, digits, "-", "_" and "."`);
+    (taints ?? []).forEach((taint, i) => {
+        if (!LABEL_KEY_RE.test(taint.key)) f.error("A17", [...path, "taints", i, "key"], t`${at(path, "taints", i, "key")} ${quote(taint.key)} is not a valid taint key; use e.g. "sku" or "example.com/dedicated"`);
+        if (taint.value !== undefined && !LABEL_VALUE_RE.test(taint.value)) f.error("A17", [...path, "taints", i, "value"], t`${at(path, "taints", i, "value")} ${quote(taint.value)} is not a valid taint value; use up to 63 letters, digits, "-", "_" and "."`);
     });
 }
 
-function checkZones(f: Findings, path: string, zones: string[]): void {
+function checkZones(f: Findings, path: Path, zones: string[]): void {
     const seen = new Set<string>();
     for (const z of zones) {
         if (!["1", "2", "3"].includes(z) || seen.has(z)) {
-            f.error("A10", path, `${path} ${quote(zones)} is not a list of distinct availability zones; use some of "1", "2" and "3", or [] in regions without zones`);
+            f.error("A10", path, t`${at(path)} ${quote(zones)} is not a list of distinct availability zones; use some of "1", "2" and "3", or [] in regions without zones`);
             return;
         }
         seen.add(z);
@@ -248,23 +244,23 @@ function checkZones(f: Findings, path: string, zones: string[]): void {
 
 /** Apply the defaults to one pool and check the component's own pool rules. */
 export function designPool(
-    spec: NodePoolSpec | SystemPoolArgs, mode: "System" | "User", userPath: string, kubernetesVersion: string, f: Findings,
+    spec: NodePoolSpec | SystemPoolArgs, mode: "System" | "User", userPath: Path, kubernetesVersion: string, f: Findings,
 ): PoolDesign {
     const osType = mode === "System" ? OsType.Linux : ((spec as NodePoolSpec).osType ?? OsType.Linux);
     const windows = osType === OsType.Windows;
     const osSku = spec.osSku ?? (windows ? defaultWindowsSku(kubernetesVersion) : OsSku.Ubuntu);
     const name = (spec as NodePoolSpec).name ?? D.DEFAULT_SYSTEM_POOL_NAME;
     const zones = spec.zones ?? D.DEFAULT_ZONES;
-    checkZones(f, `${userPath}.zones`, zones);
+    checkZones(f, [...userPath, "zones"], zones);
     checkLabelsAndTaints(f, userPath, spec.labels, spec.taints);
     const taints = spec.taints ?? (mode === "System" ? [D.SYSTEM_POOL_TAINT] : windows ? [D.WINDOWS_TAINT] : []);
     const labels = spec.labels ?? (windows ? { ...D.WINDOWS_LABELS } : {});
     const fipsRequired = osSku === OsSku.Windows2025;
     if (fipsRequired && spec.enableFips === false) {
-        f.error("A8", `${userPath}.enableFips`, `${userPath}.enableFips is false, but "Windows2025" node images are FIPS-enabled and AKS requires enableFIPS for them: remove enableFips (it defaults to true) or use osSku "Windows2022"`);
+        f.error("A8", [...userPath, "enableFips"], t`${at(userPath, "enableFips")} is false, but "Windows2025" node images are FIPS-enabled and AKS requires enableFIPS for them: remove enableFips (it defaults to true) or use osSku "Windows2022"`);
     }
     if (spec.osDiskSizeGb !== undefined && (!Number.isInteger(spec.osDiskSizeGb) || spec.osDiskSizeGb < 30 || spec.osDiskSizeGb > 2048)) {
-        f.error("A18", `${userPath}.osDiskSizeGb`, `${userPath}.osDiskSizeGb ${quote(spec.osDiskSizeGb)} is out of range; AKS allows 30 to 2048 GB`);
+        f.error("A18", [...userPath, "osDiskSizeGb"], t`${at(userPath, "osDiskSizeGb")} ${quote(spec.osDiskSizeGb)} is out of range; AKS allows 30 to 2048 GB`);
     }
     return {
         name,
@@ -309,18 +305,18 @@ export function planPool(p: PoolDesign): NodePoolPlan {
     return out;
 }
 
-function designWindow(f: Findings, path: string, w: MaintenanceWindowArgs | undefined, fallback: Required<MaintenanceWindowArgs>): Required<MaintenanceWindowArgs> {
+function designWindow(f: Findings, path: Path, w: MaintenanceWindowArgs | undefined, fallback: Required<MaintenanceWindowArgs>): Required<MaintenanceWindowArgs> {
     const out: Required<MaintenanceWindowArgs> = {
         dayOfWeek: w?.dayOfWeek ?? fallback.dayOfWeek,
         startTime: w?.startTime ?? fallback.startTime,
         durationHours: w?.durationHours ?? fallback.durationHours,
         utcOffset: w?.utcOffset ?? fallback.utcOffset,
     };
-    if (!TIME_RE.test(out.startTime)) f.error("A14", `${path}.startTime`, `${path}.startTime ${quote(out.startTime)} is not a time; write HH:mm, e.g. "02:00"`);
+    if (!TIME_RE.test(out.startTime)) f.error("A14", [...path, "startTime"], t`${at(path, "startTime")} ${quote(out.startTime)} is not a time; write HH:mm, e.g. "02:00"`);
     if (!Number.isInteger(out.durationHours) || out.durationHours < 4 || out.durationHours > 24) {
-        f.error("A14", `${path}.durationHours`, `${path}.durationHours ${quote(out.durationHours)} is out of range; use 4 to 24 hours (auto-upgrades need at least 4)`);
+        f.error("A14", [...path, "durationHours"], t`${at(path, "durationHours")} ${quote(out.durationHours)} is out of range; use 4 to 24 hours (auto-upgrades need at least 4)`);
     }
-    if (!OFFSET_RE.test(out.utcOffset)) f.error("A14", `${path}.utcOffset`, `${path}.utcOffset ${quote(out.utcOffset)} is not an offset; write +HH:mm or -HH:mm, e.g. "+01:00"`);
+    if (!OFFSET_RE.test(out.utcOffset)) f.error("A14", [...path, "utcOffset"], t`${at(path, "utcOffset")} ${quote(out.utcOffset)} is not an offset; write +HH:mm or -HH:mm, e.g. "+01:00"`);
     return out;
 }
 
@@ -341,29 +337,29 @@ function designNetwork(args: AksClusterArgs, pools: PoolDesign[], windowsPlanned
     const dataplane = n.networkDataplane ?? (plugin === NetworkPlugin.Azure && !windowsPlanned ? NetworkDataplane.Cilium : NetworkDataplane.Azure);
     const policy = n.networkPolicy ?? defaultPolicy(plugin, dataplane, dualStack);
     if (n.networkPolicy === undefined && policy === NetworkPolicy.None) {
-        f.warn("A20", "network.networkPolicy", `no network policy engine is enabled: ${plugin === NetworkPlugin.None ? "a CNI of your own brings its own" : "Calico and Azure NPM don't support dual-stack and Cilium doesn't support Windows"}; pods can reach each other freely. Set network.networkPolicy "none" to accept it explicitly`);
+        f.warn("A20", ["network", "networkPolicy"], t`no network policy engine is enabled: ${plugin === NetworkPlugin.None ? "a CNI of your own brings its own" : "Calico and Azure NPM don't support dual-stack and Cilium doesn't support Windows"}; pods can reach each other freely. Set ${at("network", "networkPolicy")} "none" to accept it explicitly`);
     }
     const outboundType = n.outboundType ?? OutboundType.LoadBalancer;
     const outboundIpCount = n.managedOutboundIpCount ?? 1;
     const outboundIpv6Count = n.managedOutboundIpv6Count ?? (dualStack ? 1 : 0);
     if (!Number.isInteger(outboundIpCount) || outboundIpCount < 1 || outboundIpCount > 100) {
-        f.error("A15", "network.managedOutboundIpCount", `network.managedOutboundIpCount ${quote(outboundIpCount)} is out of range; use 1 to 100`);
+        f.error("A15", ["network", "managedOutboundIpCount"], t`${at("network", "managedOutboundIpCount")} ${quote(outboundIpCount)} is out of range; use 1 to 100`);
     }
     if (!Number.isInteger(outboundIpv6Count) || outboundIpv6Count < 0 || outboundIpv6Count > 100) {
-        f.error("A15", "network.managedOutboundIpv6Count", `network.managedOutboundIpv6Count ${quote(outboundIpv6Count)} is out of range; use 0 to 100`);
+        f.error("A15", ["network", "managedOutboundIpv6Count"], t`${at("network", "managedOutboundIpv6Count")} ${quote(outboundIpv6Count)} is out of range; use 0 to 100`);
     } else if (!dualStack && outboundIpv6Count > 0) {
-        f.error("A15", "network.managedOutboundIpv6Count", `network.managedOutboundIpv6Count ${outboundIpv6Count} needs a dual-stack cluster; add IpFamily.IPv6 to network.ipFamilies or remove it`);
+        f.error("A15", ["network", "managedOutboundIpv6Count"], t`${at("network", "managedOutboundIpv6Count")} ${outboundIpv6Count} needs a dual-stack cluster; add IpFamily.IPv6 to ${at("network", "ipFamilies")} or remove it`);
     }
 
     const existing = n.nodeSubnetId !== undefined;
     if (existing && n.vnet !== undefined) {
-        f.error("A5", "network.vnet", `network.vnet and network.nodeSubnetId are both set; give network.vnet to create a VNet, or network.nodeSubnetId to use a subnet of your own, not both`);
+        f.error("A5", ["network", "vnet"], t`${at("network", "vnet")} and ${at("network", "nodeSubnetId")} are both set; give ${at("network", "vnet")} to create a VNet, or ${at("network", "nodeSubnetId")} to use a subnet of your own, not both`);
     }
     if (existing) {
         for (const p of pools) {
             for (const key of ["subnet", "podSubnet"] as const) {
                 if (p[key] !== undefined) {
-                    f.error("A6", `${p.userPath}.${key}`, `${p.userPath}.${key} ${quote(p[key])} names a subnet, but with network.nodeSubnetId every pool uses that subnet: remove ${key}, or create the VNet with network.vnet`);
+                    f.error("A6", [...p.userPath, key], t`${at(p.userPath, key)} ${quote(p[key])} names a subnet, but with ${at("network", "nodeSubnetId")} every pool uses that subnet: remove ${key}, or create the VNet with ${at("network", "vnet")}`);
                 }
             }
         }
@@ -401,7 +397,7 @@ function designNetwork(args: AksClusterArgs, pools: PoolDesign[], windowsPlanned
             return out;
         }),
         assignNetworkContributor: n.assignNetworkContributor ?? true,
-        warningsAsErrors: n.warningsAsErrors ?? D.DEFAULT_WARNINGS_AS_ERRORS,
+        warningsAsErrors: n.warningsAsErrors ?? [...D.DEFAULT_WARNINGS_AS_ERRORS],
     };
 }
 
@@ -416,7 +412,7 @@ export function parseSubnetId(id: string): { resourceGroupName: string; virtualN
 /** A11: the id names a subnet. */
 export function checkSubnetId(f: Findings, id: string): void {
     if (!parseSubnetId(id)) {
-        f.error("A11", "network.nodeSubnetId", `network.nodeSubnetId ${quote(id)} is not a subnet resource id; write /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>`);
+        f.diagnostics.push(subnetIdProblem(id));
     }
 }
 
@@ -473,12 +469,13 @@ export function designCluster(name: string, input: AksClusterArgs): ClusterDesig
     const f = new Findings();
     const clusterName = args.clusterName ?? name;
     if (!CLUSTER_NAME_RE.test(clusterName)) {
-        f.error("A2", args.clusterName === undefined ? "clusterName (the component's name)" : "clusterName", `cluster name ${quote(clusterName)} is not allowed; use 1-63 letters, digits, "-" and "_", starting and ending with a letter or digit`);
+        const note = args.clusterName === undefined ? "the component's name" : undefined;
+        f.diagnostics.push(diagnostic("error", "A2", ["clusterName"], t`cluster name ${quote(clusterName)} is not allowed; use 1-63 letters, digits, "-" and "_", starting and ending with a letter or digit`, undefined, { note }));
     }
     const dnsPrefix = args.dnsPrefix ?? clusterName.replace(/[^-a-zA-Z0-9]/g, "-").replace(/^-+/, "").slice(0, 54).replace(/-+$/, "");
     // A prefix derived from a bad cluster name is that name's problem (A2).
     if (!DNS_PREFIX_RE.test(dnsPrefix) && (args.dnsPrefix !== undefined || CLUSTER_NAME_RE.test(clusterName))) {
-        f.error("A3", "dnsPrefix", `dnsPrefix ${quote(dnsPrefix)} is not allowed; use 1-54 letters, digits and "-", starting and ending with a letter or digit`);
+        f.error("A3", ["dnsPrefix"], t`${at("dnsPrefix")} ${quote(dnsPrefix)} is not allowed; use 1-54 letters, digits and "-", starting and ending with a letter or digit`);
     }
     const kubernetesVersion = args.kubernetesVersion ?? D.DEFAULT_KUBERNETES_VERSION;
 
@@ -486,28 +483,28 @@ export function designCluster(name: string, input: AksClusterArgs): ClusterDesig
     const channel = u.channel ?? UpgradeChannel.Patch;
     const nodeOsChannel = u.nodeOsChannel ?? NodeOsUpgradeChannel.NodeImage;
     if (channel === UpgradeChannel.NodeImage && nodeOsChannel !== NodeOsUpgradeChannel.NodeImage) {
-        f.error("A12", "upgrades.nodeOsChannel", `upgrades.nodeOsChannel ${quote(nodeOsChannel)} conflicts with upgrades.channel "node-image", which forces "NodeImage": use "NodeImage", or the channel "patch"`);
+        f.error("A12", ["upgrades", "nodeOsChannel"], t`${at("upgrades", "nodeOsChannel")} ${quote(nodeOsChannel)} conflicts with ${at("upgrades", "channel")} "node-image", which forces "NodeImage": use "NodeImage", or the channel "patch"`);
     }
     let kubernetesVersionSent = kubernetesVersion;
     if (channel !== UpgradeChannel.None && majorMinor(kubernetesVersion) !== kubernetesVersion && MAJOR_MINOR_RE.test(kubernetesVersion)) {
         kubernetesVersionSent = majorMinor(kubernetesVersion);
-        f.warn("A4", "kubernetesVersion", `kubernetesVersion ${quote(kubernetesVersion)} pins a patch while upgrades.channel is ${quote(channel)}; AKS moves patches itself, so the component sends ${quote(kubernetesVersionSent)}: write ${quote(kubernetesVersionSent)} to silence this`);
+        f.warn("A4", ["kubernetesVersion"], t`${at("kubernetesVersion")} ${quote(kubernetesVersion)} pins a patch while ${at("upgrades", "channel")} is ${quote(channel)}; AKS moves patches itself, so the component sends ${quote(kubernetesVersionSent)}: write ${quote(kubernetesVersionSent)} to silence this`);
     }
     const upgrades: UpgradeDesign = {
         channel,
         nodeOsChannel,
-        upgradeWindow: designWindow(f, "upgrades.upgradeWindow", u.upgradeWindow, D.DEFAULT_UPGRADE_WINDOW),
-        nodeOsUpgradeWindow: designWindow(f, "upgrades.nodeOsUpgradeWindow", u.nodeOsUpgradeWindow, D.DEFAULT_NODE_OS_WINDOW),
+        upgradeWindow: designWindow(f, ["upgrades", "upgradeWindow"], u.upgradeWindow, D.DEFAULT_UPGRADE_WINDOW),
+        nodeOsUpgradeWindow: designWindow(f, ["upgrades", "nodeOsUpgradeWindow"], u.nodeOsUpgradeWindow, D.DEFAULT_NODE_OS_WINDOW),
         ignoreKubernetesVersionChanges: u.ignoreKubernetesVersionChanges ?? channel !== UpgradeChannel.None,
     };
 
-    const systemPool = designPool(args.systemPool ?? {}, "System", "systemPool", kubernetesVersion, f);
-    const userPools = (args.nodePools ?? []).map((p, i) => designPool(p, "User", `nodePools[${i}]`, kubernetesVersion, f));
+    const systemPool = designPool(args.systemPool ?? {}, "System", ["systemPool"], kubernetesVersion, f);
+    const userPools = (args.nodePools ?? []).map((p, i) => designPool(p, "User", ["nodePools", i], kubernetesVersion, f));
     const hasWindowsPool = userPools.some((p) => p.osType === OsType.Windows);
     const w = args.windows ?? {};
     if (w.enableWindowsPools === false && hasWindowsPool) {
         const first = userPools.find((p) => p.osType === OsType.Windows) as PoolDesign;
-        f.error("A7", "windows.enableWindowsPools", `windows.enableWindowsPools is false, but ${first.userPath} "${first.name}" is a Windows pool; Windows pools need the cluster's windowsProfile: remove enableWindowsPools or the pool`);
+        f.error("A7", ["windows", "enableWindowsPools"], t`${at("windows", "enableWindowsPools")} is false, but ${at(first.userPath)} "${first.name}" is a Windows pool; Windows pools need the cluster's windowsProfile: remove enableWindowsPools or the pool`);
     }
     const windowsPlanned = hasWindowsPool || w.enableWindowsPools === true;
     const windows: WindowsDesign | null = windowsPlanned
@@ -523,22 +520,22 @@ export function designCluster(name: string, input: AksClusterArgs): ClusterDesig
     const authorizedIpRanges = api.authorizedIpRanges ?? [];
     const privateCluster = api.privateCluster ?? false;
     if (privateCluster && authorizedIpRanges.length > 0) {
-        f.error("A13", "apiServer.authorizedIpRanges", `apiServer.authorizedIpRanges is set on a private cluster (apiServer.privateCluster true); authorized ranges only apply to a public API server: remove one of them`);
+        f.error("A13", ["apiServer", "authorizedIpRanges"], t`${at("apiServer", "authorizedIpRanges")} is set on a private cluster (${at("apiServer", "privateCluster")} true); authorized ranges only apply to a public API server: remove one of them`);
     }
     if (!privateCluster && authorizedIpRanges.length === 0 && api.allowPublicAccess !== true) {
-        f.error("A1", "apiServer", `the API server would be open to the whole internet; set apiServer.authorizedIpRanges to the public CIDRs of your CI and offices (e.g. ["20.50.60.0/24"]), or apiServer.privateCluster true, or apiServer.allowPublicAccess true to accept it`);
+        f.error("A1", ["apiServer"], t`the API server would be open to the whole internet; set ${at("apiServer", "authorizedIpRanges")} to the public CIDRs of your CI and offices (e.g. ["20.50.60.0/24"]), or ${at("apiServer", "privateCluster")} true, or ${at("apiServer", "allowPublicAccess")} true to accept it`);
     }
 
     const mon = args.monitoring ?? {};
     if (mon.defender === true && mon.logAnalyticsWorkspaceId === undefined) {
-        f.error("A16", "monitoring.defender", `monitoring.defender is true without monitoring.logAnalyticsWorkspaceId; Defender sends its findings to a Log Analytics workspace: give its resource id`);
+        f.error("A16", ["monitoring", "defender"], t`${at("monitoring", "defender")} is true without ${at("monitoring", "logAnalyticsWorkspaceId")}; Defender sends its findings to a Log Analytics workspace: give its resource id`);
     }
     if (args.identity?.userAssignedIdentityId !== undefined && args.identity.principalId === undefined && network.assignNetworkContributor) {
-        f.error("A9", "identity.principalId", `identity.userAssignedIdentityId is set without identity.principalId; the component grants that identity Network Contributor on the network: give its principal id, or set network.assignNetworkContributor false and grant it yourself`);
+        f.error("A9", ["identity", "principalId"], t`${at("identity", "userAssignedIdentityId")} is set without ${at("identity", "principalId")}; the component grants that identity Network Contributor on the network: give its principal id, or set ${at("network", "assignNetworkContributor")} false and grant it yourself`);
     }
     const kubeloginMode = args.kubeconfigLogin?.mode ?? KubeloginMode.AzureCli;
     if (kubeloginMode === KubeloginMode.ServicePrincipal && !args.kubeconfigLogin?.clientId) {
-        f.error("A19", "kubeconfigLogin.clientId", `kubeconfigLogin.mode "spn" needs kubeconfigLogin.clientId (the service principal's application id); its secret comes from AAD_SERVICE_PRINCIPAL_CLIENT_SECRET at run time`);
+        f.error("A19", ["kubeconfigLogin", "clientId"], t`${at("kubeconfigLogin", "mode")} "spn" needs ${at("kubeconfigLogin", "clientId")} (the service principal's application id); its secret comes from AAD_SERVICE_PRINCIPAL_CLIENT_SECRET at run time`);
     }
 
     const resourceGroupName = args.resourceGroupName ?? `${name}-rg`;
@@ -552,25 +549,26 @@ export function designCluster(name: string, input: AksClusterArgs): ClusterDesig
     if (network.dualStack) {
         // The planner treats omitted IPv6 ranges as AKS's choice (AKS may pick random ULA ranges) and leaves
         // them out of overlap checks; the component sends every range explicitly, so check them as such.
-        const made: string[] = [];
+        const made: { path: Path; words: Text }[] = [];
         if (plan.podCidrs === undefined && raw.effective.podCidrs.length > 0) {
             plan.podCidrs = [...raw.effective.podCidrs];
-            made.push(`network.podCidrs ${quote(plan.podCidrs)}`);
+            made.push({ path: ["network", "podCidrs"], words: t`${at("network", "podCidrs")} ${quote(plan.podCidrs)}` });
         }
         if (plan.serviceCidrs === undefined) {
             plan.serviceCidrs = [...raw.effective.serviceCidrs];
             plan.dnsServiceIP = raw.effective.dnsServiceIP;
-            made.push(`network.serviceCidrs ${quote(plan.serviceCidrs)} with network.dnsServiceIP ${quote(plan.dnsServiceIP)}`);
+            const words = t`${at("network", "serviceCidrs")} ${quote(plan.serviceCidrs)} with ${at("network", "dnsServiceIP")} ${quote(plan.dnsServiceIP)}`;
+            made.push({ path: ["network", "serviceCidrs"], words });
         }
         if (made.length > 0) {
-            f.info("A21", made[0].split(" ")[0], `dual-stack ranges not given: the component sends the documented defaults ${made.join(" and ")} explicitly, so AKS doesn't pick random IPv6 ranges and every overlap check covers them; findings about them name these paths`);
+            f.info("A21", made[0].path, t`dual-stack ranges not given: the component sends the documented defaults ${join(made.map((m) => m.words), " and ")} explicitly, so AKS doesn't pick random IPv6 ranges and every overlap check covers them; findings about them name these paths`);
             raw = describeNetworkPlan(plan);
         }
     }
     const planDiagnostics = raw.diagnostics.filter((d) => !(network.mode === "existing" && NEEDS_EXISTING_NETWORK.includes(d.ruleId)));
     const escalated = escalate(planDiagnostics, network.warningsAsErrors);
     // Paths in the user's terms: the plan's translated, then list indexes as the user wrote them.
-    const diagnostics = sortDiagnostics(withShapeProblems(shape, [...f.list, ...escalated.map((d) => paths.diagnostic(d))]));
+    const diagnostics = sortDiagnostics(withShapeProblems(shape, [...f.list, ...escalated.map((d) => paths.relocate(d))]));
     // The report shows the same findings as the error would, in the user's terms.
     const report: NetworkPlanReport = { ...raw, diagnostics, verdict: verdictOf(diagnostics) };
 

@@ -4,59 +4,10 @@
  * it, so each enum member is also accepted wherever the network planner's string types are expected.
  */
 
-/** The CNI plugin. @see https://learn.microsoft.com/azure/aks/concepts-network-cni-overview */
-export enum NetworkPlugin {
-    /** Azure CNI (with `networkPluginMode` overlay: Azure CNI Overlay). */
-    Azure = "azure",
-    /** kubenet (retires 2028-03-31; no Windows pools, no dual-stack). */
-    Kubenet = "kubenet",
-    /** Bring your own CNI. */
-    None = "none",
-}
-
-/** The Azure CNI mode. Only overlay exists; leaving it out means the plugin's flat mode. */
-export enum NetworkPluginMode {
-    /** Azure CNI Overlay: pods take addresses from a private pod CIDR, not from the VNet. */
-    Overlay = "overlay",
-}
-
-/** The dataplane. */
-export enum NetworkDataplane {
-    /** Azure's own dataplane. */
-    Azure = "azure",
-    /** Azure CNI Powered by Cilium (Linux only: no Windows pools). */
-    Cilium = "cilium",
-}
-
-/** The network policy engine. */
-export enum NetworkPolicy {
-    /** No network policy enforcement. */
-    None = "none",
-    /** Azure Network Policy Manager (Linux retires 2028-09-30, Windows 2026-09-30). */
-    Azure = "azure",
-    /** Calico (Linux and Windows; not on dual-stack). */
-    Calico = "calico",
-    /** Cilium's own enforcement (needs the Cilium dataplane). */
-    Cilium = "cilium",
-}
-
-/** An IP family. */
-export enum IpFamily {
-    IPv4 = "IPv4",
-    IPv6 = "IPv6",
-}
-
-/** How the cluster's traffic leaves the VNet. */
-export enum OutboundType {
-    /** Through the cluster's Standard load balancer with managed outbound IPs. */
-    LoadBalancer = "loadBalancer",
-    /** Through an AKS-managed NAT gateway (not with a subnet of your own, not dual-stack). */
-    ManagedNatGateway = "managedNATGateway",
-    /** Through a NAT gateway you associate with the node subnet. */
-    UserAssignedNatGateway = "userAssignedNATGateway",
-    /** Through your own route table (e.g. to a firewall). */
-    UserDefinedRouting = "userDefinedRouting",
-}
+// The network values (shared with the planner) are defined once, in the package's core.
+export {
+    ConnectedNetworkKind, IpFamily, NetworkDataplane, NetworkPlugin, NetworkPluginMode, NetworkPolicy, OsType, OutboundType,
+} from "../core/values";
 
 /** The load balancer's backend pool type. @see https://learn.microsoft.com/azure/aks/load-balancer-standard */
 export enum BackendPoolType {
@@ -64,12 +15,6 @@ export enum BackendPoolType {
     NodeIpConfiguration = "NodeIPConfiguration",
     /** Backend pool of node IP addresses. */
     NodeIp = "NodeIP",
-}
-
-/** A node pool's operating system. */
-export enum OsType {
-    Linux = "Linux",
-    Windows = "Windows",
 }
 
 /**
@@ -98,15 +43,6 @@ export enum TaintEffect {
     NoSchedule = "NoSchedule",
     PreferNoSchedule = "PreferNoSchedule",
     NoExecute = "NoExecute",
-}
-
-/** Where a network connected to the cluster's VNet comes from; only used to word messages. */
-export enum ConnectedNetworkKind {
-    Peering = "peering",
-    Vpn = "vpn",
-    ExpressRoute = "expressRoute",
-    OnPremises = "onPremises",
-    Other = "other",
 }
 
 /** The cluster's Kubernetes auto-upgrade channel. @see https://learn.microsoft.com/azure/aks/auto-upgrade-cluster */

@@ -126,7 +126,7 @@ export function checkExistingNetwork(design: ClusterDesign, subnetName: string, 
     });
     const raw = describeNetworkPlan(plan);
     const componentFindings = design.diagnostics.filter((d) => d.ruleId.startsWith("A"));
-    const diagnostics = sortDiagnostics([...componentFindings, ...escalate(raw.diagnostics, design.network.warningsAsErrors).map((d) => paths.diagnostic(d))]);
+    const diagnostics = sortDiagnostics([...componentFindings, ...escalate(raw.diagnostics, design.network.warningsAsErrors).map((d) => paths.relocate(d))]);
     const before = new Set(design.diagnostics.map(key));
     return {
         plan,

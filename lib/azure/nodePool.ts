@@ -6,6 +6,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as containerservice from "@pulumi/azure-native/containerservice";
+import { diagnostic } from "../core/diagnostic";
+import { at, t, Text } from "../core/text";
 import { describeNetworkPlan } from "../network/report";
 import { Diagnostic, EffectiveNodePool, NetworkPlan, NetworkPlanReport } from "../network/types";
 import { AksCluster, logFindings } from "./aksCluster";
@@ -97,11 +99,11 @@ export class NodePool extends pulumi.ComponentResource {
         const ctx = getClusterContext(clean.cluster) as ClusterContext;
         const cd = ctx.design;
         const f = new Findings();
-        const pool = designPool(clean.pool, "User", "pool", cd.kubernetesVersion, f);
+        const pool = designPool(clean.pool, "User", ["pool"], cd.kubernetesVersion, f);
         if (cd.network.mode === "existing") {
             for (const k of ["subnet", "podSubnet"] as const) {
                 if (pool[k] !== undefined) {
-                    f.error("A6", `pool.${k}`, `pool.${k} ${JSON.stringify(pool[k])} names a subnet, but the cluster uses network.nodeSubnetId for every pool: remove ${k}`);
+                    f.error("A6", ["pool", k], t`${at("pool", k)} ${JSON.stringify(pool[k])} names a subnet, but the cluster uses ${at("cluster", "network", "nodeSubnetId")} for every pool: remove ${k}`);
                 }
             }
         }
@@ -114,13 +116,13 @@ export class NodePool extends pulumi.ComponentResource {
         const withPool: NetworkPlan = { ...base, nodePools: [...base.nodePools, planPool(pool)] };
         const paths = nodePoolPaths(new PathTable([...cd.paths.rows()]), index, earlier.map((a) => a.owner));
         const { report, added } = newFindings(base, withPool, cd.network.warningsAsErrors);
-        const diagnostics = sortDiagnostics(withShapeProblems(shape, [...f.list, ...added.map((d) => hint(paths.diagnostic(d)))]));
+        const diagnostics = sortDiagnostics(withShapeProblems(shape, [...f.list, ...added.map((d) => hint(paths.relocate(d)))]));
         logFindings(diagnostics, this);
         const errors = diagnostics.filter((d) => d.severity === "error");
         if (errors.length > 0) {
             throw new pulumi.ResourceError(formatProblems(`invalid NodePool "${name}" arguments for AksCluster "${ctx.componentName}"; nothing was created`, errors), this, true);
         }
-        this.networkPlan = { ...report, diagnostics: report.diagnostics.map((d) => paths.diagnostic(d)) };
+        this.networkPlan = { ...report, diagnostics: report.diagnostics.map((d) => paths.relocate(d)) };
         this.poolName = pool.name;
         const eff = report.effective.nodePools[index] as EffectiveNodePool;
 
@@ -131,7 +133,7 @@ export class NodePool extends pulumi.ComponentResource {
                 const i = resolvedBase.nodePools?.length ?? 0;
                 const resolvedWith: NetworkPlan = { ...resolvedBase, nodePools: [...(resolvedBase.nodePools ?? []), { ...planPool(pool), subnet: r.subnetName }] };
                 const p = nodePoolPaths(new PathTable(r.pathRows), i, earlier.map((a) => a.owner));
-                const late = newFindings(resolvedBase, resolvedWith, cd.network.warningsAsErrors).added.map((d) => hint(p.diagnostic(d)));
+                const late = newFindings(resolvedBase, resolvedWith, cd.network.warningsAsErrors).added.map((d) => hint(p.relocate(d)));
                 const lateErrors = late.filter((d) => d.severity === "error");
                 if (lateErrors.length > 0) {
                     throw new pulumi.ResourceError(formatProblems(`NodePool "${name}": the pool doesn't fit AksCluster "${ctx.componentName}"'s network in Azure; the pool was not created`, lateErrors), this, true);
@@ -161,13 +163,14 @@ export class NodePool extends pulumi.ComponentResource {
 
 /** The cluster's table seen from a `NodePool`: the cluster's paths under `cluster.`, the new pool as `pool`. */
 export function nodePoolPaths(cluster: PathTable, index: number, addedOwners: string[]): PathTable {
-    const rows: PathEntry[] = [{ plan: `nodePools[${index}]`, user: "pool" }];
-    addedOwners.forEach((owner, i) => rows.push({ plan: `nodePools[${index - addedOwners.length + i}]`, user: `NodePool "${owner}" pool` }));
-    return cluster.prefixed("cluster.").with(rows);
+    const rows: PathEntry[] = [{ from: ["nodePools", index], to: ["pool"] }];
+    addedOwners.forEach((owner, i) => rows.push({ from: ["nodePools", index - addedOwners.length + i], to: ["pool"], whole: true, inMessage: `NodePool "${owner}" pool`, label: `NodePool "${owner}" pool` }));
+    return cluster.prefixed(["cluster"]).with(rows);
 }
 
 /** A Windows pool on a cluster without Windows support says how to get it. */
 function hint(d: Diagnostic): Diagnostic {
     if (d.ruleId !== "R56" || d.severity !== "error") return d;
-    return { ...d, message: `${d.message}; the cluster was created without Windows support, which AKS can't add later: create the cluster with windows.enableWindowsPools true` };
+    const message = t`${new Text(d.template)}; the cluster was created without Windows support, which AKS can't add later: create the cluster with ${at("cluster", "windows", "enableWindowsPools")} true`;
+    return diagnostic(d.severity, d.ruleId, d.segments, message, d.azureErrorCode, { note: d.note, label: d.label });
 }

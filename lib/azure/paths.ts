@@ -15,98 +15,19 @@
  *   names.resourceGroup           resourceGroupName
  *   names.vnet                    network.vnet.name
  *
- * The longest matching plan prefix wins, so one field can be mapped apart from its parent.
+ * The longest matching plan prefix wins, so one field can be mapped apart from its parent. Rows are
+ * segments (`core/diagnostic.ts` `PathMap`): a diagnostic's path and the paths its message names are
+ * mapped as data, never by editing text.
  * Pure: no Pulumi imports.
  */
-import { Diagnostic } from "../network/types";
+import { PathMap, PathRow } from "../core/diagnostic";
+import { Path } from "../core/path";
 
-/** One row of the table. */
-export interface PathEntry {
-    /** A plan path prefix, e.g. `nodePools[1]` or `podCidrs`. */
-    plan: string;
-    /** What the user wrote instead, e.g. `nodePools[0]`. */
-    user: string;
-    /**
-     * How the entry reads inside a message, when not `user` (e.g. `peering` before the peering's name,
-     * which the planner's message quotes next).
-     * @default - `user`
-     */
-    inMessage?: string;
-    /** Drop the rest of the plan path (the user wrote no such field, e.g. the `.cidr` of a subnet read from Azure). @default false */
-    whole?: boolean;
-}
+/** One row of a path table: a plan path prefix and what the user wrote instead. */
+export type PathEntry = PathRow;
 
-/** The plan's top-level keys; message text is translated only where one of them starts a path. */
-const PLAN_KEYS = [
-    "networkPlugin", "networkPluginMode", "networkDataplane", "networkPolicy", "ipFamilies", "podCidrs", "serviceCidrs",
-    "dnsServiceIP", "vnetAddressSpaces", "nodeSubnets", "connectedNetworks", "kubernetesVersion", "outboundType",
-    "nodePools", "windowsProfile", "apiServerAuthorizedIpRanges", "dockerBridgeCidr",
-];
-/** A path in free text: a plan key, then indexes and fields (`nodePools[2].maxPods`); `names.` needs its field. */
-const PATH_IN_TEXT = new RegExp(`(?<![\\w.\\]])(?:(?:${PLAN_KEYS.join("|")})|names(?=\\.))(?:\\[\\d+\\]|\\.[A-Za-z][A-Za-z0-9]*)*`, "g");
-
-/** A path-translation table. */
-export class PathTable {
-    private readonly entries: PathEntry[];
-
-    constructor(entries: PathEntry[]) {
-        // Longest prefix first.
-        this.entries = [...entries].sort((a, b) => b.plan.length - a.plan.length);
-    }
-
-    /** The rows, longest plan prefix first. */
-    rows(): readonly PathEntry[] {
-        return this.entries;
-    }
-
-    private match(planPath: string): { entry: PathEntry; rest: string } | undefined {
-        for (const entry of this.entries) {
-            if (planPath === entry.plan) return { entry, rest: "" };
-            if (planPath.startsWith(entry.plan)) {
-                const next = planPath[entry.plan.length];
-                if (next === "." || next === "[") return { entry, rest: planPath.slice(entry.plan.length) };
-            }
-        }
-        return undefined;
-    }
-
-    /** The user's path for a plan path (unchanged when no row matches). */
-    path(planPath: string): string {
-        const m = this.match(planPath);
-        if (!m) return planPath;
-        return m.entry.whole ? m.entry.user : m.entry.user + m.rest;
-    }
-
-    /** Rewrites every plan path inside a message. */
-    message(text: string): string {
-        return text.replace(PATH_IN_TEXT, (token) => {
-            const m = this.match(token);
-            if (!m) return token;
-            const head = m.entry.inMessage ?? m.entry.user;
-            return m.entry.whole ? head : head + m.rest;
-        });
-    }
-
-    /** A diagnostic with its path and message in the user's terms. */
-    diagnostic(d: Diagnostic): Diagnostic {
-        return { ...d, path: this.path(d.path), message: this.message(d.message) };
-    }
-
-    /** This table with every user path (and in-message form) prefixed, e.g. by `cluster.`. */
-    prefixed(prefix: string): PathTable {
-        return new PathTable(this.entries.map((e) => ({
-            ...e,
-            user: prefix + e.user,
-            inMessage: e.inMessage === undefined ? undefined : e.inMessage,
-        })));
-    }
-
-    /** This table plus more rows (rows given here win on equal prefixes). */
-    with(rows: PathEntry[]): PathTable {
-        const keys = new Set(rows.map((r) => r.plan));
-        return new PathTable([...rows, ...this.entries.filter((e) => !keys.has(e.plan))]);
-    }
-}
+/** A path-translation table (plan paths to the user's). */
+export { PathMap as PathTable };
 
 /** The plan's network keys that sit under `network.` in `AksClusterArgs` with the same name. */
 export const NETWORK_KEYS = [
@@ -132,44 +53,49 @@ export interface ClusterPathContext {
     };
 }
 
+const row = (from: Path, to: Path, more: Partial<PathRow> = {}): PathRow => ({ from, to, ...more });
+
 /** The translation table of an `AksCluster`. */
-export function clusterPathTable(ctx: ClusterPathContext): PathTable {
-    const rows: PathEntry[] = NETWORK_KEYS.map((k) => ({ plan: k, user: `network.${k}` }));
+export function clusterPathTable(ctx: ClusterPathContext): PathMap {
+    const rows: PathRow[] = NETWORK_KEYS.map((key) => row([key], ["network", key]));
     rows.push(
-        { plan: "kubernetesVersion", user: "kubernetesVersion" },
-        { plan: "nodePools", user: "nodePools" },
-        { plan: "nodePools[0]", user: "systemPool" },
+        row(["kubernetesVersion"], ["kubernetesVersion"]),
+        row(["nodePools"], ["nodePools"]),
+        row(["nodePools", 0], ["systemPool"]),
         // A Windows System pool (R53) can only come from a Windows OS SKU on the System pool.
-        { plan: "nodePools[0].mode", user: "systemPool.osSku" },
-        { plan: "windowsProfile", user: "windows" },
-        { plan: "apiServerAuthorizedIpRanges", user: "apiServer.authorizedIpRanges" },
-        { plan: "names.resourceGroup", user: "resourceGroupName" },
-        { plan: "connectedNetworks", user: "network.connectedNetworks" },
+        row(["nodePools", 0, "mode"], ["systemPool", "osSku"]),
+        row(["windowsProfile"], ["windows"]),
+        row(["apiServerAuthorizedIpRanges"], ["apiServer", "authorizedIpRanges"]),
+        row(["names", "resourceGroup"], ["resourceGroupName"]),
+        row(["connectedNetworks"], ["network", "connectedNetworks"]),
     );
-    for (let i = 0; i < ctx.userPools; i++) rows.push({ plan: `nodePools[${i + 1}]`, user: `nodePools[${i}]` });
-    if (ctx.network === "created") {
-        rows.push(
-            { plan: "vnetAddressSpaces", user: "network.vnet.addressSpaces" },
-            { plan: "nodeSubnets", user: "network.vnet.subnets" },
-            { plan: "names.vnet", user: "network.vnet.name" },
-        );
-    } else {
-        const vnet = ctx.existing ? `VNet "${ctx.existing.vnetName}"` : "the existing VNet";
-        rows.push(
-            { plan: "vnetAddressSpaces", user: `network.nodeSubnetId (${vnet} address space)`, inMessage: `${vnet} address space`, whole: true },
-            { plan: "nodeSubnets", user: "network.nodeSubnetId", whole: true },
-            { plan: "names.vnet", user: "network.nodeSubnetId", whole: true },
-            { plan: "names.subnet", user: "network.nodeSubnetId", whole: true },
-        );
-        ctx.existing?.subnets.forEach((s, i) => rows.push(s.own
-            ? { plan: `nodeSubnets[${i}]`, user: "network.nodeSubnetId", inMessage: `subnet`, whole: true }
-            : { plan: `nodeSubnets[${i}]`, user: `network.nodeSubnetId (${vnet}, subnet "${s.name}")`, inMessage: `${vnet} subnet`, whole: true }));
-        ctx.existing?.peerings.forEach((p, i) => rows.push({
-            plan: `connectedNetworks[${ctx.userConnected + i}]`,
-            user: `network.nodeSubnetId (${vnet}, peering "${p}")`,
-            inMessage: "peering",
-            whole: true,
-        }));
-    }
-    return new PathTable(rows);
+    for (let index = 0; index < ctx.userPools; index++) rows.push(row(["nodePools", index + 1], ["nodePools", index]));
+    rows.push(...(ctx.network === "created" ? createdNetworkRows() : existingNetworkRows(ctx)));
+    return new PathMap(rows);
+}
+
+function createdNetworkRows(): PathRow[] {
+    return [
+        row(["vnetAddressSpaces"], ["network", "vnet", "addressSpaces"]),
+        row(["nodeSubnets"], ["network", "vnet", "subnets"]),
+        row(["names", "vnet"], ["network", "vnet", "name"]),
+    ];
+}
+
+/** A network of your own: every plan path about it is `network.nodeSubnetId`, with a note saying which part. */
+function existingNetworkRows(ctx: ClusterPathContext): PathRow[] {
+    const subnetId = ["network", "nodeSubnetId"];
+    const vnet = ctx.existing ? `VNet "${ctx.existing.vnetName}"` : "the existing VNet";
+    const rows = [
+        row(["vnetAddressSpaces"], subnetId, { whole: true, note: `${vnet} address space`, inMessage: `${vnet} address space` }),
+        row(["nodeSubnets"], subnetId, { whole: true }),
+        row(["names", "vnet"], subnetId, { whole: true }),
+        row(["names", "subnet"], subnetId, { whole: true }),
+    ];
+    ctx.existing?.subnets.forEach((subnet, index) => rows.push(subnet.own
+        ? row(["nodeSubnets", index], subnetId, { whole: true, inMessage: "subnet" })
+        : row(["nodeSubnets", index], subnetId, { whole: true, note: `${vnet}, subnet "${subnet.name}"`, inMessage: `${vnet} subnet` })));
+    ctx.existing?.peerings.forEach((peering, index) => rows.push(
+        row(["connectedNetworks", ctx.userConnected + index], subnetId, { whole: true, note: `${vnet}, peering "${peering}"`, inMessage: "peering" })));
+    return rows;
 }

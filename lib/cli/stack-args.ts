@@ -34,28 +34,23 @@ export interface StackClusterArgs {
     design: ClusterDesign | undefined;
 }
 
-function rename(text: string, from: string, to: string): string {
-    return from === to ? text : text.split(from).join(to);
-}
-
 /**
  * Read a stack's config values (namespaced keys, values as parsed from the stack file) the way the
  * stack program does. `namespace` reads the same keys under another namespace.
  */
 export function stackConfigToClusterArgs(values: Record<string, unknown>, namespace = CONFIG_NAMESPACE): StackClusterArgs {
     const prefix = `${namespace}:`;
-    const own = `${STACK_NAMESPACE}:`;
     const keys = Object.keys(values).filter((k) => k.startsWith(prefix));
-    const rekeyed = Object.fromEntries(keys.map((k) => [own + k.slice(prefix.length), values[k]]));
-    const { config, problems, design } = readStackConfig(toRuntimeConfig(rekeyed));
-    const pw = rekeyed[`${own}windowsAdminPassword`];
+    const own = Object.fromEntries(keys.map((k) => [k, values[k]]));
+    const { config, problems, design } = readStackConfig(toRuntimeConfig(own), namespace);
+    const pw = own[`${prefix}windowsAdminPassword`];
     const password = config.hasWindowsAdminPassword && typeof pw === "string" ? pw : undefined;
     const args: AksClusterArgs = password === undefined ? config.cluster : { ...config.cluster, windows: { ...config.cluster.windows, adminPassword: password } };
     return {
         args,
         componentName: config.name,
         config,
-        problems: problems.filter((p) => p.ruleId === STACK_RULE).map((p) => ({ ...p, path: rename(p.path, own, prefix), message: rename(p.message, own, prefix) })),
+        problems: problems.filter((p) => p.ruleId === STACK_RULE),
         used: keys.filter((k) => k.slice(prefix.length) in CLUSTER_KEYS),
         other: keys.filter((k) => k.slice(prefix.length) in PROGRAM_KEYS),
         design,

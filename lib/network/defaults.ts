@@ -14,8 +14,31 @@ export const DEFAULT_SERVICE_CIDR_V4 = "10.0.0.0/16";
 export const DEFAULT_SERVICE_CIDR_V6 = "fd12:3456:789a:1::/108";
 /** R22: cluster DNS service address. */
 export const DEFAULT_DNS_SERVICE_IP = "10.0.0.10";
-/** §2: the Kubernetes version assumed when the plan gives none. */
-export const DEFAULT_KUBERNETES_VERSION = "1.30";
+/**
+ * The Kubernetes version assumed when a plan gives none, and the one the components send when their
+ * arguments give none (a minor AKS supports in 2026; pin your own): one value, so a plan file, the CLI
+ * and the components judge version-dependent rules alike.
+ */
+export const DEFAULT_KUBERNETES_VERSION = "1.34";
+
+/**
+ * Plan warnings treated as errors unless a caller says otherwise (the components' `network.warningsAsErrors`,
+ * `aks-network validate --warnings-as-errors`): R34 and R38, a connected network shadowed by the service
+ * or pod range, which the reference rates a warning but which breaks traffic to that network.
+ */
+export const DEFAULT_WARNINGS_AS_ERRORS: readonly string[] = ["R34", "R38"];
+/**
+ * The Azure CNI mode when a plan leaves `networkPluginMode` out: overlay for Azure CNI (D12: what AKS
+ * creates when the plugin is omitted, and what the components send), unless a pool names a `podSubnet`
+ * (Azure CNI pod subnet); none for the other plugins. An explicit `null` is the plugin's flat mode
+ * (Azure CNI node subnet), as AKS reads a ManagedCluster without the field. One rule, so a plan file,
+ * the CLI and the components read the same input alike.
+ */
+export function defaultPluginMode(plugin: string, given: "overlay" | null | undefined, pools: readonly { podSubnet: string | null }[]): "overlay" | null {
+    if (given !== undefined) return given;
+    return plugin === "azure" && !pools.some((pool) => pool.podSubnet !== null) ? "overlay" : null;
+}
+
 /** §2: one Linux System pool of three nodes. */
 export const DEFAULT_POOL_NAME = "nodepool1";
 export const DEFAULT_POOL_COUNT = 3;

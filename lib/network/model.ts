@@ -5,7 +5,11 @@
  */
 import { Cidr, Family, parseCidr, parseIp } from "./cidr";
 import * as D from "./defaults";
-import { closest, isRecord, kindOf, oneOf, show, Sink } from "./report-sink";
+import { Sink } from "../core/diagnostic";
+import { Path } from "../core/path";
+import { at, t, Text } from "../core/text";
+import * as V from "../core/values";
+import { closest, isRecord, kindOf, oneOf, show } from "../core/words";
 import {
     AgentPoolMode, ConnectedNetworkKind, IpamMode, IpFamily, NetworkDataplane, NetworkPlugin, NetworkPolicy, OsType,
     OutboundType,
@@ -13,40 +17,40 @@ import {
 
 /** A CIDR-valued field entry; `cidr` is null when it did not parse (already reported). */
 export interface CidrEntry {
-    path: string;
+    path: Path;
     raw: unknown;
     cidr: Cidr | null;
     /** How messages name it: `podCidrs[0] "10.244.0.0/16"`, `nodeSubnets[1] "aks-nodes" (10.224.0.0/16)`. */
-    label: string;
+    label: Text;
     /**
      * How a message about this very value names it, starting with its full path, when that differs
      * from `label`: `nodeSubnets[1].cidr "10.224.0.0/16" (subnet "aks-nodes")`.
      */
-    subject?: string;
+    subject?: Text;
     /** True when the value came from AKS's defaults rather than the plan. */
     defaulted: boolean;
 }
 
 export interface SubnetModel {
-    path: string;
+    path: Path;
     name: string | null;
     cidr: CidrEntry;
     ipv6: CidrEntry | null;
 }
 
 export interface ConnectedModel {
-    path: string;
+    path: Path;
     name: string | null;
     kind: ConnectedNetworkKind;
     entry: CidrEntry;
 }
 
 export interface PoolModel {
-    path: string;
+    path: Path;
     /** A string name (possibly invalid by R43); null when missing or not a string. */
     name: string | null;
     /** The name for messages: the name, or the path. */
-    display: string;
+    display: Text;
     osType: OsType;
     mode: AgentPoolMode;
     /** Raw numbers where valid integers, else null (reported). */
@@ -93,7 +97,7 @@ export interface Model {
     serviceCidrs: CidrEntry[];
     serviceCidrsExplicit: boolean;
     serviceCidrsList: boolean;
-    dns: { path: string; raw: unknown; value: bigint | null; family: Family | null; explicit: boolean; text: string };
+    dns: { path: Path; raw: unknown; value: bigint | null; family: Family | null; explicit: boolean; text: string };
     vnetSpaces: CidrEntry[];
     subnets: SubnetModel[];
     byoVnet: boolean;
@@ -103,8 +107,8 @@ export interface Model {
     outboundExplicit: boolean;
     pools: PoolModel[];
     poolsExplicit: boolean;
-    windowsProfile: { adminUsername: unknown; adminPassword: unknown; present: boolean; path: string } | null;
-    names: { key: "resourceGroup" | "vnet" | "subnet"; value: string; path: string }[];
+    windowsProfile: { adminUsername: unknown; adminPassword: unknown; present: boolean; path: Path } | null;
+    names: { key: "resourceGroup" | "vnet" | "subnet"; value: string; path: Path }[];
     authorizedRanges: CidrEntry[];
     dockerBridge: CidrEntry | null;
 }
@@ -117,13 +121,13 @@ const TOP_KEYS = [
 const POOL_KEYS = [
     "name", "osType", "mode", "count", "minCount", "maxCount", "maxPods", "vmSize", "subnet", "podSubnet", "osSku", "maxSurge",
 ] as const;
-const PLUGINS: readonly NetworkPlugin[] = ["azure", "kubenet", "none"];
-const DATAPLANES: readonly NetworkDataplane[] = ["azure", "cilium"];
-const POLICIES: readonly NetworkPolicy[] = ["none", "azure", "calico", "cilium"];
-const OUTBOUND: readonly OutboundType[] = ["loadBalancer", "managedNATGateway", "userAssignedNATGateway", "userDefinedRouting"];
-const OS_TYPES: readonly OsType[] = ["Linux", "Windows"];
-const MODES: readonly AgentPoolMode[] = ["System", "User"];
-const KINDS: readonly ConnectedNetworkKind[] = ["peering", "vpn", "expressRoute", "onPremises", "other"];
+const PLUGINS = V.NETWORK_PLUGINS;
+const DATAPLANES = V.NETWORK_DATAPLANES;
+const POLICIES = V.NETWORK_POLICIES;
+const OUTBOUND = V.OUTBOUND_TYPES;
+const OS_TYPES = V.OS_TYPES;
+const MODES = V.AGENT_POOL_MODES;
+const KINDS = V.CONNECTED_NETWORK_KINDS;
 const VERSION_RE = /^(0|[1-9]\d*)\.(0|[1-9]\d*)(?:\.(0|[1-9]\d*))?$/;
 
 
@@ -141,20 +145,19 @@ class Reader {
         if (isRecord(input)) {
             plan = input;
         } else if (input !== undefined) {
-            this.sink.error("R71", "", `the network plan is ${kindOf(input)}; pass an object such as { "networkPlugin": "azure", "networkPluginMode": "overlay" }`);
+            this.sink.error("R71", [], `the network plan is ${kindOf(input)}; pass an object such as { "networkPlugin": "azure", "networkPluginMode": "overlay" }`);
         }
-        this.unknownKeys(plan, "", TOP_KEYS);
+        this.unknownKeys(plan, [], TOP_KEYS);
 
         const pluginRaw = this.enumField(plan, "networkPlugin", PLUGINS);
         const modeRaw = this.pluginModeField(plan);
         const pluginExplicit = pluginRaw !== undefined;
         const plugin: NetworkPlugin = pluginRaw ?? "azure";
-        // D12: with the plugin omitted AKS now creates Azure CNI Overlay.
-        const pluginMode: "overlay" | null = modeRaw ?? (pluginExplicit ? null : "overlay");
         const dataplane = this.enumField(plan, "networkDataplane", DATAPLANES) ?? "azure";
         const policy = this.enumField(plan, "networkPolicy", POLICIES);
 
         const pools = this.pools(plan);
+        const pluginMode = D.defaultPluginMode(plugin, modeRaw, pools.list);
         const ipam = ipamMode(plugin, pluginMode, pools.list);
         for (const p of pools.list) {
             if (!p.maxPodsExplicit) p.maxPods = D.DEFAULT_MAX_PODS[ipam];
@@ -174,13 +177,13 @@ class Reader {
         const byoVnet = vnetSpaces.explicit || plan.nodeSubnets !== undefined;
 
         const versionRaw = plan.kubernetesVersion;
-        let version: Version = { text: D.DEFAULT_KUBERNETES_VERSION, parts: [1, 30, 0], explicit: false };
+        let version: Version = { ...(parseVersion(D.DEFAULT_KUBERNETES_VERSION) as Version), explicit: false };
         if (versionRaw !== undefined) {
             const parsed = parseVersion(versionRaw);
             if (parsed) {
                 version = parsed;
             } else {
-                this.sink.error("R71", "kubernetesVersion", `kubernetesVersion ${show(versionRaw)} is not a version; write major.minor or major.minor.patch, e.g. "1.33"`);
+                this.sink.error("R71", ["kubernetesVersion"], t`${at("kubernetesVersion")} ${show(versionRaw)} is not a version; write major.minor or major.minor.patch, e.g. "1.33"`);
             }
         }
 
@@ -215,26 +218,26 @@ class Reader {
             windowsProfile: this.windowsProfile(plan),
             names: this.names(plan),
             authorizedRanges: this.cidrList(plan, "apiServerAuthorizedIpRanges").entries,
-            dockerBridge: plan.dockerBridgeCidr === undefined ? null : this.cidr("dockerBridgeCidr", plan.dockerBridgeCidr),
+            dockerBridge: plan.dockerBridgeCidr === undefined ? null : this.cidr(["dockerBridgeCidr"], plan.dockerBridgeCidr),
         };
     }
 
-    private unknownKeys(obj: Record<string, unknown>, prefix: string, known: readonly string[]): void {
+    private unknownKeys(obj: Record<string, unknown>, prefix: Path, known: readonly string[]): void {
         for (const key of Object.keys(obj)) {
             if (known.includes(key)) continue;
             const guess = closest(key, known);
-            const path = prefix ? `${prefix}.${key}` : key;
-            this.sink.warn("R72", path, `${path} is not a field of the plan and is ignored; ${guess ? `did you mean "${guess}"?` : `known fields are ${known.join(", ")}`}`);
+            const path = [...prefix, key];
+            this.sink.warn("R72", path, t`${at(path)} is not a field of the plan and is ignored; ${guess ? `did you mean "${guess}"?` : `known fields are ${known.join(", ")}`}`);
         }
     }
 
-    private enumField<T extends string>(obj: Record<string, unknown>, key: string, allowed: readonly T[], prefix = ""): T | undefined {
+    private enumField<T extends string>(obj: Record<string, unknown>, key: string, allowed: readonly T[], prefix: Path = []): T | undefined {
         const v = obj[key];
-        const path = prefix ? `${prefix}.${key}` : key;
+        const path = [...prefix, key];
         if (v === undefined) return undefined;
         if (typeof v === "string" && (allowed as readonly string[]).includes(v)) return v as T;
         const hint = typeof v === "string" ? allowed.find((a) => a.toLowerCase() === v.toLowerCase()) : undefined;
-        this.sink.error("R71", path, `${path} ${show(v)} is not allowed; use ${hint ? `"${hint}" (values are case-sensitive)` : oneOf(allowed)}`);
+        this.sink.error("R71", path, t`${at(path)} ${show(v)} is not allowed; use ${hint ? `"${hint}" (values are case-sensitive)` : oneOf(allowed)}`);
         return undefined;
     }
 
@@ -243,7 +246,7 @@ class Reader {
         if (v === undefined || v === null) return v as null | undefined;
         if (v === "overlay") return "overlay";
         const hint = typeof v === "string" && v.toLowerCase() === "overlay" ? ` ("overlay" is lower case)` : "";
-        this.sink.error("R71", "networkPluginMode", `networkPluginMode ${show(v)} is not allowed; use "overlay" or leave it out for the plugin's flat mode${hint}`);
+        this.sink.error("R71", ["networkPluginMode"], t`${at("networkPluginMode")} ${show(v)} is not allowed; use "overlay" or leave it out for the plugin's flat mode${hint}`);
         return undefined;
     }
 
@@ -251,7 +254,7 @@ class Reader {
         const v = plan.ipFamilies;
         if (v === undefined) return { familiesRaw: null, families: ["IPv4"] };
         if (!Array.isArray(v)) {
-            this.sink.error("R71", "ipFamilies", `ipFamilies ${show(v)} is ${kindOf(v)}; write ["IPv4"] or ["IPv4", "IPv6"]`);
+            this.sink.error("R71", ["ipFamilies"], t`${at("ipFamilies")} ${show(v)} is ${kindOf(v)}; write ["IPv4"] or ["IPv4", "IPv6"]`);
             return { familiesRaw: null, families: ["IPv4"] };
         }
         const dual = v.includes("IPv6");
@@ -263,32 +266,32 @@ class Reader {
         if (v === undefined) return { entries: [], explicit: false, list: true };
         if (!Array.isArray(v)) {
             const example = typeof v === "string" ? ` such as [${show(v)}]` : "";
-            this.sink.error("R71", key, `${key} ${show(v)} is ${kindOf(v)}; write a list of CIDR strings${example}`);
+            this.sink.error("R71", [key], t`${at(key)} ${show(v)} is ${kindOf(v)}; write a list of CIDR strings${example}`);
             return { entries: [], explicit: true, list: false };
         }
-        return { entries: v.map((x, i) => this.cidr(`${key}[${i}]`, x)), explicit: true, list: true };
+        return { entries: v.map((x, i) => this.cidr([key, i], x)), explicit: true, list: true };
     }
 
     private defaults(key: string, values: string[]): CidrEntry[] {
         return values.map((text) => {
             const parsed = parseCidr(text);
             return {
-                path: key,
+                path: [key],
                 raw: text,
                 cidr: parsed.ok ? parsed.cidr : null,
-                label: `${key} (default "${text}", as ${key} is omitted)`,
+                label: t`${at(key)} (default "${text}", as ${at(key)} is omitted)`,
                 defaulted: true,
             };
         });
     }
 
     /** Parse one CIDR, reporting R1 when it is malformed. */
-    cidr(path: string, raw: unknown, label?: string): CidrEntry {
+    cidr(path: Path, raw: unknown, label?: Text): CidrEntry {
         const parsed = parseCidr(raw);
-        const entry: CidrEntry = { path, raw, cidr: parsed.ok ? parsed.cidr : null, label: label ?? `${path} ${show(raw)}`, defaulted: false };
+        const entry: CidrEntry = { path, raw, cidr: parsed.ok ? parsed.cidr : null, label: label ?? t`${at(path)} ${show(raw)}`, defaulted: false };
         if (!parsed.ok) {
             const fix = parsed.suggestion ? `write it as "${parsed.suggestion}"` : `write it as address/prefix, e.g. "10.0.0.0/16" or "fd12:3456:789a::/64"`;
-            this.sink.error("R1", path, `${path} ${show(raw)} is not a valid CIDR: ${parsed.reason}; ${fix}`, "CidrStringParseError");
+            this.sink.error("R1", path, t`${at(path)} ${show(raw)} is not a valid CIDR: ${parsed.reason}; ${fix}`, "CidrStringParseError");
         }
         return entry;
     }
@@ -296,11 +299,11 @@ class Reader {
     private dns(plan: Record<string, unknown>): Model["dns"] {
         const raw = plan.dnsServiceIP;
         if (raw === undefined) {
-            return { path: "dnsServiceIP", raw: D.DEFAULT_DNS_SERVICE_IP, value: 0x0a00000an, family: "IPv4", explicit: false, text: D.DEFAULT_DNS_SERVICE_IP };
+            return { path: ["dnsServiceIP"], raw: D.DEFAULT_DNS_SERVICE_IP, value: 0x0a00000an, family: "IPv4", explicit: false, text: D.DEFAULT_DNS_SERVICE_IP };
         }
         const parsed = parseIp(raw);
         if (parsed.ok && parsed.family === "IPv4") {
-            return { path: "dnsServiceIP", raw, value: parsed.value, family: "IPv4", explicit: true, text: raw as string };
+            return { path: ["dnsServiceIP"], raw, value: parsed.value, family: "IPv4", explicit: true, text: raw as string };
         }
         const why = parsed.ok
             ? "it is an IPv6 address; the cluster DNS address is IPv4 even on dual-stack clusters"
@@ -308,37 +311,37 @@ class Reader {
                 ? "it has a prefix; give a single address"
                 : parsed.reason;
         const fix = !parsed.ok && parsed.suggestion ? `"${parsed.suggestion}"` : `an address inside the IPv4 service CIDR such as "10.0.0.10"`;
-        this.sink.error("R2", "dnsServiceIP", `dnsServiceIP ${show(raw)} is not a valid IPv4 address: ${why}; use ${fix}`);
-        return { path: "dnsServiceIP", raw, value: null, family: null, explicit: true, text: String(raw) };
+        this.sink.error("R2", ["dnsServiceIP"], t`${at("dnsServiceIP")} ${show(raw)} is not a valid IPv4 address: ${why}; use ${fix}`);
+        return { path: ["dnsServiceIP"], raw, value: null, family: null, explicit: true, text: String(raw) };
     }
 
     private subnets(plan: Record<string, unknown>): SubnetModel[] {
         const v = plan.nodeSubnets;
         if (v === undefined) return [];
         if (!Array.isArray(v)) {
-            this.sink.error("R71", "nodeSubnets", `nodeSubnets ${show(v)} is ${kindOf(v)}; write a list such as [{ "name": "aks-nodes", "cidr": "10.224.0.0/16" }]`);
+            this.sink.error("R71", ["nodeSubnets"], t`${at("nodeSubnets")} ${show(v)} is ${kindOf(v)}; write a list such as [{ "name": "aks-nodes", "cidr": "10.224.0.0/16" }]`);
             return [];
         }
         const out: SubnetModel[] = [];
         v.forEach((s, i) => {
-            const path = `nodeSubnets[${i}]`;
+            const path = ["nodeSubnets", i];
             if (!isRecord(s)) {
-                this.sink.error("R71", path, `${path} ${show(s)} is ${kindOf(s)}; write { "name": "aks-nodes", "cidr": "10.224.0.0/16" }`);
+                this.sink.error("R71", path, t`${at(path)} ${show(s)} is ${kindOf(s)}; write { "name": "aks-nodes", "cidr": "10.224.0.0/16" }`);
                 return;
             }
             this.unknownKeys(s, path, ["name", "cidr", "ipv6Cidr"]);
             let name: string | null = null;
             if (typeof s.name === "string" && s.name.length > 0) name = s.name;
-            else this.sink.error("R71", `${path}.name`, `${path}.name ${show(s.name)} must be a non-empty string: node pools refer to subnets by name`);
+            else this.sink.error("R71", [...path, "name"], t`${at(path, "name")} ${show(s.name)} must be a non-empty string: node pools refer to subnets by name`);
             const shown = name ?? `#${i}`;
-            const cidr = this.cidr(`${path}.cidr`, s.cidr);
-            cidr.label = `${path} "${shown}" (${cidr.cidr?.canonical ?? show(s.cidr)})`;
-            cidr.subject = `${cidr.path} ${show(s.cidr)} (subnet "${shown}")`;
+            const cidr = this.cidr([...path, "cidr"], s.cidr);
+            cidr.label = t`${at(path)} "${shown}" (${cidr.cidr?.canonical ?? show(s.cidr)})`;
+            cidr.subject = t`${at(cidr.path)} ${show(s.cidr)} (subnet "${shown}")`;
             let ipv6: CidrEntry | null = null;
             if (s.ipv6Cidr !== undefined) {
-                ipv6 = this.cidr(`${path}.ipv6Cidr`, s.ipv6Cidr);
-                ipv6.label = `${path} "${shown}" (${ipv6.cidr?.canonical ?? show(s.ipv6Cidr)})`;
-                ipv6.subject = `${ipv6.path} ${show(s.ipv6Cidr)} (subnet "${shown}")`;
+                ipv6 = this.cidr([...path, "ipv6Cidr"], s.ipv6Cidr);
+                ipv6.label = t`${at(path)} "${shown}" (${ipv6.cidr?.canonical ?? show(s.ipv6Cidr)})`;
+                ipv6.subject = t`${at(ipv6.path)} ${show(s.ipv6Cidr)} (subnet "${shown}")`;
             }
             out.push({ path, name, cidr, ipv6 });
         });
@@ -349,25 +352,25 @@ class Reader {
         const v = plan.connectedNetworks;
         if (v === undefined) return [];
         if (!Array.isArray(v)) {
-            this.sink.error("R71", "connectedNetworks", `connectedNetworks ${show(v)} is ${kindOf(v)}; write a list of CIDRs or { "name", "cidr" } entries`);
+            this.sink.error("R71", ["connectedNetworks"], t`${at("connectedNetworks")} ${show(v)} is ${kindOf(v)}; write a list of CIDRs or { "name", "cidr" } entries`);
             return [];
         }
         const out: ConnectedModel[] = [];
         for (let i = 0; i < v.length; i++) {
             const c = v[i];
-            const path = `connectedNetworks[${i}]`;
+            const path = ["connectedNetworks", i];
             if (isRecord(c)) {
                 this.unknownKeys(c, path, ["name", "cidr", "kind"]);
                 const name = typeof c.name === "string" && c.name.length > 0 ? c.name : null;
                 if (c.name !== undefined && name === null) {
-                    this.sink.error("R71", `${path}.name`, `${path}.name ${show(c.name)} must be a non-empty string`);
+                    this.sink.error("R71", [...path, "name"], t`${at(path, "name")} ${show(c.name)} must be a non-empty string`);
                 }
                 const kind = this.enumField(c, "kind", KINDS, path) ?? "other";
-                const entry = this.cidr(`${path}.cidr`, c.cidr);
+                const entry = this.cidr([...path, "cidr"], c.cidr);
                 entry.label = name
-                    ? `${path} "${name}" (${entry.cidr?.canonical ?? show(c.cidr)})`
-                    : `${path} ${show(c.cidr)}`;
-                entry.subject = `${entry.path} ${show(c.cidr)}${name ? ` ("${name}")` : ""}`;
+                    ? t`${at(path)} "${name}" (${entry.cidr?.canonical ?? show(c.cidr)})`
+                    : t`${at(path)} ${show(c.cidr)}`;
+                entry.subject = t`${at(entry.path)} ${show(c.cidr)}${name ? ` ("${name}")` : ""}`;
                 out.push({ path, name, kind, entry });
             } else {
                 out.push({ path, name: null, kind: "other", entry: this.cidr(path, c) });
@@ -379,29 +382,29 @@ class Reader {
     private pools(plan: Record<string, unknown>): { list: PoolModel[]; explicit: boolean } {
         const v = plan.nodePools;
         const fallback = (): PoolModel[] => [{
-            path: "nodePools[0]", name: D.DEFAULT_POOL_NAME, display: `"${D.DEFAULT_POOL_NAME}"`, osType: "Linux", mode: "System",
+            path: ["nodePools", 0], name: D.DEFAULT_POOL_NAME, display: t`"${D.DEFAULT_POOL_NAME}"`, osType: "Linux", mode: "System",
             count: D.DEFAULT_POOL_COUNT, countRaw: D.DEFAULT_POOL_COUNT, countExplicit: false, minCount: null, maxCount: null,
             maxPods: 0, maxPodsExplicit: false, vmSize: null, subnet: null, subnetExplicit: false, podSubnet: null, osSku: null,
             nodes: D.DEFAULT_POOL_COUNT, surge: D.DEFAULT_SURGE,
         }];
         if (v === undefined) return { list: fallback(), explicit: false };
         if (!Array.isArray(v)) {
-            this.sink.error("R71", "nodePools", `nodePools ${show(v)} is ${kindOf(v)}; write a list such as [{ "name": "system", "mode": "System", "count": 3 }]`);
+            this.sink.error("R71", ["nodePools"], t`${at("nodePools")} ${show(v)} is ${kindOf(v)}; write a list such as [{ "name": "system", "mode": "System", "count": 3 }]`);
             return { list: fallback(), explicit: false };
         }
         const list: PoolModel[] = [];
         v.forEach((p, i) => {
-            const path = `nodePools[${i}]`;
+            const path = ["nodePools", i];
             if (!isRecord(p)) {
-                this.sink.error("R71", path, `${path} ${show(p)} is ${kindOf(p)}; write { "name": "pool1", "count": 3 }`);
+                this.sink.error("R71", path, t`${at(path)} ${show(p)} is ${kindOf(p)}; write { "name": "pool1", "count": 3 }`);
                 return;
             }
             this.unknownKeys(p, path, POOL_KEYS);
             const name = typeof p.name === "string" ? p.name : null;
             if (name === null) {
-                this.sink.error("R43", `${path}.name`, `${path}.name ${show(p.name)} is missing or not a string; give the pool a name of 1-12 lowercase letters and digits starting with a letter`);
+                this.sink.error("R43", [...path, "name"], t`${at(path, "name")} ${show(p.name)} is missing or not a string; give the pool a name of 1-12 lowercase letters and digits starting with a letter`);
             }
-            const display = name !== null ? `"${name}"` : path;
+            const display = name !== null ? t`"${name}"` : at(path);
             const minCount = this.optionalInt(p, "minCount", path);
             const maxCount = this.optionalInt(p, "maxCount", path);
             const autoscale = maxCount !== null;
@@ -425,31 +428,31 @@ class Reader {
                 podSubnet: this.optionalString(p, "podSubnet", path),
                 osSku: this.optionalString(p, "osSku", path),
                 nodes,
-                surge: this.surge(p.maxSurge, `${path}.maxSurge`, nodes),
+                surge: this.surge(p.maxSurge, [...path, "maxSurge"], nodes),
             });
         });
         return { list, explicit: true };
     }
 
-    private optionalInt(obj: Record<string, unknown>, key: string, prefix: string): number | null {
+    private optionalInt(obj: Record<string, unknown>, key: string, prefix: Path): number | null {
         const v = obj[key];
         if (v === undefined || v === null) return null;
         // "+ 0" turns -0 into 0, so reports round-trip through JSON.
         if (typeof v === "number" && Number.isSafeInteger(v)) return v + 0;
         const why = typeof v !== "number" ? kindOf(v) : Number.isInteger(v) ? "far too large" : "not a whole number";
-        this.sink.error("R71", `${prefix}.${key}`, `${prefix}.${key} ${show(v)} is ${why}; write a whole number`);
+        this.sink.error("R71", [...prefix, key], t`${at(prefix, key)} ${show(v)} is ${why}; write a whole number`);
         return null;
     }
 
-    private optionalString(obj: Record<string, unknown>, key: string, prefix: string): string | null {
+    private optionalString(obj: Record<string, unknown>, key: string, prefix: Path): string | null {
         const v = obj[key];
         if (v === undefined || v === null) return null;
         if (typeof v === "string" && v.length > 0) return v;
-        this.sink.error("R71", `${prefix}.${key}`, `${prefix}.${key} ${show(v)} must be a non-empty string`);
+        this.sink.error("R71", [...prefix, key], t`${at(prefix, key)} ${show(v)} must be a non-empty string`);
         return null;
     }
 
-    private surge(v: unknown, path: string, nodes: number): number {
+    private surge(v: unknown, path: Path, nodes: number): number {
         if (v === undefined || v === null) return D.DEFAULT_SURGE;
         if (typeof v === "number" && Number.isInteger(v) && v >= 1) return v;
         if (typeof v === "string") {
@@ -459,7 +462,7 @@ class Reader {
             // AKS rounds a percentage of the pool up to whole nodes.
             if (pct) return Math.max(1, Math.ceil((nodes * Number(pct[1])) / 100));
         }
-        this.sink.error("R71", path, `${path} ${show(v)} is not a node count or percentage; write e.g. "1", "3" or "33%"`);
+        this.sink.error("R71", path, t`${at(path)} ${show(v)} is not a node count or percentage; write e.g. "1", "3" or "33%"`);
         return D.DEFAULT_SURGE;
     }
 
@@ -467,30 +470,30 @@ class Reader {
         const v = plan.windowsProfile;
         if (v === undefined || v === null) return null;
         if (!isRecord(v)) {
-            this.sink.error("R71", "windowsProfile", `windowsProfile is ${kindOf(v)}; write { "adminUsername": "azureuser", "adminPassword": "..." } or null`);
+            this.sink.error("R71", ["windowsProfile"], t`${at("windowsProfile")} is ${kindOf(v)}; write { "adminUsername": "azureuser", "adminPassword": "..." } or null`);
             return null;
         }
-        this.unknownKeys(v, "windowsProfile", ["adminUsername", "adminPassword"]);
-        return { adminUsername: v.adminUsername, adminPassword: v.adminPassword, present: true, path: "windowsProfile" };
+        this.unknownKeys(v, ["windowsProfile"], ["adminUsername", "adminPassword"]);
+        return { adminUsername: v.adminUsername, adminPassword: v.adminPassword, present: true, path: ["windowsProfile"] };
     }
 
     private names(plan: Record<string, unknown>): Model["names"] {
         const v = plan.names;
         if (v === undefined) return [];
         if (!isRecord(v)) {
-            this.sink.error("R71", "names", `names ${show(v)} is ${kindOf(v)}; write { "resourceGroup": "...", "vnet": "...", "subnet": "..." }`);
+            this.sink.error("R71", ["names"], t`${at("names")} ${show(v)} is ${kindOf(v)}; write { "resourceGroup": "...", "vnet": "...", "subnet": "..." }`);
             return [];
         }
-        this.unknownKeys(v, "names", ["resourceGroup", "vnet", "subnet"]);
+        this.unknownKeys(v, ["names"], ["resourceGroup", "vnet", "subnet"]);
         const out: Model["names"] = [];
         for (const key of ["resourceGroup", "vnet", "subnet"] as const) {
             const value = v[key];
             if (value === undefined) continue;
             if (typeof value !== "string" || value.length === 0) {
-                this.sink.error("R71", `names.${key}`, `names.${key} ${show(value)} must be a non-empty string`);
+                this.sink.error("R71", ["names", key], t`${at("names", key)} ${show(value)} must be a non-empty string`);
                 continue;
             }
-            out.push({ key, value, path: `names.${key}` });
+            out.push({ key, value, path: ["names", key] });
         }
         return out;
     }

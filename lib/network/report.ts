@@ -3,6 +3,7 @@
  * capacity table, plus text and markdown renderings. The report is plain JSON with no secrets, so it
  * can be a stack output, a PR comment or a CLI result.
  */
+import { formatPath } from "../core/path";
 import { Capacity, computeCapacity, poolSubnet } from "./capacity";
 import { Cidr, Family, formatIp, parseCidr, size } from "./cidr";
 import * as D from "./defaults";
@@ -56,8 +57,8 @@ export function effectivePlan(m: Model): EffectiveNetworkPlan {
         kubernetesVersion: m.version.text,
         outboundType: m.outboundType,
         nodePools: m.pools.map((p) => ({
-            name: p.name ?? p.path,
-            path: p.path,
+            name: p.name ?? formatPath(p.path),
+            path: formatPath(p.path),
             osType: p.osType,
             mode: p.mode,
             count: p.count,
@@ -103,14 +104,14 @@ function capacityReport(m: Model, cap: Capacity, eff: EffectiveNetworkPlan): Cap
         nodes: { count: cap.totalCount, max: cap.totalNodes, withSurge: cap.totalWithSurge, limit: cap.nodeLimit },
         families,
         subnets: cap.subnetUses.map((u) => ({
-            name: u.subnet.name ?? u.subnet.path,
+            name: u.subnet.name ?? formatPath(u.subnet.path),
             cidr: u.subnet.cidr.cidr?.canonical ?? "",
             role: u.role,
             usable: u.usable,
             needed: u.needed,
             neededWithSurge: u.neededWithSurge,
             headroom: u.usable - u.neededWithSurge,
-            pools: u.pools.map((p) => p.name ?? p.path),
+            pools: u.pools.map((p) => p.name ?? formatPath(p.path)),
         })),
         podCidrHeadroom: cap.podBlocks === null ? null : cap.podBlocks - cap.totalWithSurge,
     };

@@ -7,22 +7,24 @@
  * shape as diagnostics instead of throwing, so the types below describe well-formed input only.
  */
 
-/** The CNI plugin. @see https://learn.microsoft.com/azure/aks/concepts-network-cni-overview */
-export type NetworkPlugin = "azure" | "kubenet" | "none";
+import type * as V from "../core/values";
+
+/** The CNI plugin, as a string (`NetworkPlugin` enum members fit too). @see https://learn.microsoft.com/azure/aks/concepts-network-cni-overview */
+export type NetworkPlugin = `${V.NetworkPlugin}`;
 /** Only `"overlay"` exists; `null` or omitted means the plugin's flat mode. */
-export type NetworkPluginMode = "overlay";
+export type NetworkPluginMode = `${V.NetworkPluginMode}`;
 /** The dataplane: Azure's own, or Azure CNI Powered by Cilium. */
-export type NetworkDataplane = "azure" | "cilium";
+export type NetworkDataplane = `${V.NetworkDataplane}`;
 /** The network policy engine. */
-export type NetworkPolicy = "none" | "azure" | "calico" | "cilium";
+export type NetworkPolicy = `${V.NetworkPolicy}`;
 /** An IP family name, as AKS spells it. */
-export type IpFamily = "IPv4" | "IPv6";
+export type IpFamily = `${V.IpFamily}`;
 /** How the cluster's traffic leaves the VNet. */
-export type OutboundType = "loadBalancer" | "managedNATGateway" | "userAssignedNATGateway" | "userDefinedRouting";
+export type OutboundType = `${V.OutboundType}`;
 /** A node pool's operating system. */
-export type OsType = "Linux" | "Windows";
+export type OsType = `${V.OsType}`;
 /** A node pool's mode: System pools run the cluster's own add-ons. */
-export type AgentPoolMode = "System" | "User";
+export type AgentPoolMode = `${V.AgentPoolMode}`;
 
 /** A subnet of the cluster's VNet. */
 export interface NodeSubnetPlan {
@@ -38,7 +40,7 @@ export interface NodeSubnetPlan {
 }
 
 /** Where a connected network comes from; only used to word messages. */
-export type ConnectedNetworkKind = "peering" | "vpn" | "expressRoute" | "onPremises" | "other";
+export type ConnectedNetworkKind = `${V.ConnectedNetworkKind}`;
 
 /** A network reachable from the cluster's VNet: a peered VNet, VPN, ExpressRoute or on-premises range. */
 export interface ConnectedNetwork {
@@ -99,7 +101,10 @@ export interface PlanNames {
 export interface NetworkPlan {
     /** The CNI plugin. @default "azure" with `networkPluginMode` `"overlay"` (Azure CNI Overlay) */
     networkPlugin?: NetworkPlugin;
-    /** The Azure CNI mode. @default null (with `networkPlugin` omitted: `"overlay"`) */
+    /**
+     * The Azure CNI mode; `null` is the flat mode (Azure CNI node subnet, or pod subnet when pools name one).
+     * @default "overlay" for Azure CNI unless a pool names a `podSubnet` (then null), as the components choose
+     */
     networkPluginMode?: NetworkPluginMode | null;
     /** The dataplane: Azure's own or Cilium. @default "azure" */
     networkDataplane?: NetworkDataplane;
@@ -119,7 +124,7 @@ export interface NetworkPlan {
     nodeSubnets?: NodeSubnetPlan[];
     /** Peered VNets, VPN, ExpressRoute and on-premises ranges: CIDR strings or named entries. @default [] */
     connectedNetworks?: (string | ConnectedNetwork)[];
-    /** `major.minor` or `major.minor.patch`. @default "1.30" */
+    /** `major.minor` or `major.minor.patch`. @default "1.34" (the components' default too) */
     kubernetesVersion?: string;
     /** How traffic leaves the VNet. @default "loadBalancer" */
     outboundType?: OutboundType;
@@ -135,21 +140,8 @@ export interface NetworkPlan {
     dockerBridgeCidr?: string;
 }
 
-/** How bad a finding is: `error` = AKS rejects it; `warning` = accepted but unsupported or risky; `info` = advice. */
-export type Severity = "error" | "warning" | "info";
-
-/** One finding of the validator. */
-export interface Diagnostic {
-    /** The rule's stable id, e.g. `"R17"`. */
-    ruleId: string;
-    severity: Severity;
-    /** The argument path as written in the plan, e.g. `serviceCidrs[0]` or `nodePools[2].name`. */
-    path: string;
-    /** Names the value, the rule and a fix. */
-    message: string;
-    /** The AKS resource provider's error code for this problem, where one is known. */
-    azureErrorCode?: string;
-}
+export type { Diagnostic, Severity } from "../core/diagnostic";
+import type { Diagnostic } from "../core/diagnostic";
 
 /** The IP address management mode the plan resolves to. */
 export type IpamMode = "overlay" | "podSubnet" | "nodeSubnet" | "kubenet" | "none";

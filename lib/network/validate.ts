@@ -25,7 +25,7 @@ export function runRules(plan: unknown): { model: Model | null; diagnostics: Dia
         for (const group of GROUPS) group(ctx);
     } catch (e) {
         // A bug must not hide the findings so far, nor crash a preview: report it as a finding.
-        sink.error("R0", "", `internal error while validating the plan (${e instanceof Error ? e.message : String(e)}); please report it with the plan`);
+        sink.error("R0", [], `internal error while validating the plan (${e instanceof Error ? e.message : String(e)}); please report it with the plan`);
     }
     const diagnostics = sink.diagnostics
         .map((d, i) => ({ d, i }))

@@ -10,10 +10,14 @@
  * (`aks-network:network.podCidrs[0]`). The cluster's own rules run here too (via `designCluster`), so a
  * bad stack config fails with one message before any resource is registered.
  */
-import { AksClusterArgs } from "../azure/clusterArgs";
+import { AKS_CLUSTER_ARGS_SHAPE, AksClusterArgs } from "../azure/clusterArgs";
 import { ClusterDesign, designCluster } from "../azure/design";
 import { IngressControllerKind } from "../k8s/ingressValues";
-import { closest, kindOf, show } from "../network/report-sink";
+import { diagnostic, mapPaths } from "../core/diagnostic";
+import { Path } from "../core/path";
+import { checkShape, FieldNode, opt, S, ShapeNode } from "../core/shape";
+import { at, t } from "../core/text";
+import { closest } from "../core/words";
 import { Diagnostic } from "../network/types";
 
 /** The config namespace of the stack program. */
@@ -22,43 +26,13 @@ export const STACK_NAMESPACE = "aks-network";
 /** Rule id of stack config problems (shape, unknown keys). */
 export const STACK_RULE = "S1";
 
-type Kind = "string" | "boolean" | "number" | "object" | "list";
-
-/** `AksClusterArgs` fields a stack may set, with the JSON type of their config value. */
-export const CLUSTER_KEYS: Readonly<Record<keyof AksClusterArgs, Kind>> = {
-    resourceGroupName: "string",
-    createResourceGroup: "boolean",
-    location: "string",
-    clusterName: "string",
-    dnsPrefix: "string",
-    kubernetesVersion: "string",
-    network: "object",
-    systemPool: "object",
-    nodePools: "list",
-    windows: "object",
-    apiServer: "object",
-    entra: "object",
-    upgrades: "object",
-    monitoring: "object",
-    identity: "object",
-    kubeconfigLogin: "object",
-    nodeResourceGroup: "string",
-    skuTier: "string",
-    azurePolicy: "boolean",
-    keyVaultSecretsProvider: "boolean",
-    imageCleaner: "boolean",
-    appRouting: "boolean",
-    deletionProtection: "boolean",
-    tags: "object",
-};
+/** `AksClusterArgs` fields a stack may set (every one), each read as the component reads it. */
+export const CLUSTER_KEYS: Readonly<Record<keyof AksClusterArgs, true>> = Object.fromEntries(
+    Object.keys(AKS_CLUSTER_ARGS_SHAPE.fields).map((key) => [key, true]),
+) as Record<keyof AksClusterArgs, true>;
 
 /** The program's own keys. */
-export const PROGRAM_KEYS: Readonly<Record<string, Kind>> = {
-    name: "string",
-    ingress: "object",
-    sampleApp: "object",
-    windowsAdminPassword: "string",
-};
+export const PROGRAM_KEYS: Readonly<Record<keyof StackProgramArgs, true>> = { name: true, ingress: true, sampleApp: true, windowsAdminPassword: true };
 
 /** The ingress controller part of the stack config (`aks-network:ingress`). */
 export interface StackIngressConfig {
@@ -90,6 +64,49 @@ export interface StackSampleAppConfig {
     dnsLabelPrefix?: string;
 }
 
+/** The program's own settings as written in the config, before defaults. */
+export interface StackProgramArgs {
+    /** Name of the cluster component. @default "aks" */
+    name?: string;
+    /** The ingress controller. @default - a Traefik controller */
+    ingress?: StackIngressArgs;
+    /** The sample app. @default - deployed */
+    sampleApp?: StackSampleAppArgs;
+    /** The Windows pools' admin password (a secret). @default - generated */
+    windowsAdminPassword?: string;
+}
+
+/** `aks-network:ingress` as written (see `StackIngressConfig`). */
+export interface StackIngressArgs {
+    enabled?: boolean;
+    kind?: IngressControllerKind;
+    dnsLabel?: string;
+    internal?: boolean;
+    replicas?: number;
+    enableGatewayApi?: boolean;
+}
+
+/** `aks-network:sampleApp` as written (see `StackSampleAppConfig`). */
+export interface StackSampleAppArgs {
+    enabled?: boolean;
+    host?: string;
+    namespace?: string;
+    replicas?: number;
+    dnsLabelPrefix?: string;
+}
+
+const INGRESS_SHAPE = S.object<StackIngressArgs>("StackIngressArgs", `{ kind: "traefik", replicas: 2 }`, {
+    enabled: opt(S.boolean), kind: opt(S.enumOf("IngressControllerKind", IngressControllerKind)), dnsLabel: opt(S.string),
+    internal: opt(S.boolean), replicas: opt(S.number), enableGatewayApi: opt(S.boolean),
+});
+const SAMPLE_APP_SHAPE = S.object<StackSampleAppArgs>("StackSampleAppArgs", `{ namespace: "samples", replicas: 2 }`, {
+    enabled: opt(S.boolean), host: opt(S.string), namespace: opt(S.string), replicas: opt(S.number), dnsLabelPrefix: opt(S.string),
+});
+/** The shape of the program's own settings. */
+export const STACK_PROGRAM_SHAPE = S.object<StackProgramArgs>("StackProgramArgs", `{ name: "aks" }`, {
+    name: opt(S.string), ingress: opt(INGRESS_SHAPE), sampleApp: opt(SAMPLE_APP_SHAPE), windowsAdminPassword: opt(S.string),
+});
+
 /** The whole typed config. */
 export interface StackConfig {
     /** Name of the cluster component (and prefix of every child). @default "aks" */
@@ -103,27 +120,25 @@ export interface StackConfig {
 
 /** A cluster finding with its path and message in config terms: `network.podCidrs[0]` becomes `aks-network:network.podCidrs[0]`. */
 export function inConfigTerms(d: Diagnostic, namespace = STACK_NAMESPACE): Diagnostic {
-    const prefix = `${namespace}:`;
-    return { ...d, path: d.path ? `${prefix}${d.path}` : namespace, message: d.path && d.message.startsWith(d.path) ? `${prefix}${d.message}` : d.message };
+    return mapPaths(d, (path) => configPath(path, namespace));
 }
 
-const INGRESS_FIELDS: Record<string, Kind> = { enabled: "boolean", kind: "string", dnsLabel: "string", internal: "boolean", replicas: "number", enableGatewayApi: "boolean" };
-const SAMPLE_FIELDS: Record<string, Kind> = { enabled: "boolean", host: "string", namespace: "string", replicas: "number", dnsLabelPrefix: "string" };
-
-function isKind(value: unknown, kind: Kind): boolean {
-    switch (kind) {
-        case "list": return Array.isArray(value);
-        case "object": return typeof value === "object" && value !== null && !Array.isArray(value);
-        case "number": return typeof value === "number" && Number.isFinite(value);
-        default: return typeof value === kind;
-    }
+/** An argument path as a config path: its first key under the namespace (`aks-network:network`), or the namespace itself. */
+export function configPath(path: Path, namespace = STACK_NAMESPACE): Path {
+    const [first, ...rest] = path;
+    return first === undefined ? [namespace] : [`${namespace}:${first}`, ...rest];
 }
 
-const KIND_WORDS: Record<Kind, string> = { string: "a string", boolean: "true or false", number: "a number", object: "an object (a YAML mapping)", list: "a list" };
+/** True when a shape takes a plain string (Pulumi stores such config values as they are, others as JSON). */
+function takesString(shape: ShapeNode | undefined): boolean {
+    if (shape === undefined) return false;
+    if (shape.kind === "input") return takesString(shape.of);
+    return shape.kind === "string" || shape.kind === "enum";
+}
 
-/** Turn a stored config string into the value of the kind the key expects. */
-function decode(raw: string, kind: Kind): unknown {
-    if (kind === "string") return raw;
+/** Turn a stored config string into the value the key expects: itself for strings, else its JSON. */
+function decode(raw: string, shape: ShapeNode | undefined): unknown {
+    if (takesString(shape)) return raw;
     try {
         return JSON.parse(raw);
     } catch {
@@ -131,85 +146,69 @@ function decode(raw: string, kind: Kind): unknown {
     }
 }
 
-/**
- * Read the stack config. `values` maps full keys (`aks-network:network`) to Pulumi's stored strings;
- * keys of other namespaces are ignored. `design` is the cluster as `AksCluster` will design it (the
- * Windows password included), undefined only when the settings could not be read at all.
- */
-export function readStackConfig(values: Record<string, string>): { config: StackConfig; problems: Diagnostic[]; design: ClusterDesign | undefined } {
-    const problems: Diagnostic[] = [];
-    const prefix = `${STACK_NAMESPACE}:`;
+/** The shape of a key's value, cluster or program. */
+function shapeOfKey(key: string): ShapeNode | undefined {
+    const fields: Record<string, FieldNode> = { ...AKS_CLUSTER_ARGS_SHAPE.fields, ...STACK_PROGRAM_SHAPE.fields };
+    return Object.prototype.hasOwnProperty.call(fields, key) ? fields[key].shape : undefined;
+}
+
+/** The namespaced values split into the cluster's arguments and the program's settings; unknown keys are problems. */
+function splitValues(values: Record<string, string>, namespace: string, problems: Diagnostic[]): { cluster: Record<string, unknown>; program: Record<string, unknown> } {
+    const prefix = `${namespace}:`;
+    const known = [...Object.keys(CLUSTER_KEYS), ...Object.keys(PROGRAM_KEYS)];
     const cluster: Record<string, unknown> = {};
     const program: Record<string, unknown> = {};
-    const known = [...Object.keys(CLUSTER_KEYS), ...Object.keys(PROGRAM_KEYS)];
-    const problem = (path: string, message: string) => problems.push({ ruleId: STACK_RULE, severity: "error", path, message });
-
     for (const [fullKey, raw] of Object.entries(values)) {
         if (!fullKey.startsWith(prefix)) continue;
         const key = fullKey.slice(prefix.length);
-        const kind = (CLUSTER_KEYS as Record<string, Kind>)[key] ?? PROGRAM_KEYS[key];
-        if (!kind) {
+        if (!known.includes(key)) {
             const guess = closest(key, known);
-            problem(fullKey, `${fullKey} is not a setting of this program; ${guess ? `did you mean ${prefix}${guess}?` : `use one of ${known.map((k) => prefix + k).join(", ")}`}`);
+            const fix = guess ? `did you mean ${prefix}${guess}?` : `use one of ${known.map((k) => prefix + k).join(", ")}`;
+            problems.push(diagnostic("error", STACK_RULE, [fullKey], t`${at(fullKey)} is not a setting of this program; ${fix}`));
             continue;
         }
-        const value = decode(raw, kind);
+        const value = decode(raw, shapeOfKey(key));
         // `sampleApp: false` / `ingress: false` switch a part off.
-        if ((key === "ingress" || key === "sampleApp") && typeof value === "boolean") {
-            program[key] = { enabled: value };
-            continue;
-        }
-        if (!isKind(value, kind)) {
-            problem(fullKey, `${fullKey} ${show(value)} is ${kindOf(value)}; it must be ${KIND_WORDS[kind]}`);
-            continue;
-        }
-        if (key in CLUSTER_KEYS) cluster[key] = value;
-        else program[key] = value;
+        const switched = (key === "ingress" || key === "sampleApp") && typeof value === "boolean" ? { enabled: value } : value;
+        if (key in CLUSTER_KEYS) cluster[key] = switched;
+        else program[key] = switched;
     }
+    return { cluster, program };
+}
 
-    const ingress = readPart(program.ingress, `${prefix}ingress`, INGRESS_FIELDS, problem) as Partial<StackIngressConfig>;
-    const kinds = Object.values(IngressControllerKind) as string[];
-    if (ingress.kind !== undefined && !kinds.includes(ingress.kind)) {
-        problem(`${prefix}ingress.kind`, `${prefix}ingress.kind ${show(ingress.kind)} is not a controller; use ${kinds.map((k) => JSON.stringify(k)).join(", ")}`);
-        delete ingress.kind;
-    }
-    const sampleApp = readPart(program.sampleApp, `${prefix}sampleApp`, SAMPLE_FIELDS, problem) as Partial<StackSampleAppConfig>;
-
-    const hasWindowsAdminPassword = typeof program.windowsAdminPassword === "string";
+/**
+ * Read the stack config. `values` maps full keys (`aks-network:network`) to Pulumi's stored strings;
+ * keys of other namespaces are ignored (`namespace` reads the same keys under another one). The program's settings are checked here (rule S1), the
+ * cluster's arguments once, by the design, exactly as `AksCluster` checks them (A22 and the rules),
+ * every path in config terms. `design` is the cluster as `AksCluster` will design it (the Windows
+ * password included), undefined only when the settings could not be read at all.
+ */
+export function readStackConfig(
+    values: Record<string, string>, namespace = STACK_NAMESPACE,
+): { config: StackConfig; problems: Diagnostic[]; design: ClusterDesign | undefined } {
+    const problems: Diagnostic[] = [];
+    const { cluster, program } = splitValues(values, namespace, problems);
+    const checked = checkShape(program, STACK_PROGRAM_SHAPE, false, namespace, STACK_RULE);
+    problems.push(...checked.problems.map((d) => inConfigTerms(d, namespace)));
+    const own = checked.value ?? {};
     const config: StackConfig = {
-        name: typeof program.name === "string" ? program.name : "aks",
+        name: own.name ?? "aks",
         cluster: cluster as AksClusterArgs,
-        ingress: { ...ingress, enabled: ingress.enabled ?? true, kind: (ingress.kind ?? IngressControllerKind.Traefik) as IngressControllerKind },
-        sampleApp: { ...sampleApp, enabled: sampleApp.enabled ?? true },
-        hasWindowsAdminPassword,
+        ingress: { ...own.ingress, enabled: own.ingress?.enabled ?? true, kind: own.ingress?.kind ?? IngressControllerKind.Traefik },
+        sampleApp: { ...own.sampleApp, enabled: own.sampleApp?.enabled ?? true },
+        hasWindowsAdminPassword: own.windowsAdminPassword !== undefined,
     };
-
     // The cluster's own rules, with paths as written in the stack config.
     // Errors only: the cluster component logs its own warnings and notices when it runs.
     let design: ClusterDesign | undefined;
-    const password = hasWindowsAdminPassword ? { windows: { ...(isKind(cluster.windows, "object") ? cluster.windows as object : {}), adminPassword: program.windowsAdminPassword as string } } : {};
+    const windows = typeof cluster.windows === "object" && cluster.windows !== null && !Array.isArray(cluster.windows) ? cluster.windows : {};
+    const password = own.windowsAdminPassword !== undefined ? { windows: { ...windows, adminPassword: own.windowsAdminPassword } } : {};
     try {
         design = designCluster(config.name, { ...config.cluster, ...password });
     } catch (e) {
-        problem(`${prefix}network`, `the cluster settings could not be read (${e instanceof Error ? e.message : String(e)}); check their shape against AksClusterArgs`);
+        const why = e instanceof Error ? e.message : String(e);
+        problems.push(diagnostic("error", STACK_RULE, [`${namespace}:network`], t`the cluster settings could not be read (${why}); check their shape against AksClusterArgs`));
     }
-    for (const d of (design?.diagnostics ?? []).filter((x) => x.severity === "error")) problems.push(inConfigTerms(d));
+    for (const d of (design?.diagnostics ?? []).filter((x) => x.severity === "error")) problems.push(inConfigTerms(d, namespace));
     return { config, problems, design };
-}
-
-function readPart(value: unknown, path: string, fields: Record<string, Kind>, problem: (p: string, m: string) => void): Record<string, unknown> {
-    if (value === undefined) return {};
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-        const kind = fields[k];
-        if (!kind) {
-            const guess = closest(k, Object.keys(fields));
-            problem(`${path}.${k}`, `${path}.${k} is not a setting; ${guess ? `did you mean "${guess}"?` : `use ${Object.keys(fields).join(", ")}`}`);
-        } else if (!isKind(v, kind)) {
-            problem(`${path}.${k}`, `${path}.${k} ${show(v)} is ${kindOf(v)}; it must be ${KIND_WORDS[kind]}`);
-        } else {
-            out[k] = v;
-        }
-    }
-    return out;
 }

@@ -10,7 +10,9 @@ import { designCluster } from "../../lib/azure/design";
 import { NodePool } from "../../lib/azure/nodePool";
 import { COMPONENT_RULES } from "../../lib/azure/rules";
 import { checkShape, opt, req, S, withShapeProblems } from "../../lib/azure/shape";
-import { Diagnostic } from "../../lib/network/types";
+import { diagnostic, Diagnostic } from "../../lib/core/diagnostic";
+import { formatPath } from "../../lib/core/path";
+import { at, t } from "../../lib/core/text";
 import { registered, resetMocks, settle } from "../helpers/mocks";
 import { API, captureLogs, releaseLogs, T, thrown, useAzureOutputs } from "./helpers";
 
@@ -156,7 +158,7 @@ describe("argument shapes (A22)", () => {
             assert.ok(dup);
             assert.equal(dup.path, "nodePools[2].name");
             assert.match(dup.message, /already used by nodePools\[1\]/);
-            assert.deepEqual(d.userPools.map((p) => p.userPath), ["nodePools[1]", "nodePools[2]"]);
+            assert.deepEqual(d.userPools.map((p) => formatPath(p.userPath)), ["nodePools[1]", "nodePools[2]"]);
 
             const nested = errors({ apiServer: API, nodePools: [{ name: 5 }, { name: "b", taints: [{ key: 3, effect: "NoSchedule" }, { key: "bad key", effect: "NoSchedule" }] }] });
             assert.deepEqual(nested.map((x) => `${x.ruleId} ${x.path}`).sort(), ["A17 nodePools[1].taints[1].key", "A22 nodePools[0].name", "A22 nodePools[1].taints[0].key"]);
@@ -198,13 +200,15 @@ describe("argument shapes (A22)", () => {
             const r = checkShape(v, OUTER);
             assert.deepEqual(r.value, v);
             assert.deepEqual(r.problems, []);
-            assert.equal(r.renumber("items[0].key"), "items[0].key");
+            assert.deepEqual(r.renumber(["items", 0, "key"]), ["items", 0, "key"]);
         });
         it("drops bad list entries and renumbers nested paths back to the user's indexes", () => {
             const r = checkShape({ items: [{ note: "no key" }, { key: 1 }, { key: "c" }], count: "x" }, OUTER);
             assert.deepEqual(r.value, { items: [{ key: "c" }] });
             assert.deepEqual(r.problems.map((p) => p.path), ["items[0].key", "items[1].key", "count"]);
-            assert.equal(r.renumber("items[0].key and items[0]"), "items[2].key and items[2]");
+            assert.deepEqual(r.renumber(["items", 0, "key"]), ["items", 2, "key"]);
+            assert.deepEqual(r.renumber(["items", 0]), ["items", 2]);
+            assert.deepEqual(r.renumber(["count", 0]), ["count", 0], "a list that lost nothing keeps its indexes");
             assert.deepEqual([...r.kept], [["items", [2]]]);
         });
         it("keeps map keys such as __proto__ as plain keys", () => {
@@ -216,9 +220,9 @@ describe("argument shapes (A22)", () => {
         it("puts the shape problems first and drops findings related to their paths", () => {
             const r = checkShape({ items: [{ key: 1 }, { key: "b" }] }, OUTER);
             const findings: Diagnostic[] = [
-                { ruleId: "X1", severity: "error", path: "items", message: "about the list" },
-                { ruleId: "X2", severity: "error", path: "items[0].key", message: "items[0].key is odd" },
-                { ruleId: "X3", severity: "warning", path: "count", message: "elsewhere" },
+                diagnostic("error", "X1", ["items"], "about the list"),
+                diagnostic("error", "X2", ["items", 0, "key"], t`${at("items", 0, "key")} is odd`),
+                diagnostic("warning", "X3", ["count"], "elsewhere"),
             ];
             assert.deepEqual(withShapeProblems(r, findings).map((d) => `${d.ruleId} ${d.path} ${d.message}`), [
                 "A22 items[0].key items[0].key is 1 (number); write a string (in YAML, quote it: \"1\")",

@@ -34,10 +34,15 @@ describe("stack config to AksClusterArgs", () => {
         assert.equal(r.componentName, "aks", "the program's default component name");
     });
 
-    it("reports keys that are not settings and values of the wrong kind by config path (S1)", () => {
-        const r = stackConfigToClusterArgs({ "aks-network:netwrk": {}, "aks-network:nodePools": { name: "x" } });
-        assert.deepEqual(r.problems.map((p) => [p.ruleId, p.path]), [["S1", "aks-network:netwrk"], ["S1", "aks-network:nodePools"]]);
+    it("reports keys that are not settings (S1), and cluster values of the wrong kind once, as AksCluster does (A22), by config path", () => {
+        const r = stackConfigToClusterArgs({ "aks-network:netwrk": {}, "aks-network:nodePools": { name: "x" }, "aks-network:ingress": { kind: "nginx" } });
+        assert.deepEqual(r.problems.map((p) => [p.ruleId, p.path]), [["S1", "aks-network:netwrk"], ["S1", "aks-network:ingress.kind"]]);
         assert.match(r.problems[0].message, /did you mean aks-network:network\?/);
+        assert.match(r.problems[1].message, /^aks-network:ingress\.kind "nginx" is not a valid IngressControllerKind/);
+        const shape = (r.design?.diagnostics ?? []).filter((d) => d.ruleId === "A22").map((d) => d.path);
+        assert.deepEqual(shape, ["nodePools"], "the design checks the cluster's arguments (the caller maps them to config paths)");
+        const report = stackConfigToNetworkPlan({ "aks-network:nodePools": { name: "x" } }).report;
+        assert.deepEqual(report.diagnostics.filter((d) => d.ruleId === "A22").map((d) => d.path), ["aks-network:nodePools"]);
     });
 
     it("reads the same keys under another namespace, and names them so", () => {

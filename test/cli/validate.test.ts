@@ -22,11 +22,16 @@ describe("aks-network validate", () => {
             });
         }
 
-        it("exits 0 on warnings and prints them (service range shadowing the hub)", () => {
+        it("fails a service range shadowing the hub as AksCluster does (R34 made an error by default), and exits 0 on warnings", () => {
             const r = runCli(["validate", plan("service-range-shadows-hub.json")]);
-            assert.equal(r.status, 0);
-            assert.match(r.stdout, /^AKS network plan: warn$/m);
-            assert.match(r.stdout, /^warning R34 serviceCidrs\[0\]: .*"hub"/m);
+            assert.equal(r.status, 1, r.stdout);
+            assert.match(r.stdout, /^error R34 serviceCidrs\[0\]: .*"hub".*\(a warning made an error by --warnings-as-errors\)$/m);
+            const lenient = runCli(["validate", plan("service-range-shadows-hub.json"), "--warnings-as-errors", "none"]);
+            assert.equal(lenient.status, 0);
+            assert.match(lenient.stdout, /^AKS network plan: warn$/m);
+            assert.match(lenient.stdout, /^warning R34 serviceCidrs\[0\]: .*"hub"/m);
+            const bad = runCli(["validate", plan("service-range-shadows-hub.json"), "--warnings-as-errors", "R34,x"]);
+            assert.equal(bad.status, 2);
         });
 
         it("reports every problem of the broken plan at once with its path, exit 1", () => {
@@ -119,7 +124,7 @@ describe("aks-network validate", () => {
                 assert.deepEqual(errorLines(r), [`aks-network: ${path.join(t.dir, "Pulumi.none.yaml")} is a stack config file without aks-network:* keys; nothing to validate (use --namespace for another config namespace)`]);
                 const wrongShape = runCli(["validate", file]);
                 assert.equal(wrongShape.status, 1, "aks-network:network of the wrong kind");
-                assert.match(wrongShape.stdout, /^error S1 aks-network:network: aks-network:network 3 is a number; it must be an object/m);
+                assert.match(wrongShape.stdout, /^error A22 aks-network:network: aks-network:network is 3 \(number\); write an object \(ClusterNetworkArgs\)/m);
                 const ok = runCli(["validate", file, "--namespace", "other"]);
                 assert.equal(ok.status, 0, ok.stdout + ok.stderr);
                 assert.match(ok.stdout, /^IPv4 +10\.244\.0\.0\/16/m);

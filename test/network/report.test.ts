@@ -39,8 +39,19 @@ describe("describeNetworkPlan", () => {
         assert.deepEqual(r.effective.serviceCidrs, ["10.0.0.0/16", "fd12:3456:789a:1::/108"]);
     });
 
-    it("gives legacy Azure CNI no pod CIDRs and its own maxPods default", () => {
+    it("reads Azure CNI without a mode as overlay, the components' default (one rule for plan files and components)", () => {
         const r = describeNetworkPlan({ networkPlugin: "azure", nodePools: [{ name: "sys", mode: "System", count: 3 }] });
+        assert.equal(r.effective.ipamMode, "overlay");
+        assert.equal(r.effective.networkPluginMode, "overlay");
+        const podSubnet = describeNetworkPlan({
+            networkPlugin: "azure", nodeSubnets: [{ name: "n", cidr: "10.1.0.0/16" }, { name: "p", cidr: "10.2.0.0/16" }],
+            nodePools: [{ name: "sys", mode: "System", count: 3, subnet: "n", podSubnet: "p" }],
+        });
+        assert.equal(podSubnet.effective.ipamMode, "podSubnet", "a pool's podSubnet means Azure CNI pod subnet");
+    });
+
+    it("gives legacy Azure CNI (mode null) no pod CIDRs and its own maxPods default", () => {
+        const r = describeNetworkPlan({ networkPlugin: "azure", networkPluginMode: null, nodePools: [{ name: "sys", mode: "System", count: 3 }] });
         assert.equal(r.effective.ipamMode, "nodeSubnet");
         assert.deepEqual(r.effective.podCidrs, []);
         assert.equal(r.effective.nodePools[0].maxPods, 30);

@@ -2,6 +2,7 @@
  * What every rule group receives: the read model, the sink, the capacity figures and a lazily built
  * free-range finder for fixes.
  */
+import { Text } from "../../core/text";
 import { Capacity } from "../capacity";
 import { Cidr } from "../cidr";
 import { CidrEntry, Model } from "../model";
@@ -54,6 +55,6 @@ export function parsed(entries: CidrEntry[]): (CidrEntry & { cidr: Cidr })[] {
 }
 
 /** How a message about the entry itself names it: starting with its full path. */
-export function subject(e: CidrEntry): string {
+export function subject(e: CidrEntry): Text {
     return e.subject ?? e.label;
 }

@@ -15,6 +15,7 @@ import "./windows.test";
 import "./vnet.test";
 
 import * as assert from "node:assert/strict";
+import { formatPath } from "../../../lib/core/path";
 import { describeNetworkPlan, hasErrors, NetworkPlan, RULES } from "../../../lib/network";
 import {
     dualStackPlan, fired, kubenetPlan, managedVnet, nodeSubnetPlan, overlayPlan, podSubnetPlan, secrets, seen, systemPool,
@@ -75,6 +76,24 @@ describe("rules: catalogue and message style (after every rule test)", () => {
 
     it("no rule test hit an internal error (R0)", () => {
         assert.deepEqual(seen.filter(({ d }) => d.ruleId === "R0").map(({ d }) => d.message), []);
+    });
+
+    it("names every plan path in a message as a path slot, never as literal text (so layers can map it)", () => {
+        const keys = [
+            "networkPlugin", "networkPluginMode", "networkDataplane", "networkPolicy", "ipFamilies", "podCidrs", "serviceCidrs",
+            "dnsServiceIP", "vnetAddressSpaces", "nodeSubnets", "connectedNetworks", "kubernetesVersion", "outboundType",
+            "nodePools", "windowsProfile", "apiServerAuthorizedIpRanges", "dockerBridgeCidr",
+        ];
+        // A plan key standing as a word of the text (not inside a quoted value or a longer identifier).
+        const pathInText = new RegExp(`(?<![\\w."/-])(?:${keys.join("|")}|names\\.(?:resourceGroup|vnet|subnet))(?![\\w"])`);
+        const literal = new Set<string>();
+        for (const { d } of seen) {
+            assert.equal(d.message, d.template.map((part) => (typeof part === "string" ? part : formatPath(part.path))).join(""));
+            for (const part of d.template) {
+                if (typeof part === "string" && pathInText.test(part)) literal.add(`${d.ruleId}: ${JSON.stringify(part)}`);
+            }
+        }
+        assert.deepEqual([...literal].sort(), []);
     });
 
     it("every catalogue rule except R0 has a test where it fires, for every severity it lists", () => {

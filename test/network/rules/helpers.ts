@@ -65,9 +65,8 @@ export function kubenetPlan(): NetworkPlan {
 /** Legacy Azure CNI (node subnet): pods take node-subnet addresses, no pod CIDR. */
 export function nodeSubnetPlan(): NetworkPlan {
     const p = overlayPlan();
-    delete p.networkPluginMode;
     delete p.podCidrs;
-    return { ...p, networkPlugin: "azure", nodePools: [{ ...SYSTEM_POOL, maxPods: 30 }] };
+    return { ...p, networkPlugin: "azure", networkPluginMode: null, nodePools: [{ ...SYSTEM_POOL, maxPods: 30 }] };
 }
 
 /** Azure CNI pod subnet (dynamic allocation): a node subnet and a separate pod subnet. */

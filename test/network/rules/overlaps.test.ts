@@ -37,7 +37,7 @@ describe("rules: overlaps between ranges", () => {
             const p = overlayPlan();
             delete p.networkPluginMode;
             delete p.podCidrs;
-            const ds = validate({ ...p, networkPlugin: "azure", serviceCidrs: ["172.31.0.0/16"], dnsServiceIP: "172.31.0.10", nodePools: [{ ...p.nodePools![0], maxPods: 30 }] });
+            const ds = validate({ ...p, networkPlugin: "azure", networkPluginMode: null, serviceCidrs: ["172.31.0.0/16"], dnsServiceIP: "172.31.0.10", nodePools: [{ ...p.nodePools![0], maxPods: 30 }] });
             expectFires(ds, { ruleId: "R24", severity: "error", path: "serviceCidrs[0]" });
         });
         it("rejects a VNet address space over 192.0.2.0/24", () => {
