@@ -48,7 +48,7 @@ export function runNode(script: string, args: string[], opts: ChildOptions = {})
         timeout: opts.timeoutMs ?? 10 * 60 * 1000,
     });
     const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
-    let maxRssKb: number | null = null;
+    let maxRssKb: number | null;
     try {
         maxRssKb = Number(readFileSync(rssFile, "utf8"));
         rmSync(rssFile, { force: true });

@@ -59,7 +59,7 @@ export function measurePlan(rounds: number, progress?: (m: string) => void): Mea
     }, true, progress).plan;
     const wall = runs.map((r) => r.wallMs);
     const rss = runs.map((r) => r.maxRssKb ?? NaN);
-    let resources: number | null = null;
+    let resources: number | null;
     try {
         const out = JSON.parse(runs[0].stdout) as { resources?: unknown[] };
         resources = Array.isArray(out.resources) ? out.resources.length : null;

@@ -18,7 +18,7 @@ import * as network from "@pulumi/azure-native/network";
 import * as resources from "@pulumi/azure-native/resources";
 import { Provider } from "@pulumi/kubernetes/provider";
 import { RandomPassword } from "@pulumi/random/randomPassword";
-import { ClusterFacts } from "../k8s/facts";
+import { ClusterFacts } from "../core/facts";
 import { formatDiagnostic } from "../network/report";
 import { Diagnostic, EffectiveNodePool, NetworkPlan, NetworkPlanReport } from "../network/types";
 import { validateNetworkPlan } from "../network/validate";

@@ -11,7 +11,7 @@ import {
     useAzureOutputs, useExistingNetwork,
 } from "./helpers";
 
-type Json = Record<string, any>;
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- resource inputs from the mocks are untyped
 const clusterInputs = (name: string): Json => inputsOf(T.cluster, name)[0] as Json;
 
 describe("AksCluster", () => {

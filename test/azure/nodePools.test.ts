@@ -11,7 +11,7 @@ import {
     theOne, thrown, useAzureOutputs, useExistingNetwork,
 } from "./helpers";
 
-type Json = Record<string, any>;
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- resource inputs from the mocks are untyped
 const poolInputs = (component: string, pool: string): Json => {
     const r = registered(T.pool).find((x) => x.name === `${component}-pool-${pool}`);
     if (!r) throw new Error(`no pool ${pool} of ${component}`);

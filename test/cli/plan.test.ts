@@ -164,9 +164,9 @@ describe("aks-network plan", () => {
             assert.match(run.stdout, /^aks-network plan: project mini-aks, stack dev \(index\.ts\), offline update under mocks$/m);
             assert.match(run.stdout, /^AKS network plan \(mini-dev\): accept$/m);
             assert.match(run.stdout, /^Resources \(14; \+ create, > read\)$/m);
-            assert.match(run.stdout, /^    \+ azure-native:containerservice:ManagedCluster  mini-dev-aks$/m);
-            assert.match(run.stdout, /^      \+ azure-native:containerservice:AgentPool  mini-dev-apps$/m);
-            assert.match(run.stdout, /^  \+ kubernetes:core\/v1:Service  hello  \[provider mini-dev-k8s\]$/m);
+            assert.match(run.stdout, /^ {4}\+ azure-native:containerservice:ManagedCluster {2}mini-dev-aks$/m);
+            assert.match(run.stdout, /^ {6}\+ azure-native:containerservice:AgentPool {2}mini-dev-apps$/m);
+            assert.match(run.stdout, /^ {2}\+ kubernetes:core\/v1:Service {2}hello {2}\[provider mini-dev-k8s\]$/m);
             assert.match(run.stdout, /^ {10}windowsProfile\.adminPassword: \[secret\]$/m);
             assert.match(run.stderr, /^aks-network: running index\.ts of project mini-aks, stack dev, under mocks$/m);
             assert.doesNotMatch(run.stdout, /^aks-network: /m);

@@ -35,7 +35,7 @@ function firstSentence(s: string): string {
     // Abbreviations are not sentence ends.
     const one = s.replace(/\s+/g, " ").trim().replace(/\b(e\.g|i\.e|etc)\./g, "$1\u0000");
     const m = /^(.*?[.!?])(\s|$)/.exec(one);
-    return (m ? m[1] : one).replace(/\.$/, "").replace(/\u0000/g, ".");
+    return (m ? m[1] : one).replace(/\.$/, "").replaceAll("\u0000", ".");
 }
 
 /** The properties of an exported interface in a source file, with their TSDoc. */

@@ -7,7 +7,6 @@ import { ClusterFacts } from "../../lib/k8s/facts";
 import { buildIngressNginxIpv6Service, controllerServicePreviews, ControllerSettings, IngressControllerKind } from "../../lib/k8s/ingressValues";
 import { buildSampleApp, buildSampleIngress, KubeManifest } from "../../lib/k8s/manifests";
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const { Service } = require("kubernetes-models/v1");
 const { Deployment } = require("kubernetes-models/apps/v1");
 const { PodDisruptionBudget } = require("kubernetes-models/policy/v1");
