@@ -105,7 +105,8 @@ describe("the package entries", () => {
     it("maps every entry of package.json exports, for require and for TypeScript, to a built file", () => {
         const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
         assert.deepEqual(Object.keys(pkg.exports).sort(), [...Object.keys(PUBLIC), "./package.json"].sort());
-        const resolved = JSON.parse(node(`console.log(JSON.stringify(${JSON.stringify(Object.keys(PUBLIC).map(specifier))}.map((s) => require.resolve(s))))`)) as string[];
+        const specifiers = JSON.stringify(Object.keys(PUBLIC).map(specifier));
+        const resolved = JSON.parse(node(`console.log(JSON.stringify(${specifiers}.map((s) => require.resolve(s))))`)) as string[];
         const file = join(consumer, "index.ts");
         const modes: [string, ts.CompilerOptions][] = [
             ["node", { moduleResolution: ts.ModuleResolutionKind.Node10 }],
@@ -129,7 +130,8 @@ describe("the package entries", () => {
     });
 
     it("keeps the planner pure: pulumi-aks-network/network validates a plan and loads nothing from Pulumi", () => {
-        const then = `const d = m.validateNetworkPlan({ ipFamilies: ["IPv4", "IPv6"], podCidrs: ["10.244.0.0/16", "fd00::/64"], serviceCidrs: ["10.0.0.0/12"] });
+        const then = `const plan = { ipFamilies: ["IPv4", "IPv6"], podCidrs: ["10.244.0.0/16", "fd00::/64"], serviceCidrs: ["10.0.0.0/12"] };
+            const d = m.validateNetworkPlan(plan);
             if (!d.some((x) => x.ruleId === "R13")) throw new Error("no R13 in " + JSON.stringify(d))`;
         const mods = loadedModules("pulumi-aks-network/network", then);
         assert.deepEqual(mods.filter((m) => m.startsWith("@pulumi/")), []);
@@ -137,7 +139,9 @@ describe("the package entries", () => {
     });
 
     it("keeps the Service linter and the builders pure: pulumi-aks-network/k8s loads nothing from Pulumi", () => {
-        const mods = loadedModules("pulumi-aks-network/k8s", `const d = m.checkService({ metadata: { name: "web" }, spec: { type: "NodePort", ports: [{ port: 80, nodePort: 80 }] } }, { ipFamilies: ["IPv4"], kubernetesVersion: "1.34", hasWindowsPools: false, linuxOsSku: "AzureLinux" });
+        const mods = loadedModules("pulumi-aks-network/k8s", `
+            const service = { metadata: { name: "web" }, spec: { type: "NodePort", ports: [{ port: 80, nodePort: 80 }] } };
+            const d = m.checkService(service, { ipFamilies: ["IPv4"], kubernetesVersion: "1.34", hasWindowsPools: false, linuxOsSku: "AzureLinux" });
             if (!d.some((x) => x.severity === "error")) throw new Error("no error for nodePort 80 in " + JSON.stringify(d))`);
         assert.deepEqual(mods.filter((m) => m.startsWith("@pulumi/")), []);
     });

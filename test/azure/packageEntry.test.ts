@@ -91,7 +91,8 @@ describe("the package entry's enums and planner types", () => {
         const network = path.join(__dirname, "../../lib/network/index.ts");
         const typesFile = path.join(__dirname, "../../lib/network/types.ts");
         const enumsFile = path.join(__dirname, "../../lib/azure/enums.ts");
-        const program = ts.createProgram([root, network], { noEmit: true, skipLibCheck: true, types: [], target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, strict: true });
+        const options = { noEmit: true, skipLibCheck: true, types: [], target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, strict: true };
+        const program = ts.createProgram([root, network], options);
         const checker = program.getTypeChecker();
         const moduleOf = (file: string) => {
             const source = program.getSourceFile(file);
@@ -107,7 +108,9 @@ describe("the package entry's enums and planner types", () => {
         const enums = new Set(checker.getExportsOfModule(moduleOf(enumsFile)));
         const plannerTypes = checker.getExportsOfModule(moduleOf(typesFile));
         assert.ok(plannerTypes.length >= 20);
-        for (const t of plannerTypes) assert.ok(atNetwork.some((e) => e.name === t.name && e.target === t), `the planner's ${t.name} is not at pulumi-aks-network/network`);
+        for (const t of plannerTypes) {
+            assert.ok(atNetwork.some((e) => e.name === t.name && e.target === t), `the planner's ${t.name} is not at pulumi-aks-network/network`);
+        }
         const shared: string[] = [];
         for (const { name, target } of atNetwork) {
             const same = atRoot.find((e) => e.name === name);
