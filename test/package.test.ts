@@ -1,23 +1,64 @@
 /**
- * The package as users get it: the built entry, loaded by name from plain JavaScript, with the right
- * module graph (a pure planner; azure-native by submodule only). Runs against `dist/` (npm test builds
- * first) in child processes, so this process's module cache and mocks don't interfere.
+ * The package as users get it: the built entries, loaded by name from plain JavaScript through the
+ * package's `exports` (a consumer directory with `node_modules/pulumi-aks-network` linked to this
+ * repository), with the planned public names and the right module graph (a pure planner; azure-native
+ * by submodule only). Runs against `dist/` (npm test builds first) in child processes, so this
+ * process's module cache and mocks don't interfere.
  */
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import * as ts from "typescript";
 
 const ROOT = join(__dirname, "..");
 
-function node(script: string): string {
-    return execFileSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" });
+/**
+ * The public runtime names of each entry, sorted. A change here is a change of the package's API:
+ * add a name on purpose (with its doc comment and README mention), never as a side effect.
+ */
+const PUBLIC: Record<string, string[]> = {
+    ".": [
+        "AKS_CLUSTER_TYPE", "AksCluster", "BackendPoolType", "COMPONENT_RULES", "ClusterSkuTier", "ConnectedNetworkKind", "IngressController",
+        "IngressControllerKind", "IpFamily", "KubeloginMode", "NODE_POOL_TYPE", "NetworkDataplane", "NetworkPlugin", "NetworkPluginMode",
+        "NetworkPolicy", "NodeOsUpgradeChannel", "NodePool", "OsDiskType", "OsSku", "OsType", "OutboundType", "RULES", "SECURITY_CHECKS",
+        "SampleApp", "TaintEffect", "UpgradeChannel", "WeekDay", "checkClusterSecurity", "describeNetworkPlan", "formatNetworkPlanReport",
+        "hasErrors", "toNonInteractiveKubeconfig", "validateNetworkPlan", "verdictOf",
+    ],
+    "./network": ["RULES", "describeNetworkPlan", "formatNetworkPlanReport", "hasErrors", "validateNetworkPlan", "verdictOf"],
+    "./k8s": [
+        "INGRESS_NGINX_CHART", "IngressControllerKind", "SERVICE_RULES", "TRAEFIK_CHART", "buildAppRoutingController", "buildIngressNginxIpv6Service",
+        "buildIngressNginxValues", "buildSampleApp", "buildSampleIngress", "buildTraefikValues", "checkService", "controllerServicePreviews",
+        "controllerServiceShape", "describeService",
+    ],
+    "./cli": [
+        "PLAN_RESULT_KIND", "PLAN_RESULT_VERSION", "diffPlans", "formatPlan", "formatPlanDiff", "planStack", "readPlanResult", "stackConfigToClusterArgs",
+        "stackConfigToNetworkPlan",
+    ],
+};
+
+/** The module specifier a user writes for an entry of `exports` (".": the package name). */
+const specifier = (entry: string): string => `pulumi-aks-network${entry.slice(1)}`;
+
+/** A directory outside the repository where `pulumi-aks-network` is an installed dependency (a link). */
+let consumer = "";
+
+function node(script: string, cwd = consumer): string {
+    return execFileSync(process.execPath, ["-e", script], { cwd, encoding: "utf8" });
 }
 
 /** Modules under node_modules that requiring `file` (and running `then` on it) loads, as package-relative paths. */
 function loadedModules(file: string, then = ""): string[] {
     const out = node(`const m = require(${JSON.stringify(file)}); ${then}; console.log(JSON.stringify(Object.keys(require.cache)))`);
     return (JSON.parse(out) as string[]).filter((m) => m.includes("node_modules")).map((m) => m.slice(m.lastIndexOf("node_modules/") + 13));
+}
+
+/** What `planned` lacks and what it has too many of, against `actual`; empty when they are equal. */
+function difference(planned: readonly string[], actual: readonly string[]): string {
+    const added = actual.filter((n) => !planned.includes(n));
+    const removed = planned.filter((n) => !actual.includes(n));
+    return [added.length ? `unplanned: ${added.join(", ")}` : "", removed.length ? `missing: ${removed.join(", ")}` : ""].filter(Boolean).join("; ");
 }
 
 function sources(dir: string): string[] {
@@ -27,7 +68,15 @@ function sources(dir: string): string[] {
     });
 }
 
-describe("the package entry", () => {
+describe("the package entries", () => {
+    before(() => {
+        consumer = mkdtempSync(join(tmpdir(), "aks-network-consumer-"));
+        mkdirSync(join(consumer, "node_modules"));
+        symlinkSync(ROOT, join(consumer, "node_modules", "pulumi-aks-network"), "dir");
+    });
+
+    after(() => rmSync(consumer, { recursive: true, force: true }));
+
     it("resolves by name to the build and works from plain JavaScript", () => {
         const out = node(`
             const p = require("pulumi-aks-network");
@@ -43,22 +92,62 @@ describe("the package entry", () => {
         assert.equal(res.text, "string");
     });
 
-    it("exports the components, the planner, the linter and the offline plan", () => {
-        const keys = JSON.parse(node(`console.log(JSON.stringify(Object.keys(require("pulumi-aks-network"))))`)) as string[];
-        for (const k of ["AksCluster", "NodePool", "IngressController", "SampleApp", "validateNetworkPlan", "describeNetworkPlan",
-            "formatNetworkPlanReport", "checkService", "buildSampleApp", "RULES", "planStack", "diffPlans"]) {
-            assert.ok(keys.includes(k), `missing export ${k}`);
-        }
+    it("exports the planned runtime names from each entry, and no other", function () {
+        this.timeout(60_000);
+        const entries = Object.keys(PUBLIC);
+        const out = node(`console.log(JSON.stringify(${JSON.stringify(entries.map(specifier))}.map((s) => Object.keys(require(s)).sort())))`);
+        const actual = JSON.parse(out) as string[][];
+        const problems = entries.map((e, i) => [e, difference(PUBLIC[e], actual[i])]).filter(([, d]) => d).map(([e, d]) => `${specifier(e)}: ${d}`);
+        assert.deepEqual(problems, [], `the public API changed; update PUBLIC in test/package.test.ts only on purpose:\n${problems.join("\n")}`);
+        for (const e of entries) assert.deepEqual(PUBLIC[e], [...PUBLIC[e]].sort(), `PUBLIC["${e}"] is sorted`);
     });
 
-    it("keeps the planner pure: lib/network loads nothing from Pulumi", () => {
-        const mods = loadedModules("./dist/lib/network/index.js", `m.validateNetworkPlan({ ipFamilies: ["IPv4", "IPv6"], podCidrs: ["10.244.0.0/16", "fd00::/64"] })`);
+    it("maps every entry of package.json exports, for require and for TypeScript, to a built file", () => {
+        const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+        assert.deepEqual(Object.keys(pkg.exports).sort(), [...Object.keys(PUBLIC), "./package.json"].sort());
+        const specifiers = JSON.stringify(Object.keys(PUBLIC).map(specifier));
+        const resolved = JSON.parse(node(`console.log(JSON.stringify(${specifiers}.map((s) => require.resolve(s))))`)) as string[];
+        const file = join(consumer, "index.ts");
+        const modes: [string, ts.CompilerOptions][] = [
+            ["node", { moduleResolution: ts.ModuleResolutionKind.Node10 }],
+            ["node16", { moduleResolution: ts.ModuleResolutionKind.Node16, module: ts.ModuleKind.Node16 }],
+            ["bundler", { moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext }],
+        ];
+        Object.keys(PUBLIC).forEach((entry, i) => {
+            const dir = entry === "." ? "" : `${entry.slice(2)}/`;
+            assert.equal(relative(ROOT, resolved[i]), join("dist", "lib", dir, "index.js"), specifier(entry));
+            assert.deepEqual(pkg.exports[entry], { types: `./dist/lib/${dir}index.d.ts`, default: `./dist/lib/${dir}index.js` }, entry);
+            for (const [mode, options] of modes) {
+                const types = ts.resolveModuleName(specifier(entry), file, options, ts.sys).resolvedModule?.resolvedFileName;
+                assert.equal(types && relative(ROOT, types), join("dist", "lib", dir, "index.d.ts"), `${specifier(entry)} types with moduleResolution ${mode}`);
+            }
+        });
+    });
+
+    it("keeps the modules behind the entries private", () => {
+        const code = node(`try { require("pulumi-aks-network/dist/lib/network/cidr.js"); console.log("loaded") } catch (e) { console.log(e.code) }`);
+        assert.equal(code.trim(), "ERR_PACKAGE_PATH_NOT_EXPORTED");
+    });
+
+    it("keeps the planner pure: pulumi-aks-network/network validates a plan and loads nothing from Pulumi", () => {
+        const then = `const plan = { ipFamilies: ["IPv4", "IPv6"], podCidrs: ["10.244.0.0/16", "fd00::/64"], serviceCidrs: ["10.0.0.0/12"] };
+            const d = m.validateNetworkPlan(plan);
+            if (!d.some((x) => x.ruleId === "R13")) throw new Error("no R13 in " + JSON.stringify(d))`;
+        const mods = loadedModules("pulumi-aks-network/network", then);
         assert.deepEqual(mods.filter((m) => m.startsWith("@pulumi/")), []);
         assert.ok(mods.some((m) => m.startsWith("ip-num/")), "the planner parses IPv6 with ip-num");
     });
 
+    it("keeps the Service linter and the builders pure: pulumi-aks-network/k8s loads nothing from Pulumi", () => {
+        const mods = loadedModules("pulumi-aks-network/k8s", `
+            const service = { metadata: { name: "web" }, spec: { type: "NodePort", ports: [{ port: 80, nodePort: 80 }] } };
+            const d = m.checkService(service, { ipFamilies: ["IPv4"], kubernetesVersion: "1.34", hasWindowsPools: false, linuxOsSku: "AzureLinux" });
+            if (!d.some((x) => x.severity === "error")) throw new Error("no error for nodePort 80 in " + JSON.stringify(d))`);
+        assert.deepEqual(mods.filter((m) => m.startsWith("@pulumi/")), []);
+    });
+
     it("never loads the azure-native root (seconds of type-checking and hundreds of MB for users)", () => {
-        const mods = loadedModules("./dist/lib/index.js");
+        const mods = loadedModules("pulumi-aks-network");
         assert.ok(!mods.includes("@pulumi/azure-native/index.js"), "the azure-native root module was loaded");
         assert.ok(!mods.includes("@pulumi/kubernetes/index.js"), "the kubernetes SDK root was loaded (every API group and Helm v3)");
         assert.ok(!mods.some((m) => m.startsWith("yaml/")), "yaml is loaded only when a file or kubeconfig is read");

@@ -1,28 +1,28 @@
 /**
- * The package entry exports the Azure components' enums under the names the planner's string types
+ * The package root exports the Azure components' enums under the names the planner's string types
  * also have (`NetworkPlugin`, `IpFamily`, `OsType`, ...): the enums win there, deliberately, and the
- * string types keep `Plan`-prefixed names. Both fit a `NetworkPlan`. The plans below are type-checked
- * by `npm run typecheck`; the last test reads the entry's exports with the TypeScript checker.
+ * string types keep their names at `pulumi-aks-network/network` (lib/network/index.ts). Both fit a
+ * `NetworkPlan`. The plans below are type-checked by `npm run typecheck`; the last test reads both
+ * entries' exports with the TypeScript checker.
  */
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import * as ts from "typescript";
 import {
     ConnectedNetworkKind, IpFamily, NetworkDataplane, NetworkPlan, NetworkPlugin, NetworkPluginMode, NetworkPolicy, OsType, OutboundType,
-    PlanConnectedNetworkKind, PlanIpFamily, PlanNetworkDataplane, PlanNetworkPlugin, PlanNetworkPluginMode, PlanNetworkPolicy, PlanOsType,
-    PlanOutboundType, validateNetworkPlan,
+    validateNetworkPlan,
 } from "../../lib";
-import * as planner from "../../lib/network/types";
+import * as planner from "../../lib/network";
 
-/** A plan in string literals, typed with the planner's string types as the entry names them. */
-const plugin: PlanNetworkPlugin = "azure";
-const mode: PlanNetworkPluginMode = "overlay";
-const dataplane: PlanNetworkDataplane = "cilium";
-const policy: PlanNetworkPolicy = "cilium";
-const families: PlanIpFamily[] = ["IPv4", "IPv6"];
-const outbound: PlanOutboundType = "loadBalancer";
-const os: PlanOsType = "Linux";
-const kind: PlanConnectedNetworkKind = "onPremises";
+/** A plan in string literals, typed with the planner's string types from `pulumi-aks-network/network`. */
+const plugin: planner.NetworkPlugin = "azure";
+const mode: planner.NetworkPluginMode = "overlay";
+const dataplane: planner.NetworkDataplane = "cilium";
+const policy: planner.NetworkPolicy = "cilium";
+const families: planner.IpFamily[] = ["IPv4", "IPv6"];
+const outbound: planner.OutboundType = "loadBalancer";
+const os: planner.OsType = "Linux";
+const kind: planner.ConnectedNetworkKind = "onPremises";
 const withStrings: NetworkPlan = {
     networkPlugin: plugin,
     networkPluginMode: mode,
@@ -38,7 +38,7 @@ const withStrings: NetworkPlan = {
     connectedNetworks: [{ name: "office", cidr: "10.0.0.0/8", kind }],
 };
 
-/** The same plan with the enums exported at the entry. */
+/** The same plan with the enums exported at the package root. */
 const withEnums: NetworkPlan = {
     networkPlugin: NetworkPlugin.Azure,
     networkPluginMode: NetworkPluginMode.Overlay,
@@ -54,13 +54,13 @@ const withEnums: NetworkPlan = {
     connectedNetworks: [{ name: "office", cidr: "10.0.0.0/8", kind: ConnectedNetworkKind.OnPremises }],
 };
 
-/** Compile-time only (never called): an enum-typed value takes no bare string, a Plan-typed one takes the enum. */
+/** Compile-time only (never called): an enum-typed value takes no bare string, a string-typed one takes the enum. */
 export function entryTypes(): unknown[] {
-    // @ts-expect-error at the entry, NetworkPlugin is the enum: write NetworkPlugin.Azure, or type the value PlanNetworkPlugin
+    // @ts-expect-error at the root, NetworkPlugin is the enum: write NetworkPlugin.Azure, or type the value with the planner's NetworkPlugin
     const asEnum: NetworkPlugin = "azure";
-    const asPlan: PlanNetworkPlugin = NetworkPlugin.Kubenet;
+    const asPlan: planner.NetworkPlugin = NetworkPlugin.Kubenet;
     const family: planner.IpFamily = IpFamily.IPv6;
-    const same: PlanOutboundType[] = Object.values(OutboundType);
+    const same: planner.OutboundType[] = Object.values(OutboundType);
     return [asEnum, asPlan, family, same];
 }
 
@@ -85,12 +85,14 @@ describe("the package entry's enums and planner types", () => {
         }
     });
 
-    it("gives every planner type a name at the entry, and the shared names to the enums", function () {
+    it("gives every name of the planner's entry to the root, the shared names as the enums, and no second name", function () {
         this.timeout(120_000);
-        const entry = path.join(__dirname, "../../lib/index.ts");
+        const root = path.join(__dirname, "../../lib/index.ts");
+        const network = path.join(__dirname, "../../lib/network/index.ts");
         const typesFile = path.join(__dirname, "../../lib/network/types.ts");
         const enumsFile = path.join(__dirname, "../../lib/azure/enums.ts");
-        const program = ts.createProgram([entry], { noEmit: true, skipLibCheck: true, types: [], target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, strict: true });
+        const options = { noEmit: true, skipLibCheck: true, types: [], target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, strict: true };
+        const program = ts.createProgram([root, network], options);
         const checker = program.getTypeChecker();
         const moduleOf = (file: string) => {
             const source = program.getSourceFile(file);
@@ -100,20 +102,25 @@ describe("the package entry's enums and planner types", () => {
             return symbol;
         };
         const resolve = (s: ts.Symbol) => (s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s);
-        const exported = checker.getExportsOfModule(moduleOf(entry)).map((s) => ({ name: s.name, target: resolve(s) }));
+        const exportsOf = (file: string) => checker.getExportsOfModule(moduleOf(file)).map((s) => ({ name: s.name, target: resolve(s) }));
+        const atRoot = exportsOf(root);
+        const atNetwork = exportsOf(network);
         const enums = new Set(checker.getExportsOfModule(moduleOf(enumsFile)));
         const plannerTypes = checker.getExportsOfModule(moduleOf(typesFile));
         assert.ok(plannerTypes.length >= 20);
-        const shared: string[] = [];
         for (const t of plannerTypes) {
-            const names = exported.filter((e) => e.target === t).map((e) => e.name);
-            assert.ok(names.length > 0, `the planner's ${t.name} has no name at the package entry`);
-            const atName = exported.find((e) => e.name === t.name);
-            if (atName && atName.target !== t) {
-                assert.ok(enums.has(atName.target), `${t.name} at the entry is neither the planner's type nor the component's enum`);
-                assert.deepEqual(names, [`Plan${t.name}`], `the planner's ${t.name} is exported as Plan${t.name}`);
-                shared.push(t.name);
+            assert.ok(atNetwork.some((e) => e.name === t.name && e.target === t), `the planner's ${t.name} is not at pulumi-aks-network/network`);
+        }
+        const shared: string[] = [];
+        for (const { name, target } of atNetwork) {
+            const same = atRoot.find((e) => e.name === name);
+            assert.ok(same, `the planner's ${name} has no name at the package root`);
+            if (same.target !== target) {
+                assert.ok(enums.has(same.target), `${name} at the root is neither the planner's ${name} nor the component's enum`);
+                shared.push(name);
             }
+            const others = atRoot.filter((e) => e.target === target && e.name !== name).map((e) => e.name);
+            assert.deepEqual(others, [], `the planner's ${name} has a second name at the root`);
         }
         assert.deepEqual(shared.sort(), [
             "ConnectedNetworkKind", "IpFamily", "NetworkDataplane", "NetworkPlugin", "NetworkPluginMode", "NetworkPolicy", "OsType", "OutboundType",
