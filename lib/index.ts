@@ -41,6 +41,7 @@ export {
 export { NodePoolSpec, NodeTaint, SystemPoolArgs } from "./azure/nodePoolArgs";
 export { AKS_CLUSTER_TYPE, AksCluster, KubeletIdentity } from "./azure/aksCluster";
 export { NODE_POOL_TYPE, NodePool, NodePoolArgs } from "./azure/nodePool";
+export { ClusterCore } from "./azure/cluster/core";
 export { COMPONENT_RULES } from "./azure/rules";
 export { checkClusterSecurity, ClusterInputs, SECURITY_CHECKS, SecurityCheck, SecurityCheckResult } from "./azure/securityChecklist";
 export { KubeloginOptions, toNonInteractiveKubeconfig } from "./azure/kubeconfig";
