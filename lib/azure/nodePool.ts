@@ -56,7 +56,7 @@ function componentNameOf(cluster: unknown): string | undefined {
 function readArgs(name: string, args: NodePoolArgs, parent: pulumi.Resource): { request: PoolRequest; cluster: NodePoolArgs["cluster"] } {
     const shape = checkShape(args, NODE_POOL_ARGS_SHAPE, false);
     const given = (args as { cluster?: unknown } | null | undefined)?.cluster;
-    const core = shape.value && looksLikeCore(given) ? checkClusterCore(given) : undefined;
+    const core = looksLikeCore(given) ? checkClusterCore(given) : undefined;
     if (!shape.value || (core && !core.value)) {
         // Without a cluster, or a pool with a name, there is nothing to design.
         const forCluster = componentNameOf(given) === undefined ? "" : ` for AksCluster "${componentNameOf(given)}"`;

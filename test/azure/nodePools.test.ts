@@ -264,6 +264,8 @@ describe("node pools", () => {
                 "A22 cluster.clusterName", "A22 cluster.clusterId", "A22 cluster.location", "A22 cluster.networkPlan", "A22 cluster.clusterFacts",
             ]);
             assert.match(e.message, /cluster\.networkPlan is missing; every ClusterCore needs networkPlan \(a network plan object\)/);
+            const both = thrown(() => new NodePool("np8b", { cluster: partial as never, pool: { vmSize: "x" } as never }));
+            assert.match(both.message, /\(6 problems\):\n {2}- error A22 pool\.name: .*\n(.*\n){3} {2}- error A22 cluster\.networkPlan: /, "the pool's and the core's problems together");
             await settle();
             assert.deepEqual(registered(T.pool).filter((r) => r.name.startsWith("np8")), []);
         });
