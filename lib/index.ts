@@ -22,6 +22,7 @@ export {
 } from "./azure/clusterArgs";
 export { NODE_POOL_TYPE, NodePool, NodePoolArgs } from "./azure/nodePool";
 export { NodePoolSpec, NodeTaint, SystemPoolArgs } from "./azure/nodePoolArgs";
+export type { ClusterCore } from "./azure/cluster/core";
 export { IngressController, IngressControllerArgs } from "./k8s/ingressController";
 export { SampleApp, SampleAppArgs, ServiceAddresses } from "./k8s/sampleApp";
 export type { ControllerServiceShape } from "./k8s/ingressValues";

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { AksCluster } from "../../lib/azure/aksCluster";
+import { ClusterCore } from "../../lib/azure/cluster/core";
 import { AksClusterArgs } from "../../lib/azure/clusterArgs";
 import { IpFamily, NetworkDataplane, NetworkPlugin, NetworkPolicy, OsDiskType, OsSku, OsType, TaintEffect } from "../../lib/azure/enums";
 import { NodePool } from "../../lib/azure/nodePool";
@@ -217,8 +218,8 @@ describe("node pools", () => {
             assert.deepEqual(await dependencyNames(rec.of(T.pool, "np1-gpu-agentPool")), ["np1-pool-apps"]);
             assert.deepEqual(await dependencyNames(rec.of(T.pool, "np1-more-agentPool")), ["np1-gpu-agentPool"]);
             assert.deepEqual(rec.of(T.pool, "np1-more-agentPool").ignoreChanges, ["count"]);
-            assert.deepEqual(gpu.networkPlan.effective.nodePools.map((x) => x.name), ["system", "apps", "gpu"]);
-            assert.deepEqual(more.networkPlan.effective.nodePools.map((x) => x.name), ["system", "apps", "gpu", "more"]);
+            assert.deepEqual(gpu.networkPlan?.effective.nodePools.map((x) => x.name), ["system", "apps", "gpu"]);
+            assert.deepEqual(more.networkPlan?.effective.nodePools.map((x) => x.name), ["system", "apps", "gpu", "more"]);
             assert.equal(gpu.poolName, "gpu");
             assert.equal(registered(T.nodePool).filter((r) => r.name.startsWith("np1-")).every((r) => JSON.stringify(r.inputs) === "{}"), true);
         });
@@ -254,6 +255,28 @@ describe("node pools", () => {
             const e = thrown(() => new NodePool("np6", { cluster: {} as AksCluster, pool: { name: "x" } }));
             assert.match(e.message, /cluster is not an AksCluster/);
         });
+        it("refuses a core missing required fields, naming each path", async () => {
+            const partial = { componentName: "far", clusterName: 5, resourceGroupName: "far-rg", subnetIds: {}, nodePoolNames: ["system"], warningsAsErrors: [], pathRows: [] };
+            const e = thrown(() => new NodePool("np8", { cluster: partial as never, pool: { name: "x" } }));
+            const lines = e.message.split("\n");
+            assert.match(lines[0], /^invalid NodePool "np8" arguments for AksCluster "far"; nothing was created \(5 problems\):$/);
+            assert.deepEqual(lines.slice(1).map((l) => /^ {2}- error (\S+) (\S+): /.exec(l)?.slice(1, 3).join(" ")), [
+                "A22 cluster.clusterName", "A22 cluster.clusterId", "A22 cluster.location", "A22 cluster.networkPlan", "A22 cluster.clusterFacts",
+            ]);
+            assert.match(e.message, /cluster\.networkPlan is missing; every ClusterCore needs networkPlan \(a network plan object\)/);
+            const both = thrown(() => new NodePool("np8b", { cluster: partial as never, pool: { vmSize: "x" } as never }));
+            assert.match(both.message, /\(6 problems\):\n {2}- error A22 pool\.name: .*\n(.*\n){3} {2}- error A22 cluster\.networkPlan: /, "the pool's and the core's problems together");
+            await settle();
+            assert.deepEqual(registered(T.pool).filter((r) => r.name.startsWith("np8")), []);
+        });
+        it("refuses an Output of a core missing required fields when it resolves, naming each path", async () => {
+            const pool = new NodePool("np9", { cluster: pulumi.output({ componentName: "far", clusterName: "far" }) as never, pool: { name: "x" } });
+            const e = await settled(pool.agentPoolId).then(() => undefined, (x: Error) => x);
+            assert.ok(e, "the pool can't join an incomplete core");
+            assert.match(e.message, /invalid NodePool "np9" arguments for AksCluster "far"; the pool was not created/);
+            assert.match(e.message, /error A22 cluster\.networkPlan: cluster\.networkPlan is missing/);
+            assert.match(e.message, /error A22 cluster\.pathRows: /);
+        });
         it("checks the pool against a network of your own at deploy time", async () => {
             useExistingNetwork({ subnetPrefixes: ["10.1.0.0/28"] });
             const byo = new AksCluster("np7b", { apiServer: API, resourceGroupName: "apps", network: { nodeSubnetId: SUBNET_ID }, systemPool: { count: 2, maxSurge: "1" } });
@@ -263,6 +286,75 @@ describe("node pools", () => {
             assert.match(e.message, /error R58 cluster\.network\.nodeSubnetId: subnet "10\.1\.0\.0\/28" \(subnet "aks"\) has 11 usable addresses .* pools "system", "big" need 22/);
             await settle();
             assert.deepEqual(registered(T.pool).filter((r) => r.name.startsWith("np7-big")), []);
+        });
+    });
+
+    describe("NodePool through a cluster's core", () => {
+        /** The core as another stack reads it: plain JSON, as a StackReference output is. */
+        async function readCore(cluster: AksCluster): Promise<ClusterCore> {
+            return JSON.parse(JSON.stringify(await settled(cluster.core))) as ClusterCore;
+        }
+        const poolOf = (component: string): Json => theOne(T.pool, component).inputs as Json;
+        const twoSubnets: AksClusterArgs = {
+            apiServer: API,
+            tags: { team: "platform" },
+            network: { vnet: { subnets: [{ name: "nodes", cidr: "10.224.0.0/20" }, { name: "batch", cidr: "10.224.16.0/20" }] } },
+            nodePools: [{ name: "apps" }],
+        };
+
+        it("gives the core as plain data: names, ids, the plan, the facts, subnets and pools", async function () {
+            if (isPreview) this.skip();
+            const cluster = new AksCluster("cc1", { ...twoSubnets, location: "westeurope" });
+            const core = await readCore(cluster);
+            assert.deepEqual(
+                [core.componentName, core.clusterName, core.resourceGroupName, core.clusterId, core.location, core.nodePoolNames, core.ownSubnetName, core.tags],
+                ["cc1", "cc1", "cc1-rg", "cc1-aks-id", "westeurope", ["system", "apps"], undefined, { team: "platform" }],
+            );
+            assert.deepEqual(core.subnetIds, { nodes: "cc1-subnet-nodes-id", batch: "cc1-subnet-batch-id" });
+            assert.deepEqual(core.clusterFacts, cluster.clusterFacts);
+            assert.deepEqual(core.networkPlan.nodePools?.map((p) => p.name), ["system", "apps"]);
+            assert.deepEqual(core.networkPlan.podCidrs, cluster.networkPlan.effective.podCidrs);
+            assert.ok(core.pathRows.some((r) => r.plan === "nodePools[1]" && r.user === "nodePools[0]"));
+        });
+        it("gives the same AgentPool inputs through a plain core, or an Output of one, as through the AksCluster", async function () {
+            if (isPreview) this.skip();
+            const rec = optionsRecorder();
+            const cluster = new AksCluster("cc2", twoSubnets);
+            const spec = { name: "gpu", subnet: "batch", minCount: 1, maxCount: 3, labels: { sku: "gpu" } };
+            new NodePool("cc2-direct", { cluster, pool: spec });
+            const core = await readCore(cluster);
+            const plain = new NodePool("cc2-plain", { cluster: core, pool: spec }, { transformations: [rec.transformation] });
+            new NodePool("cc2-output", { cluster: pulumi.output(core), pool: spec }, { transformations: [rec.transformation] });
+            await settle();
+            const direct = poolOf("cc2-direct");
+            assert.deepEqual([direct.resourceGroupName, direct.resourceName, direct.vnetSubnetID, direct.tags], ["cc2-rg", "cc2", "cc2-subnet-batch-id", { team: "platform" }]);
+            assert.deepEqual(poolOf("cc2-plain"), direct);
+            assert.deepEqual(poolOf("cc2-output"), direct);
+            assert.deepEqual(rec.of(T.pool, "cc2-output-agentPool").ignoreChanges, ["count"]);
+            assert.deepEqual(await dependencyNames(rec.of(T.pool, "cc2-plain-agentPool")), [], "a core has no pool to wait for");
+            assert.deepEqual(plain.networkPlan?.effective.nodePools.map((x) => x.name), ["system", "apps", "gpu"]);
+        });
+        it("validates a pool joining through a core against the cluster's plan, in the cluster's terms", async function () {
+            if (isPreview) this.skip();
+            const core = await readCore(new AksCluster("cc3", twoSubnets));
+            const e = thrown(() => new NodePool("cc3-dup", { cluster: core, pool: { name: "apps" } }));
+            assert.match(e.message, /^invalid NodePool "cc3-dup" arguments for AksCluster "cc3"; nothing was created/);
+            assert.match(e.message, /error R76 pool\.name: pool\.name "apps" is already used by cluster\.nodePools\[0\]/);
+            const late = new NodePool("cc3-late", { cluster: pulumi.output(core), pool: { name: "apps" } });
+            const rejected = await settled(late.agentPoolId).then(() => undefined, (x: Error) => x);
+            assert.match(rejected?.message ?? "", /error R76 pool\.name: pool\.name "apps" is already used by cluster\.nodePools\[0\]/);
+        });
+        it("carries Azure's view of a network of your own: the subnet every pool uses and its capacity", async function () {
+            if (isPreview) this.skip();
+            useExistingNetwork({ subnetPrefixes: ["10.1.0.0/28"] });
+            const byo = new AksCluster("cc4", { apiServer: API, resourceGroupName: "apps", network: { nodeSubnetId: SUBNET_ID }, systemPool: { count: 2, maxSurge: "1" } });
+            const core = await readCore(byo);
+            assert.deepEqual([core.ownSubnetName, core.subnetIds], ["aks", { aks: SUBNET_ID }]);
+            const e = thrown(() => new NodePool("cc4-big", { cluster: core, pool: { name: "big", count: 20 } }));
+            assert.match(e.message, /error R58 cluster\.network\.nodeSubnetId: subnet "10\.1\.0\.0\/28" \(subnet "aks"\) has 11 usable addresses .* pools "system", "big" need 22/);
+            new NodePool("cc4-one", { cluster: core, pool: { name: "one", count: 1, maxSurge: "1" } });
+            await settle();
+            assert.equal(poolOf("cc4-one").vnetSubnetID, SUBNET_ID);
         });
     });
 });
