@@ -467,104 +467,22 @@ export function designCluster(name: string, input: AksClusterArgs): ClusterDesig
     const shape = checkShape(input, AKS_CLUSTER_ARGS_SHAPE);
     const args: AksClusterArgs = shape.value ?? {};
     const f = new Findings();
-    const clusterName = args.clusterName ?? name;
-    if (!CLUSTER_NAME_RE.test(clusterName)) {
-        const note = args.clusterName === undefined ? "the component's name" : undefined;
-        f.diagnostics.push(diagnostic("error", "A2", ["clusterName"], t`cluster name ${quote(clusterName)} is not allowed; use 1-63 letters, digits, "-" and "_", starting and ending with a letter or digit`, undefined, { note }));
-    }
-    const dnsPrefix = args.dnsPrefix ?? clusterName.replace(/[^-a-zA-Z0-9]/g, "-").replace(/^-+/, "").slice(0, 54).replace(/-+$/, "");
-    // A prefix derived from a bad cluster name is that name's problem (A2).
-    if (!DNS_PREFIX_RE.test(dnsPrefix) && (args.dnsPrefix !== undefined || CLUSTER_NAME_RE.test(clusterName))) {
-        f.error("A3", ["dnsPrefix"], t`${at("dnsPrefix")} ${quote(dnsPrefix)} is not allowed; use 1-54 letters, digits and "-", starting and ending with a letter or digit`);
-    }
+    const { clusterName, dnsPrefix } = designNames(name, args, f);
     const kubernetesVersion = args.kubernetesVersion ?? D.DEFAULT_KUBERNETES_VERSION;
-
-    const u = args.upgrades ?? {};
-    const channel = u.channel ?? UpgradeChannel.Patch;
-    const nodeOsChannel = u.nodeOsChannel ?? NodeOsUpgradeChannel.NodeImage;
-    if (channel === UpgradeChannel.NodeImage && nodeOsChannel !== NodeOsUpgradeChannel.NodeImage) {
-        f.error("A12", ["upgrades", "nodeOsChannel"], t`${at("upgrades", "nodeOsChannel")} ${quote(nodeOsChannel)} conflicts with ${at("upgrades", "channel")} "node-image", which forces "NodeImage": use "NodeImage", or the channel "patch"`);
-    }
-    let kubernetesVersionSent = kubernetesVersion;
-    if (channel !== UpgradeChannel.None && majorMinor(kubernetesVersion) !== kubernetesVersion && MAJOR_MINOR_RE.test(kubernetesVersion)) {
-        kubernetesVersionSent = majorMinor(kubernetesVersion);
-        f.warn("A4", ["kubernetesVersion"], t`${at("kubernetesVersion")} ${quote(kubernetesVersion)} pins a patch while ${at("upgrades", "channel")} is ${quote(channel)}; AKS moves patches itself, so the component sends ${quote(kubernetesVersionSent)}: write ${quote(kubernetesVersionSent)} to silence this`);
-    }
-    const upgrades: UpgradeDesign = {
-        channel,
-        nodeOsChannel,
-        upgradeWindow: designWindow(f, ["upgrades", "upgradeWindow"], u.upgradeWindow, D.DEFAULT_UPGRADE_WINDOW),
-        nodeOsUpgradeWindow: designWindow(f, ["upgrades", "nodeOsUpgradeWindow"], u.nodeOsUpgradeWindow, D.DEFAULT_NODE_OS_WINDOW),
-        ignoreKubernetesVersionChanges: u.ignoreKubernetesVersionChanges ?? channel !== UpgradeChannel.None,
-    };
-
+    const { upgrades, kubernetesVersionSent } = designUpgrades(args, kubernetesVersion, f);
     const systemPool = designPool(args.systemPool ?? {}, "System", ["systemPool"], kubernetesVersion, f);
     const userPools = (args.nodePools ?? []).map((p, i) => designPool(p, "User", ["nodePools", i], kubernetesVersion, f));
-    const hasWindowsPool = userPools.some((p) => p.osType === OsType.Windows);
-    const w = args.windows ?? {};
-    if (w.enableWindowsPools === false && hasWindowsPool) {
-        const first = userPools.find((p) => p.osType === OsType.Windows) as PoolDesign;
-        f.error("A7", ["windows", "enableWindowsPools"], t`${at("windows", "enableWindowsPools")} is false, but ${at(first.userPath)} "${first.name}" is a Windows pool; Windows pools need the cluster's windowsProfile: remove enableWindowsPools or the pool`);
-    }
-    const windowsPlanned = hasWindowsPool || w.enableWindowsPools === true;
-    const windows: WindowsDesign | null = windowsPlanned
-        ? {
-            adminUsername: w.adminUsername ?? D.DEFAULT_WINDOWS_ADMIN,
-            password: w.adminPassword === undefined ? "generated" : typeof w.adminPassword === "string" ? "plain" : "input",
-        }
-        : null;
-
-    const network = designNetwork(args, [systemPool, ...userPools], windowsPlanned, clusterName, f);
-
-    const api = args.apiServer ?? {};
-    const authorizedIpRanges = api.authorizedIpRanges ?? [];
-    const privateCluster = api.privateCluster ?? false;
-    if (privateCluster && authorizedIpRanges.length > 0) {
-        f.error("A13", ["apiServer", "authorizedIpRanges"], t`${at("apiServer", "authorizedIpRanges")} is set on a private cluster (${at("apiServer", "privateCluster")} true); authorized ranges only apply to a public API server: remove one of them`);
-    }
-    if (!privateCluster && authorizedIpRanges.length === 0 && api.allowPublicAccess !== true) {
-        f.error("A1", ["apiServer"], t`the API server would be open to the whole internet; set ${at("apiServer", "authorizedIpRanges")} to the public CIDRs of your CI and offices (e.g. ["20.50.60.0/24"]), or ${at("apiServer", "privateCluster")} true, or ${at("apiServer", "allowPublicAccess")} true to accept it`);
-    }
-
-    const mon = args.monitoring ?? {};
-    if (mon.defender === true && mon.logAnalyticsWorkspaceId === undefined) {
-        f.error("A16", ["monitoring", "defender"], t`${at("monitoring", "defender")} is true without ${at("monitoring", "logAnalyticsWorkspaceId")}; Defender sends its findings to a Log Analytics workspace: give its resource id`);
-    }
-    if (args.identity?.userAssignedIdentityId !== undefined && args.identity.principalId === undefined && network.assignNetworkContributor) {
-        f.error("A9", ["identity", "principalId"], t`${at("identity", "userAssignedIdentityId")} is set without ${at("identity", "principalId")}; the component grants that identity Network Contributor on the network: give its principal id, or set ${at("network", "assignNetworkContributor")} false and grant it yourself`);
-    }
+    const windows = designWindows(args, userPools, f);
+    const network = designNetwork(args, [systemPool, ...userPools], windows !== null, clusterName, f);
+    const apiServer = designApiServer(args, f);
+    checkAddOnArgs(args, network, f);
     const kubeloginMode = args.kubeconfigLogin?.mode ?? KubeloginMode.AzureCli;
-    if (kubeloginMode === KubeloginMode.ServicePrincipal && !args.kubeconfigLogin?.clientId) {
-        f.error("A19", ["kubeconfigLogin", "clientId"], t`${at("kubeconfigLogin", "mode")} "spn" needs ${at("kubeconfigLogin", "clientId")} (the service principal's application id); its secret comes from AAD_SERVICE_PRINCIPAL_CLIENT_SECRET at run time`);
-    }
 
     const resourceGroupName = args.resourceGroupName ?? `${name}-rg`;
-    const base = {
-        network, systemPool, userPools, kubernetesVersion, windows, resourceGroupName,
-        apiServer: { authorizedIpRanges, privateCluster, disableRunCommand: api.disableRunCommand ?? true },
-    };
+    const base = { network, systemPool, userPools, kubernetesVersion, windows, resourceGroupName, apiServer };
     const plan = buildPlan(base, args);
     const paths = clusterPathTable({ userPools: userPools.length, userConnected: network.connected.length, network: network.mode });
-    let raw = describeNetworkPlan(plan);
-    if (network.dualStack) {
-        // The planner treats omitted IPv6 ranges as AKS's choice (AKS may pick random ULA ranges) and leaves
-        // them out of overlap checks; the component sends every range explicitly, so check them as such.
-        const made: { path: Path; words: Text }[] = [];
-        if (plan.podCidrs === undefined && raw.effective.podCidrs.length > 0) {
-            plan.podCidrs = [...raw.effective.podCidrs];
-            made.push({ path: ["network", "podCidrs"], words: t`${at("network", "podCidrs")} ${quote(plan.podCidrs)}` });
-        }
-        if (plan.serviceCidrs === undefined) {
-            plan.serviceCidrs = [...raw.effective.serviceCidrs];
-            plan.dnsServiceIP = raw.effective.dnsServiceIP;
-            const words = t`${at("network", "serviceCidrs")} ${quote(plan.serviceCidrs)} with ${at("network", "dnsServiceIP")} ${quote(plan.dnsServiceIP)}`;
-            made.push({ path: ["network", "serviceCidrs"], words });
-        }
-        if (made.length > 0) {
-            f.info("A21", made[0].path, t`dual-stack ranges not given: the component sends the documented defaults ${join(made.map((m) => m.words), " and ")} explicitly, so AKS doesn't pick random IPv6 ranges and every overlap check covers them; findings about them name these paths`);
-            raw = describeNetworkPlan(plan);
-        }
-    }
+    const raw = network.dualStack ? withDualStackDefaults(plan, f) : describeNetworkPlan(plan);
     const planDiagnostics = raw.diagnostics.filter((d) => !(network.mode === "existing" && NEEDS_EXISTING_NETWORK.includes(d.ruleId)));
     const escalated = escalate(planDiagnostics, network.warningsAsErrors);
     // Paths in the user's terms: the plan's translated, then list indexes as the user wrote them.
@@ -589,6 +507,111 @@ export function designCluster(name: string, input: AksClusterArgs): ClusterDesig
         report,
         diagnostics,
     };
+}
+
+/** The cluster's name (A2) and DNS prefix (A3). */
+function designNames(name: string, args: AksClusterArgs, f: Findings): { clusterName: string; dnsPrefix: string } {
+    const clusterName = args.clusterName ?? name;
+    if (!CLUSTER_NAME_RE.test(clusterName)) {
+        const note = args.clusterName === undefined ? "the component's name" : undefined;
+        const message = t`cluster name ${quote(clusterName)} is not allowed; use 1-63 letters, digits, "-" and "_", starting and ending with a letter or digit`;
+        f.diagnostics.push(diagnostic("error", "A2", ["clusterName"], message, undefined, { note }));
+    }
+    const dnsPrefix = args.dnsPrefix ?? clusterName.replace(/[^-a-zA-Z0-9]/g, "-").replace(/^-+/, "").slice(0, 54).replace(/-+$/, "");
+    // A prefix derived from a bad cluster name is that name's problem (A2).
+    if (!DNS_PREFIX_RE.test(dnsPrefix) && (args.dnsPrefix !== undefined || CLUSTER_NAME_RE.test(clusterName))) {
+        f.error("A3", ["dnsPrefix"], t`${at("dnsPrefix")} ${quote(dnsPrefix)} is not allowed; use 1-54 letters, digits and "-", starting and ending with a letter or digit`);
+    }
+    return { clusterName, dnsPrefix };
+}
+
+/** The upgrade channels and windows (A12, A14) and the version sent to AKS (A4: a patch under an auto-upgrade channel). */
+function designUpgrades(args: AksClusterArgs, kubernetesVersion: string, f: Findings): { upgrades: UpgradeDesign; kubernetesVersionSent: string } {
+    const u = args.upgrades ?? {};
+    const channel = u.channel ?? UpgradeChannel.Patch;
+    const nodeOsChannel = u.nodeOsChannel ?? NodeOsUpgradeChannel.NodeImage;
+    if (channel === UpgradeChannel.NodeImage && nodeOsChannel !== NodeOsUpgradeChannel.NodeImage) {
+        f.error("A12", ["upgrades", "nodeOsChannel"], t`${at("upgrades", "nodeOsChannel")} ${quote(nodeOsChannel)} conflicts with ${at("upgrades", "channel")} "node-image", which forces "NodeImage": use "NodeImage", or the channel "patch"`);
+    }
+    let kubernetesVersionSent = kubernetesVersion;
+    if (channel !== UpgradeChannel.None && majorMinor(kubernetesVersion) !== kubernetesVersion && MAJOR_MINOR_RE.test(kubernetesVersion)) {
+        kubernetesVersionSent = majorMinor(kubernetesVersion);
+        f.warn("A4", ["kubernetesVersion"], t`${at("kubernetesVersion")} ${quote(kubernetesVersion)} pins a patch while ${at("upgrades", "channel")} is ${quote(channel)}; AKS moves patches itself, so the component sends ${quote(kubernetesVersionSent)}: write ${quote(kubernetesVersionSent)} to silence this`);
+    }
+    const upgrades: UpgradeDesign = {
+        channel,
+        nodeOsChannel,
+        upgradeWindow: designWindow(f, ["upgrades", "upgradeWindow"], u.upgradeWindow, D.DEFAULT_UPGRADE_WINDOW),
+        nodeOsUpgradeWindow: designWindow(f, ["upgrades", "nodeOsUpgradeWindow"], u.nodeOsUpgradeWindow, D.DEFAULT_NODE_OS_WINDOW),
+        ignoreKubernetesVersionChanges: u.ignoreKubernetesVersionChanges ?? channel !== UpgradeChannel.None,
+    };
+    return { upgrades, kubernetesVersionSent };
+}
+
+/** Windows support: planned with a Windows pool or `enableWindowsPools` (A7: not refused while a pool needs it); null without. */
+function designWindows(args: AksClusterArgs, userPools: PoolDesign[], f: Findings): WindowsDesign | null {
+    const hasWindowsPool = userPools.some((p) => p.osType === OsType.Windows);
+    const w = args.windows ?? {};
+    if (w.enableWindowsPools === false && hasWindowsPool) {
+        const first = userPools.find((p) => p.osType === OsType.Windows) as PoolDesign;
+        f.error("A7", ["windows", "enableWindowsPools"], t`${at("windows", "enableWindowsPools")} is false, but ${at(first.userPath)} "${first.name}" is a Windows pool; Windows pools need the cluster's windowsProfile: remove enableWindowsPools or the pool`);
+    }
+    if (!hasWindowsPool && w.enableWindowsPools !== true) return null;
+    return {
+        adminUsername: w.adminUsername ?? D.DEFAULT_WINDOWS_ADMIN,
+        password: w.adminPassword === undefined ? "generated" : typeof w.adminPassword === "string" ? "plain" : "input",
+    };
+}
+
+/** The API server's exposure: restricted, private or explicitly open (A1), not private and restricted at once (A13). */
+function designApiServer(args: AksClusterArgs, f: Findings): ClusterDesign["apiServer"] {
+    const api = args.apiServer ?? {};
+    const authorizedIpRanges = api.authorizedIpRanges ?? [];
+    const privateCluster = api.privateCluster ?? false;
+    if (privateCluster && authorizedIpRanges.length > 0) {
+        f.error("A13", ["apiServer", "authorizedIpRanges"], t`${at("apiServer", "authorizedIpRanges")} is set on a private cluster (${at("apiServer", "privateCluster")} true); authorized ranges only apply to a public API server: remove one of them`);
+    }
+    if (!privateCluster && authorizedIpRanges.length === 0 && api.allowPublicAccess !== true) {
+        f.error("A1", ["apiServer"], t`the API server would be open to the whole internet; set ${at("apiServer", "authorizedIpRanges")} to the public CIDRs of your CI and offices (e.g. ["20.50.60.0/24"]), or ${at("apiServer", "privateCluster")} true, or ${at("apiServer", "allowPublicAccess")} true to accept it`);
+    }
+    return { authorizedIpRanges, privateCluster, disableRunCommand: api.disableRunCommand ?? true };
+}
+
+/** Arguments that need a partner: Defender its workspace (A16), your own identity its principal (A9), spn login its client id (A19). */
+function checkAddOnArgs(args: AksClusterArgs, network: NetworkDesign, f: Findings): void {
+    const mon = args.monitoring ?? {};
+    if (mon.defender === true && mon.logAnalyticsWorkspaceId === undefined) {
+        f.error("A16", ["monitoring", "defender"], t`${at("monitoring", "defender")} is true without ${at("monitoring", "logAnalyticsWorkspaceId")}; Defender sends its findings to a Log Analytics workspace: give its resource id`);
+    }
+    if (args.identity?.userAssignedIdentityId !== undefined && args.identity.principalId === undefined && network.assignNetworkContributor) {
+        f.error("A9", ["identity", "principalId"], t`${at("identity", "userAssignedIdentityId")} is set without ${at("identity", "principalId")}; the component grants that identity Network Contributor on the network: give its principal id, or set ${at("network", "assignNetworkContributor")} false and grant it yourself`);
+    }
+    if (args.kubeconfigLogin?.mode === KubeloginMode.ServicePrincipal && !args.kubeconfigLogin.clientId) {
+        f.error("A19", ["kubeconfigLogin", "clientId"], t`${at("kubeconfigLogin", "mode")} "spn" needs ${at("kubeconfigLogin", "clientId")} (the service principal's application id); its secret comes from AAD_SERVICE_PRINCIPAL_CLIENT_SECRET at run time`);
+    }
+}
+
+/**
+ * The report of a dual-stack plan with the documented IPv6 defaults written in (A21). The planner
+ * treats omitted IPv6 ranges as AKS's choice (AKS may pick random ULA ranges) and leaves them out of
+ * overlap checks; the component sends every range explicitly, so check them as such.
+ */
+function withDualStackDefaults(plan: NetworkPlan, f: Findings): NetworkPlanReport {
+    const raw = describeNetworkPlan(plan);
+    const made: { path: Path; words: Text }[] = [];
+    if (plan.podCidrs === undefined && raw.effective.podCidrs.length > 0) {
+        plan.podCidrs = [...raw.effective.podCidrs];
+        made.push({ path: ["network", "podCidrs"], words: t`${at("network", "podCidrs")} ${quote(plan.podCidrs)}` });
+    }
+    if (plan.serviceCidrs === undefined) {
+        plan.serviceCidrs = [...raw.effective.serviceCidrs];
+        plan.dnsServiceIP = raw.effective.dnsServiceIP;
+        const words = t`${at("network", "serviceCidrs")} ${quote(plan.serviceCidrs)} with ${at("network", "dnsServiceIP")} ${quote(plan.dnsServiceIP)}`;
+        made.push({ path: ["network", "serviceCidrs"], words });
+    }
+    if (made.length === 0) return raw;
+    f.info("A21", made[0].path, t`dual-stack ranges not given: the component sends the documented defaults ${join(made.map((m) => m.words), " and ")} explicitly, so AKS doesn't pick random IPv6 ranges and every overlap check covers them; findings about them name these paths`);
+    return describeNetworkPlan(plan);
 }
 
 /** The text of an error listing problems, one per line: severity, rule id, the user's path, the message with its fix. */
