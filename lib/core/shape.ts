@@ -235,6 +235,11 @@ class Walker {
      */
     constructor(private readonly rootName = "args", private readonly ruleId = SHAPE_RULE) {}
 
+    /** How a message names the whole value: the component's arguments, or `the <rootName>`. */
+    private rootWords(): string {
+        return this.rootName === "args" ? "the arguments are" : `the ${this.rootName} is`;
+    }
+
     private report(path: Path, message: Text): void {
         this.problems.push(diagnostic("error", this.ruleId, path.length > 0 ? path : [this.rootName], message));
     }
@@ -243,7 +248,7 @@ class Walker {
     private wrong(path: Path, v: unknown, shape: ShapeNode, optional: boolean): typeof DROP {
         const root = path.length === 0;
         const leaveOut = optional ? (root ? ", or leave them out" : ", or leave it out for the default") : "";
-        const subject = root ? t`the arguments are` : t`${at(path)} is`;
+        const subject = root ? t`${this.rootWords()}` : t`${at(path)} is`;
         if (isOutput(v) || isPromise(v)) {
             this.report(path, t`${subject} ${given(v)}, but ${root ? "they" : "it"} must be a plain value known when the program runs (validated before anything deploys, and shaping the resources); write ${expected(shape)}${leaveOut}`);
         } else {
@@ -276,7 +281,7 @@ class Walker {
                 return this.object(v, shape, path, optional);
             case "opaque":
                 if (shape.test(v)) return v;
-                this.report(path, t`${path.length === 0 ? "the arguments are" : t`${at(path)} is`} not ${shape.what} (given: ${given(v)}); ${shape.fix}`);
+                this.report(path, t`${path.length === 0 ? this.rootWords() : t`${at(path)} is`} not ${shape.what} (given: ${given(v)}); ${shape.fix}`);
                 return DROP;
         }
     }

@@ -21,8 +21,14 @@
  *   aks-network:windowsAdminPassword: Str0ng-Example-Passw0rd
  * ```
  */
+import { Diagnostic, diagnostic, mapPaths } from "../../core/diagnostic";
+import { checkShape, opt, req, S } from "../../core/shape";
+import { at, t } from "../../core/text";
 import { UsageError } from "../errors";
-import { isRecord, readStructuredFile } from "../io";
+import { readStructuredFile } from "../io";
+
+/** Rule id of fixtures-file problems. */
+export const FIXTURES_RULE = "F1";
 
 /** An existing subnet. */
 export interface FixtureSubnet {
@@ -90,85 +96,104 @@ export function emptyFixtures(): Fixtures {
     };
 }
 
-function stringList(v: unknown, where: string, file: string): string[] {
-    if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) throw new UsageError(`${file}: ${where} must be a list of strings`);
-    return v as string[];
+/** A subnet as written: `addressPrefixes`, or the single `addressPrefix`. */
+interface SubnetInput {
+    name: string;
+    addressPrefixes?: string[];
+    addressPrefix?: string;
+    properties?: { [key: string]: unknown };
 }
 
-function str(v: unknown, where: string, file: string): string {
-    if (typeof v !== "string" || v === "") throw new UsageError(`${file}: ${where} must be a non-empty string`);
-    return v;
+/** A virtual network as written. */
+interface VirtualNetworkInput {
+    resourceGroup: string;
+    name: string;
+    addressSpaces: string[];
+    subnets?: SubnetInput[];
+    peerings?: FixturePeering[];
+    location?: string;
 }
 
-/** Check and normalise a parsed fixtures document; a one-line {@link UsageError} naming the path otherwise. */
+/** An invoke's result: one result, or cases by input. */
+type InvokeInput = { [key: string]: unknown } | FixtureInvokeCase[];
+
+/** The fixtures file as written. */
+interface FixturesInput {
+    version: number;
+    azure?: { location?: string; subscriptionId?: string; virtualNetworks?: VirtualNetworkInput[] };
+    invokes?: { [token: string]: InvokeInput };
+    resources?: { [key: string]: { [key: string]: unknown } };
+    secrets?: { [key: string]: string };
+}
+
+const ANY = S.opaque<unknown>("unknown", "anything", "", () => true);
+const MAPPING = S.map(ANY);
+const SUBNET_SHAPE = S.object<SubnetInput>("FixtureSubnet", `{ name: aks-nodes, addressPrefixes: [10.224.0.0/16] }`, {
+    name: req(S.string), addressPrefixes: opt(S.list(S.string)), addressPrefix: opt(S.string), properties: opt(MAPPING),
+});
+const PEERING_SHAPE = S.object<FixturePeering>("FixturePeering", `{ name: to-hub, remoteAddressSpaces: [10.100.0.0/16] }`, {
+    name: req(S.string), remoteAddressSpaces: req(S.list(S.string)), remoteVirtualNetworkId: opt(S.string), peeringState: opt(S.string),
+});
+const VNET_SHAPE = S.object<VirtualNetworkInput>("FixtureVirtualNetwork", `{ resourceGroup: rg, name: vnet, addressSpaces: [10.224.0.0/12] }`, {
+    resourceGroup: req(S.string), name: req(S.string), addressSpaces: req(S.list(S.string)),
+    subnets: opt(S.list(SUBNET_SHAPE)), peerings: opt(S.list(PEERING_SHAPE)), location: opt(S.string),
+});
+const CASE_SHAPE = S.object<FixtureInvokeCase>("FixtureInvokeCase", `{ match: { name: a }, result: { id: x } }`, { match: opt(MAPPING), result: req(MAPPING) });
+const INVOKE_SHAPE = S.opaque<InvokeInput>("InvokeInput", "a result mapping or a list of { match?, result } cases", "write { ... } or [{ match: { ... }, result: { ... } }]",
+    (v) => Array.isArray(v) || (typeof v === "object" && v !== null));
+const FIXTURES_SHAPE = S.object<FixturesInput>("Fixtures", "{ version: 1 }", {
+    version: req(S.number),
+    azure: opt(S.object<NonNullable<FixturesInput["azure"]>>("FixtureAzure", "{ location: westeurope }", {
+        location: opt(S.string), subscriptionId: opt(S.string), virtualNetworks: opt(S.list(VNET_SHAPE)),
+    })),
+    invokes: opt(S.map(INVOKE_SHAPE)),
+    resources: opt(S.map(MAPPING)),
+    secrets: opt(S.map(S.string)),
+});
+
+/** Every problem of a fixtures document, each with its path (the one reader, then what a shape can't say). */
+function fixturesProblems(doc: unknown): { value: FixturesInput | undefined; problems: Diagnostic[] } {
+    const checked = checkShape(doc, FIXTURES_SHAPE, false, "file", FIXTURES_RULE);
+    const problems = [...checked.problems];
+    const value = checked.value;
+    if (value !== undefined && value.version !== 1) {
+        problems.unshift(diagnostic("error", FIXTURES_RULE, ["version"], t`${at("version")} must be 1, not ${JSON.stringify(value.version)}`));
+    }
+    value?.azure?.virtualNetworks?.forEach((vnet, i) => vnet.subnets?.forEach((subnet, j) => {
+        if (subnet.addressPrefixes === undefined && subnet.addressPrefix === undefined) {
+            const path = ["azure", "virtualNetworks", i, "subnets", j];
+            problems.push(diagnostic("error", FIXTURES_RULE, [...path, "addressPrefixes"], t`${at(path)} has no address prefix; write addressPrefixes: [10.224.0.0/16]`));
+        }
+    }));
+    for (const [token, given] of Object.entries(value?.invokes ?? {})) {
+        if (!Array.isArray(given)) continue;
+        given.forEach((c, i) => problems.push(...checkShape(c, CASE_SHAPE, false, "case", FIXTURES_RULE).problems.map((d) => mapPaths(d, (p) => ["invokes", token, i, ...p]))));
+    }
+    return { value, problems };
+}
+
+/** Check and normalise a parsed fixtures document; a {@link UsageError} naming every problem's path otherwise. */
 export function parseFixtures(doc: unknown, file: string): Fixtures {
+    const { value, problems } = fixturesProblems(doc);
+    if (problems.length > 0 || value === undefined) {
+        throw new UsageError(`${file}: ${problems.map((d) => d.message).join("; ")}`);
+    }
     const f = emptyFixtures();
-    if (!isRecord(doc)) throw new UsageError(`${file}: expected a mapping with version: 1`);
-    const known = ["version", "azure", "invokes", "resources", "secrets"];
-    const unknown = Object.keys(doc).filter((k) => !known.includes(k));
-    if (unknown.length) throw new UsageError(`${file}: unknown key ${unknown[0]}; allowed: ${known.join(", ")}`);
-    if (doc.version !== 1) throw new UsageError(`${file}: version must be 1, not ${JSON.stringify(doc.version)}`);
-    if (doc.azure !== undefined) {
-        if (!isRecord(doc.azure)) throw new UsageError(`${file}: azure must be a mapping`);
-        const a = doc.azure;
-        if (a.location !== undefined) f.azure.location = str(a.location, "azure.location", file);
-        if (a.subscriptionId !== undefined) f.azure.subscriptionId = str(a.subscriptionId, "azure.subscriptionId", file);
-        if (a.virtualNetworks !== undefined) {
-            if (!Array.isArray(a.virtualNetworks)) throw new UsageError(`${file}: azure.virtualNetworks must be a list`);
-            f.azure.virtualNetworks = a.virtualNetworks.map((v, i) => {
-                const w = `azure.virtualNetworks[${i}]`;
-                if (!isRecord(v)) throw new UsageError(`${file}: ${w} must be a mapping`);
-                const subnets = v.subnets === undefined ? [] : Array.isArray(v.subnets) ? v.subnets : null;
-                if (!subnets) throw new UsageError(`${file}: ${w}.subnets must be a list`);
-                const peerings = v.peerings === undefined ? [] : Array.isArray(v.peerings) ? v.peerings : null;
-                if (!peerings) throw new UsageError(`${file}: ${w}.peerings must be a list`);
-                return {
-                    resourceGroup: str(v.resourceGroup, `${w}.resourceGroup`, file),
-                    name: str(v.name, `${w}.name`, file),
-                    addressSpaces: stringList(v.addressSpaces, `${w}.addressSpaces`, file),
-                    location: v.location === undefined ? undefined : str(v.location, `${w}.location`, file),
-                    subnets: subnets.map((s, j) => {
-                        if (!isRecord(s)) throw new UsageError(`${file}: ${w}.subnets[${j}] must be a mapping`);
-                        const prefixes = s.addressPrefixes !== undefined ? stringList(s.addressPrefixes, `${w}.subnets[${j}].addressPrefixes`, file)
-                            : [str(s.addressPrefix, `${w}.subnets[${j}].addressPrefix`, file)];
-                        if (s.properties !== undefined && !isRecord(s.properties)) throw new UsageError(`${file}: ${w}.subnets[${j}].properties must be a mapping`);
-                        return { name: str(s.name, `${w}.subnets[${j}].name`, file), addressPrefixes: prefixes, properties: s.properties as Record<string, unknown> | undefined };
-                    }),
-                    peerings: peerings.map((p, j) => {
-                        if (!isRecord(p)) throw new UsageError(`${file}: ${w}.peerings[${j}] must be a mapping`);
-                        return {
-                            name: str(p.name, `${w}.peerings[${j}].name`, file),
-                            remoteAddressSpaces: stringList(p.remoteAddressSpaces, `${w}.peerings[${j}].remoteAddressSpaces`, file),
-                            remoteVirtualNetworkId: p.remoteVirtualNetworkId === undefined ? undefined : str(p.remoteVirtualNetworkId, `${w}.peerings[${j}].remoteVirtualNetworkId`, file),
-                            peeringState: p.peeringState === undefined ? undefined : str(p.peeringState, `${w}.peerings[${j}].peeringState`, file),
-                        };
-                    }),
-                };
-            });
-        }
+    f.azure.location = value.azure?.location ?? f.azure.location;
+    f.azure.subscriptionId = value.azure?.subscriptionId ?? f.azure.subscriptionId;
+    f.azure.virtualNetworks = (value.azure?.virtualNetworks ?? []).map((v) => ({
+        resourceGroup: v.resourceGroup,
+        name: v.name,
+        addressSpaces: v.addressSpaces,
+        location: v.location,
+        subnets: (v.subnets ?? []).map((s) => ({ name: s.name, addressPrefixes: s.addressPrefixes ?? [s.addressPrefix as string], properties: s.properties })),
+        peerings: v.peerings ?? [],
+    }));
+    for (const [token, given] of Object.entries(value.invokes ?? {})) {
+        f.invokes[token] = (Array.isArray(given) ? given : [{ result: given }]).map((c) => ({ match: c.match, result: c.result }));
     }
-    if (doc.invokes !== undefined) {
-        if (!isRecord(doc.invokes)) throw new UsageError(`${file}: invokes must be a mapping of invoke tokens to results`);
-        for (const [token, v] of Object.entries(doc.invokes)) {
-            const cases = Array.isArray(v) ? v : [{ result: v }];
-            f.invokes[token] = cases.map((c, i) => {
-                if (!isRecord(c) || !isRecord(c.result)) throw new UsageError(`${file}: invokes["${token}"][${i}] must be { match?, result } with result a mapping`);
-                if (c.match !== undefined && !isRecord(c.match)) throw new UsageError(`${file}: invokes["${token}"][${i}].match must be a mapping`);
-                return { match: c.match as Record<string, unknown> | undefined, result: c.result };
-            });
-        }
-    }
-    if (doc.resources !== undefined) {
-        if (!isRecord(doc.resources)) throw new UsageError(`${file}: resources must be a mapping of types to outputs`);
-        for (const [k, v] of Object.entries(doc.resources)) {
-            if (!isRecord(v)) throw new UsageError(`${file}: resources["${k}"] must be a mapping of output names to values`);
-            f.resources[k] = v;
-        }
-    }
-    if (doc.secrets !== undefined) {
-        if (!isRecord(doc.secrets)) throw new UsageError(`${file}: secrets must be a mapping of config keys to strings`);
-        for (const [k, v] of Object.entries(doc.secrets)) f.secrets[k] = str(v, `secrets["${k}"]`, file);
-    }
+    f.resources = { ...value.resources };
+    f.secrets = { ...value.secrets };
     return f;
 }
 
