@@ -1,7 +1,8 @@
 /**
  * The one mock set-up of the test run (mocha `--require`). `setMocks` is process-global and the last
- * caller wins, so spec files do not call it (the SDK contract test, which must, reinstalls these after); specs read what was registered through `test/helpers/mocks.ts`
- * and register per-test behaviour (invoke results, fabricated outputs) there.
+ * caller wins, so spec files do not call it (the SDK contract test, which must, reinstalls these
+ * after it); specs read what was registered through `test/helpers/mocks.ts` and register per-test
+ * behaviour (invoke results, fabricated outputs) there.
  *
  * `PULUMI_TEST_PREVIEW=1` runs the whole suite as a preview, where provider outputs are unknown.
  */

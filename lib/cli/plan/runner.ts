@@ -178,7 +178,9 @@ interface PreparedRun {
 function prepareRun(options: OfflineRunOptions): PreparedRun {
     const fixtures = options.fixtures ?? emptyFixtures();
     const project = readProject(options.dir);
-    if (project.runtime !== "nodejs") throw new UsageError(`${project.file}: runtime ${project.runtime} is not supported; aks-network plan runs nodejs programs`);
+    if (project.runtime !== "nodejs") {
+        throw new UsageError(`${project.file}: runtime ${project.runtime} is not supported; aks-network plan runs nodejs programs`);
+    }
     const { stack, file } = chooseStack(project.dir, options.stack);
     const config = readStackConfig(project, stack, file, fixtures.secrets);
     const entry = resolveEntry(project);
@@ -195,7 +197,8 @@ function prepareRun(options: OfflineRunOptions): PreparedRun {
 /** Load the program's module and run what it exports (a value, or a main function). */
 async function callProgram(entry: string): Promise<unknown> {
     let exported: unknown = require(entry);
-    if (isRecord(exported) && typeof exported.default === "function" && Object.keys(exported).filter((k) => k !== "default" && k !== "__esModule").length === 0) {
+    const onlyDefault = isRecord(exported) && Object.keys(exported).every((k) => k === "default" || k === "__esModule");
+    if (isRecord(exported) && typeof exported.default === "function" && onlyDefault) {
         exported = exported.default;
     }
     return await (typeof exported === "function" ? (exported as () => unknown)() : exported);

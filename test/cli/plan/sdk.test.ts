@@ -23,6 +23,23 @@ class Thing extends pulumi.CustomResource {
     }
 }
 
+/** A component that registers the outputs it is given. */
+class Component extends pulumi.ComponentResource {
+    constructor(type: string, name: string, opts?: pulumi.ComponentResourceOptions) {
+        super(type, name, {}, opts);
+    }
+    publish(outputs: pulumi.Inputs): void {
+        this.registerOutputs(outputs);
+    }
+}
+
+/** An explicit provider of the `acme` package. */
+class AcmeProvider extends pulumi.ProviderResource {
+    constructor(name: string) {
+        super("acme", name, {});
+    }
+}
+
 /** Run a small program under the adapter's mocks and return what was recorded. */
 async function recordProgram(preview: boolean, program: () => Promise<void>): Promise<{ recording: Recording; cloud: FakeCloud }> {
     const cloud = new FakeCloud({ preview });
@@ -74,15 +91,15 @@ describe("the installed @pulumi/pulumi keeps the offline engine's contract", () 
         let urnOfThing: Promise<string> = Promise.resolve("");
         let made: pulumi.Output<string> = pulumi.output("");
         const { recording } = await recordProgram(false, async () => {
-            const parent = new pulumi.ComponentResource("acme:x:Parent", "parent");
-            const mid = new pulumi.ComponentResource("acme:x:Mid", "mid", {}, { parent });
-            const provider = new pulumi.ProviderResource("acme", "prov", {});
+            const parent = new Component("acme:x:Parent", "parent");
+            const mid = new Component("acme:x:Mid", "mid", { parent });
+            const provider = new AcmeProvider("prov");
             const before = new Thing("before", {});
             const thing = new Thing("thing", { a: 1, s: pulumi.secret("hidden"), ref: before.id }, {
                 parent: mid, provider, protect: true, ignoreChanges: ["a"], dependsOn: [before], additionalSecretOutputs: ["made"],
             });
             new Thing("existing", {}, { id: "existing-id" });
-            parent.registerOutputs({ out: 1 });
+            parent.publish({ out: 1 });
             urnOfThing = outputValue(thing.urn);
             made = thing.made;
         });
@@ -96,7 +113,8 @@ describe("the installed @pulumi/pulumi keeps the offline engine's contract", () 
         assert.deepEqual([thing.options.protect, thing.options.ignoreChanges], [true, ["a"]], changed("the register request's options"));
         assert.equal(await pulumi.isSecret(made), true, changed("the register response's object (additionalSecretOutputs are marked on it)"));
         assert.equal(await outputValue(made), "thing-made");
-        assert.deepEqual([byName(recording, "existing").op, byName(recording, "existing").options], ["read", { id: "existing-id" }], changed("the read request"));
+        const existing = byName(recording, "existing");
+        assert.deepEqual([existing.op, existing.options], ["read", { id: "existing-id" }], changed("the read request"));
         assert.deepEqual(recording.outputs.get(byName(recording, "parent").urn), { out: 1 }, changed("the register-outputs request"));
         const urns = await engineUrns(pulumi, recording.resources, "contract", "dev");
         assert.equal(urns.get(thing.urn), "urn:pulumi:dev::contract::acme:x:Parent$acme:x:Mid$acme:x:Thing::thing", changed("createUrn"));
@@ -114,7 +132,7 @@ describe("the installed @pulumi/pulumi keeps the offline engine's contract", () 
     it("settles every registration, and the mocks stay usable afterwards", async () => {
         installSuiteMocks();
         resetMocks();
-        const parent = new pulumi.ComponentResource("acme:x:Parent", "settle-parent");
+        const parent = new Component("acme:x:Parent", "settle-parent");
         parent.urn.apply(() => new Thing("settle-late", {}, { parent }));
         await settle(pulumi);
         assert.deepEqual(registered("acme:x:Thing").map((r) => r.name), ["settle-late"], changed("runtime.disconnect (waiting for outstanding registrations)"));
