@@ -3,8 +3,9 @@
  * engine, the same way for every program (same mocks, same config, same order of set-up), and prints
  * how long the program took (wall and CPU time) and every resource it registered.
  *
- * The mocks are the project's own recording mocks (test/helpers/mocks.ts): inputs echoed back as
- * outputs plus the provider-computed outputs and invokes a real deployment would return.
+ * The mocks are the project's own fake cloud as the component tests use it (test/helpers/mocks.ts):
+ * inputs echoed back as outputs plus the provider-computed outputs and invokes a real deployment
+ * would return.
  *
  * argv: [--preload=<module>,...] <program.js> [<Pulumi.<stack>.yaml> <project> <stack>]
  *
@@ -16,6 +17,7 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import * as YAML from "yaml";
 import * as pulumi from "@pulumi/pulumi";
+import { settle } from "../../lib/cli/plan/sdk";
 import { mockState } from "../../test/helpers/mocks";
 
 async function main(): Promise<void> {
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
     const mod = require(path.resolve(program));
     const fn = typeof mod === "function" ? mod : typeof mod?.default === "function" ? mod.default : null;
     if (fn) await fn();
-    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    await settle(pulumi);
     const programMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     const programCpuMs = (cpu.user + cpu.system) / 1000;

@@ -1,32 +1,53 @@
 /**
- * The offline stand-in for the Pulumi engine's providers: plausible, deterministic outputs for every
- * resource (Azure resource ids and names, AKS FQDN, OIDC issuer and kubelet identity, load balancer
- * addresses, random values) and invoke results (AKS credentials, existing networks from fixtures).
+ * The fake cloud: the one stand-in for the Pulumi engine's providers, shared by `aks-network plan` and
+ * the component tests. It implements the SDK's public `Mocks` interface: plausible, deterministic
+ * outputs for every resource (Azure resource ids and names, AKS FQDN, OIDC issuer and kubelet identity,
+ * load balancer addresses, random values) and invoke results (AKS credentials, existing networks from
+ * fixtures). It records what it was asked, and takes per-type outputs and per-token invoke results
+ * that override its own answers.
  *
- * Deterministic: the same program and config give the same values on every run, so two plans can be
- * diffed.
+ * Two sets of values: `azure` (the plan's: ARM ids, values hashed from them) and `examples` (the
+ * component tests': ids `<name>-id` and short fixed example values). Deterministic: the same program
+ * and config give the same values on every run, so two plans can be diffed.
  */
 import { createHash } from "node:crypto";
+import type * as Pulumi from "@pulumi/pulumi";
 import type * as Yaml from "yaml";
-import { Fixtures, FixtureVirtualNetwork, matchesInput } from "./fixtures";
+import { emptyFixtures, Fixtures, FixtureVirtualNetwork, matchesInput } from "./fixtures";
+import { splitType, unwrapWireSecrets } from "./sdk";
 
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export { splitType };
 
-/** What the mock monitor passes for a new resource (a subset of `MockResourceArgs`). */
-export interface ResourceRequest {
-    type: string;
-    name: string;
-    inputs: Record<string, unknown>;
-    custom?: boolean;
-    id?: string;
+/** What the mock monitor passes for a new resource or a read (the SDK's `MockResourceArgs`). */
+export type ResourceRequest = Pulumi.runtime.MockResourceArgs;
+
+/** What the mock monitor passes for an invoke (the SDK's `MockCallArgs`). */
+export type InvokeRequest = Pulumi.runtime.MockCallArgs;
+
+/** Outputs for a resource type, merged over its inputs in place of the fake cloud's own. */
+export type OutputsFn = (args: ResourceRequest) => Record<string, unknown>;
+
+/** An invoke's result, in place of the fake cloud's own answer. */
+export type InvokeFn = (args: InvokeRequest) => Record<string, unknown>;
+
+/** Which values the fake cloud makes: see the module's description. */
+export type FakeValues = "azure" | "examples";
+
+/** Options of {@link FakeCloud}. */
+export interface FakeCloudOptions {
+    /** What the program may look up, and extra outputs. @default - no fixtures */
+    fixtures?: Fixtures;
+    /**
+     * As in a first `pulumi preview`: resources get no id and no provider-computed outputs (they stay
+     * unknown); invokes are still answered. @default false
+     */
+    preview?: boolean;
+    /** @default "azure" */
+    values?: FakeValues;
 }
 
-/** What the mock monitor passes for an invoke (a subset of `MockCallArgs`). */
-export interface InvokeRequest {
-    token: string;
-    inputs: Record<string, unknown>;
-}
+/** Unwrap wire-form secrets (the mock monitor passes secret inputs wrapped). */
+export const unwrap = unwrapWireSecrets;
 
 /** A stable GUID made from text. */
 export function fakeGuid(text: string): string {
@@ -36,14 +57,6 @@ export function fakeGuid(text: string): string {
 
 function shortHash(text: string, n = 7): string {
     return createHash("sha256").update(text).digest("hex").slice(0, n);
-}
-
-/** Unwrap wire-form secrets (the mock monitor passes secret inputs wrapped). */
-export function unwrap(v: unknown): unknown {
-    if (typeof v === "object" && v !== null && (v as Record<string, unknown>)[SIG_KEY] === SECRET_SIG) return unwrap((v as { value: unknown }).value);
-    if (Array.isArray(v)) return v.map(unwrap);
-    if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unwrap(x)]));
-    return v;
 }
 
 /** Remove `undefined` members recursively (the wire format has no undefined). */
@@ -58,11 +71,6 @@ export function dropUndefined(v: unknown): unknown {
 /** An invoke failure as the engine reports it: the SDK shows the error's `details` to the user. */
 function invokeError(message: string): Error {
     return Object.assign(new Error(message), { details: message });
-}
-
-/** A value the engine would hand back as a secret. */
-export function wireSecret(value: unknown): Record<string, unknown> {
-    return { [SIG_KEY]: SECRET_SIG, value };
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -115,34 +123,53 @@ const KUBECONFIG = (cluster: string, user: string) => [
     "",
 ].join("\n");
 
-/** The offline engine: implements pulumi's `Mocks` interface. */
-export class OfflineMocks {
+/** The fake cloud: implements the SDK's `Mocks` interface (install it with `pulumi.runtime.setMocks`). */
+export class FakeCloud implements Pulumi.runtime.Mocks {
+    /** Every resource registered or read, as the mock monitor passed it. */
+    readonly resources: ResourceRequest[] = [];
+    /** Every invoke, as the mock monitor passed it. */
+    readonly calls: InvokeRequest[] = [];
+    /** Outputs by resource type, in place of the fake cloud's own (cleared by {@link reset}). */
+    readonly outputs = new Map<string, OutputsFn>();
+    /** Invoke results by token, before fixtures and built-in answers (cleared by {@link reset}). */
+    readonly invokes = new Map<string, InvokeFn>();
     /** Notes for the plan's log (charts not rendered offline, ...), each once. */
     readonly notes = new Set<string>();
-    /** Output names the engine marks secret for the resource being registered (set by the runner). */
-    pendingSecretOutputs: string[] = [];
+    private readonly fixtures: Fixtures;
+    private readonly preview: boolean;
+    private readonly values: FakeValues;
 
-    /**
-     * @param fixtures what the program may look up
-     * @param preview as in a first `pulumi preview`: resources get no id and no provider-computed
-     *   outputs (they stay unknown); invokes are still answered
-     */
-    constructor(private readonly fixtures: Fixtures, private readonly preview = false) {}
+    constructor(options: FakeCloudOptions = {}) {
+        this.fixtures = options.fixtures ?? emptyFixtures();
+        this.preview = options.preview === true;
+        this.values = options.values ?? "azure";
+    }
 
     private get sub(): string {
         return `/subscriptions/${this.fixtures.azure.subscriptionId}`;
     }
 
-    /** Fabricate a resource's id and outputs (inputs plus provider-computed values). */
+    /** Forget everything recorded and every override. */
+    reset(): void {
+        this.resources.length = 0;
+        this.calls.length = 0;
+        this.outputs.clear();
+        this.invokes.clear();
+        this.notes.clear();
+    }
+
+    /** A resource's id and outputs: its inputs plus provider-computed values, overrides and fixtures. */
     newResource(args: ResourceRequest): { id: string | undefined; state: Record<string, unknown> } {
-        const secretOutputs = this.pendingSecretOutputs;
-        this.pendingSecretOutputs = [];
+        this.resources.push(args);
         if (this.preview) return { id: undefined, state: dropUndefined(args.inputs ?? {}) as Record<string, unknown> };
         const inputs = unwrap(args.inputs ?? {}) as Record<string, unknown>;
-        const { id, outputs } = this.fabricate(args.type, args.name, inputs, args.custom !== false, args.id || undefined);
+        const importId = args.id || undefined;
+        const { id, outputs } = this.values === "examples"
+            ? { id: importId ?? (args.custom ? `${args.name}-id` : undefined), outputs: this.exampleOutputs(args.type, args.name, inputs) }
+            : this.fabricate(args.type, args.name, inputs, args.custom !== false, importId);
+        const override = this.outputs.get(args.type);
         const extra = { ...(this.fixtures.resources[args.type] ?? {}), ...(this.fixtures.resources[`${args.type}::${args.name}`] ?? {}) };
-        const state: Record<string, unknown> = { ...(args.inputs ?? {}), ...outputs, ...extra };
-        for (const k of secretOutputs) if (k in state && state[k] !== undefined) state[k] = wireSecret(unwrap(state[k]));
+        const state: Record<string, unknown> = { ...(args.inputs ?? {}), ...(override ? override(args) : outputs), ...extra };
         return { id, state: dropUndefined(state) as Record<string, unknown> };
     }
 
@@ -153,6 +180,32 @@ export class OfflineMocks {
         if (pkg === "kubernetes") return { id: importId ?? (custom ? `${name}-id` : undefined), outputs: this.kubernetesOutputs(mod, kind, name, inputs, custom) };
         if (!custom) return { id: undefined, outputs: {} };
         return { id: importId ?? `${name}-id`, outputs: {} };
+    }
+
+    /** The component tests' values: names for groups and networks, short fixed values for a cluster. */
+    private exampleOutputs(type: string, logical: string, i: Record<string, unknown>): Record<string, unknown> {
+        const rg = `${this.sub}/resourceGroups/rg`;
+        switch (type) {
+            case "azure-native:containerservice:ManagedCluster": {
+                const name = i.resourceName ?? logical;
+                return {
+                    name,
+                    id: `${rg}/providers/Microsoft.ContainerService/managedClusters/${String(name)}`,
+                    nodeResourceGroup: i.nodeResourceGroup ?? `MC_rg_${String(name)}`,
+                    oidcIssuerProfile: { enabled: true, issuerURL: "https://oidc.example.test/issuer/" },
+                    identityProfile: { kubeletidentity: { clientId: "kubelet-client-id", objectId: "kubelet-object-id", resourceId: `${rg}/kubelet` } },
+                    fqdn: "aks.example.test",
+                };
+            }
+            case "azure-native:resources:ResourceGroup":
+                return { name: i.resourceGroupName ?? logical };
+            case "azure-native:network:VirtualNetwork":
+                return { name: i.virtualNetworkName ?? logical };
+            case "azure-native:network:Subnet":
+                return { name: i.subnetName ?? logical };
+            default:
+                return {};
+        }
     }
 
     private azureResource(mod: string, kind: string, logical: string, i: Record<string, unknown>, importId: string | undefined): { id: string; outputs: Record<string, unknown> } {
@@ -223,14 +276,15 @@ export class OfflineMocks {
         return outputs;
     }
 
-    /** Answer an invoke: fixtures first, then the built-in offline answers; an error naming the fix otherwise. */
+    /** Answer an invoke: overrides, then fixtures, then the built-in offline answers; an error naming the fix otherwise. */
     call(args: InvokeRequest): Record<string, unknown> {
+        this.calls.push(args);
+        const override = this.invokes.get(args.token);
+        if (override) return override(args);
         const inputs = unwrap(args.inputs ?? {}) as Record<string, unknown>;
         const cases = this.fixtures.invokes[args.token];
-        if (cases) {
-            const hit = cases.find((c) => matchesInput(c.match, inputs));
-            if (hit) return dropUndefined(hit.result) as Record<string, unknown>;
-        }
+        const hit = cases?.find((c) => matchesInput(c.match, inputs));
+        if (hit) return dropUndefined(hit.result) as Record<string, unknown>;
         const builtIn = this.builtInInvoke(args.token, inputs);
         if (builtIn) return dropUndefined(builtIn) as Record<string, unknown>;
         const shown = JSON.stringify(inputs);
@@ -321,15 +375,6 @@ export class OfflineMocks {
             provisioningState: "Succeeded",
         };
     }
-}
-
-/** `[package, module, kind]` of a type token (`kubernetes:helm.sh/v4:Chart` → `kubernetes`, `helm.sh/v4`, `Chart`). */
-export function splitType(type: string): [string, string, string] {
-    const first = type.indexOf(":");
-    const last = type.lastIndexOf(":");
-    if (first < 0) return [type, "", ""];
-    if (first === last) return [type.slice(0, first), "", type.slice(first + 1)];
-    return [type.slice(0, first), type.slice(first + 1, last), type.slice(last + 1)];
 }
 
 /** Deterministic stand-ins for `@pulumi/random` results that honour their character rules. */

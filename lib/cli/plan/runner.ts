@@ -9,13 +9,16 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { UsageError } from "../errors";
 import { isRecord } from "../io";
-import { chooseStack, PulumiProject, readProject, readStackConfig, SECRET_PLACEHOLDER, SECRET_TEXT, toRuntimeConfig } from "../project";
+import { chooseStack, PulumiProject, readProject, readStackConfig, SECRET_PLACEHOLDER, SECRET_TEXT, StackConfig, toRuntimeConfig } from "../project";
 import type { NetworkPlanReport } from "../../network";
 import { emptyFixtures, Fixtures } from "./fixtures";
 import { keyProperties } from "./key-properties";
-import { OfflineMocks, splitType } from "./mocks";
+import { FakeCloud } from "./mocks";
+import { engineUrns, loadSdk, Recorded, Recording, runInStack, Sdk, setConfig, settle, startMocks, userAliases } from "./sdk";
 import { FoundNetworkPlan, PLAN_RESULT_KIND, PLAN_RESULT_VERSION, PlanLogEntry, PlannedResource, PlanResult, PlanValue } from "./types";
 import { hideStrings, joinPath, toPlanValue } from "./values";
+
+export { engineUrns, userAliases };
 
 /** Options of {@link runProgramOffline}. */
 export interface OfflineRunOptions {
@@ -31,12 +34,6 @@ export interface OfflineRunOptions {
     timeoutMs?: number;
     /** Progress messages (stderr in the CLI). @default - dropped */
     progress?: (message: string) => void;
-}
-
-/** A registration as the mock monitor saw it: a `PlannedResource` before its values are made printable. */
-interface Recorded extends Omit<PlannedResource, "options" | "keyProperties" | "inputs"> {
-    options: Record<string, unknown>;
-    inputs: unknown;
 }
 
 /** The package version, for the result's `tool` field. */
@@ -115,151 +112,6 @@ function registerTypeScript(project: PulumiProject): void {
     });
 }
 
-type PulumiModule = typeof import("@pulumi/pulumi");
-
-function loadPulumi(project: PulumiProject, entry: string): PulumiModule {
-    let file: string;
-    try {
-        file = require.resolve("@pulumi/pulumi", { paths: [path.dirname(entry), project.dir] });
-    } catch {
-        throw new UsageError(`@pulumi/pulumi is not installed for ${project.dir}; run npm install there`);
-    }
-    return require(file) as PulumiModule;
-}
-
-interface ProtoStruct { toJavaScript(): unknown }
-interface RegisterRequest {
-    getType(): string; getName(): string; getParent(): string; getCustom(): boolean; getProvider(): string;
-    getObject(): ProtoStruct | undefined; getDependenciesList(): string[];
-    getProtect?(): boolean | undefined; getIgnorechangesList?(): string[]; getReplaceonchangesList?(): string[];
-    getDeletebeforereplace?(): boolean; getAdditionalsecretoutputsList?(): string[];
-    getAliasesList?(): { toObject(): unknown }[]; getAliasurnsList?(): string[]; getImportid?(): string;
-}
-interface ReadRequest { getType(): string; getName(): string; getParent(): string; getProvider(): string; getId(): string; getProperties(): ProtoStruct | undefined }
-interface OutputsRequest { getUrn(): string; getOutputs(): ProtoStruct | undefined }
-type Callback = (err: unknown, resp: { getUrn(): string } | undefined) => void;
-interface MonitorLike {
-    registerResource(req: RegisterRequest, cb: Callback): unknown;
-    readResource(req: ReadRequest, cb: Callback): unknown;
-    registerResourceOutputs(req: OutputsRequest, cb: (err: unknown, resp: unknown) => void): unknown;
-}
-
-/**
- * The aliases a program gave, compactly (`{ name, type, parent, project, stack }` fields that are set,
- * or the URN). Provider SDKs alias every resource to the type tokens of older API versions
- * (`azure-native:network/v20230401:VirtualNetwork`); those carry no intent and are left out.
- */
-export function userAliases(type: string, aliases: unknown[]): unknown[] {
-    const out: unknown[] = [];
-    for (const a of aliases) {
-        if (!isRecord(a)) continue;
-        if (typeof a.urn === "string" && a.urn !== "") {
-            out.push(a.urn);
-            continue;
-        }
-        const spec = isRecord(a.spec) ? a.spec : {};
-        const set = Object.fromEntries(Object.entries({
-            name: spec.name, type: spec.type, parent: spec.parenturn, project: spec.project, stack: spec.stack, noParent: spec.noparent,
-        }).filter(([, v]) => v !== "" && v !== null && v !== undefined && v !== false));
-        const keys = Object.keys(set).filter((k) => k !== "parent");
-        if (keys.length === 0) continue;
-        if (keys.length === 1 && keys[0] === "type" && typeof set.type === "string" && isSdkVersionAlias(type, set.type)) continue;
-        out.push(set);
-    }
-    return out;
-}
-
-/** True for an alias a provider SDK adds: the same package and kind under another API version's module. */
-function isSdkVersionAlias(type: string, alias: string): boolean {
-    const [pkg, mod, kind] = splitType(type);
-    const [apkg, amod, akind] = splitType(alias);
-    const versioned = (m: string) => /(^|\/)v\d+[a-z0-9]*$/.test(m);
-    return apkg === pkg && akind === kind && alias !== type && (amod.startsWith(`${mod}/`) || (versioned(amod) && versioned(mod)));
-}
-
-const providerUrn = (ref: string): string | null => (ref ? ref.split("::").slice(0, -1).join("::") || ref : null);
-
-/** Record every registration by wrapping the mock monitor. */
-function instrument(monitor: MonitorLike, mocks: OfflineMocks, records: Recorded[], outputs: Map<string, unknown>): void {
-    const register = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req, cb) => {
-        const options: Record<string, unknown> = {};
-        if (req.getProtect?.()) options.protect = true;
-        const ignore = req.getIgnorechangesList?.() ?? [];
-        if (ignore.length) options.ignoreChanges = ignore;
-        const roc = req.getReplaceonchangesList?.() ?? [];
-        if (roc.length) options.replaceOnChanges = roc;
-        if (req.getDeletebeforereplace?.()) options.deleteBeforeReplace = true;
-        const aliases = [...(req.getAliasurnsList?.() ?? []), ...userAliases(req.getType(), (req.getAliasesList?.() ?? []).map((a) => a.toObject()))];
-        if (aliases.length) options.aliases = aliases;
-        const importId = req.getImportid?.() ?? "";
-        if (importId) options.import = importId;
-        const rec: Omit<Recorded, "urn"> = {
-            type: req.getType(),
-            name: req.getName(),
-            parent: req.getParent() || null,
-            op: "create",
-            custom: req.getCustom(),
-            provider: providerUrn(req.getProvider()),
-            dependsOn: [...req.getDependenciesList()],
-            options,
-            inputs: req.getObject()?.toJavaScript() ?? {},
-        };
-        // The mock monitor calls newResource synchronously from here: hand it the outputs the engine
-        // would mark secret (e.g. RandomPassword.result).
-        mocks.pendingSecretOutputs = req.getAdditionalsecretoutputsList?.() ?? [];
-        return register(req, (err, resp) => {
-            if (!err && resp) records.push({ ...rec, urn: resp.getUrn() });
-            cb(err, resp);
-        });
-    };
-    const read = monitor.readResource.bind(monitor);
-    monitor.readResource = (req, cb) => {
-        const rec: Omit<Recorded, "urn"> = {
-            type: req.getType(),
-            name: req.getName(),
-            parent: req.getParent() || null,
-            op: "read",
-            custom: true,
-            provider: providerUrn(req.getProvider()),
-            dependsOn: [],
-            options: { id: req.getId() },
-            inputs: req.getProperties()?.toJavaScript() ?? {},
-        };
-        return read(req, (err, resp) => {
-            if (!err && resp) records.push({ ...rec, urn: resp.getUrn() });
-            cb(err, resp);
-        });
-    };
-    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
-    monitor.registerResourceOutputs = (req, cb) => {
-        outputs.set(req.getUrn(), req.getOutputs()?.toJavaScript() ?? {});
-        return registerOutputs(req, cb);
-    };
-}
-
-/**
- * The URNs the Pulumi engine gives, by the mock monitor's URN. The engine qualifies a type with every
- * ancestor's type except the root stack's (`a:b:Parent$c:d:Child`, and plain `c:d:Top` under the
- * stack); the mock monitor only with the direct parent's type, stack included. Plans report the
- * engine's form, the one in state, previews and aliases.
- */
-export function engineUrns(records: readonly { urn: string; type: string; name: string; parent: string | null }[], project: string, stack: string): Map<string, string> {
-    const byMock = new Map(records.map((r) => [r.urn, r]));
-    const qualified = new Map<string, string>();
-    const qualify = (mockUrn: string, depth = 0): string => {
-        const known = qualified.get(mockUrn);
-        if (known !== undefined) return known;
-        const r = byMock.get(mockUrn);
-        if (!r) return "";
-        const parent = r.parent !== null && depth < 100 ? byMock.get(r.parent) : undefined;
-        const q = !parent || parent.type === "pulumi:pulumi:Stack" ? r.type : `${qualify(parent.urn, depth + 1)}$${r.type}`;
-        qualified.set(mockUrn, q);
-        return q;
-    };
-    return new Map(records.map((r) => [r.urn, `urn:pulumi:${stack}::${project}::${qualify(r.urn)}::${r.name}`]));
-}
-
 /** True for a value shaped like `describeNetworkPlan`'s report. */
 export function isNetworkPlanReport(v: unknown): v is NetworkPlanReport {
     return isRecord(v) && (v.verdict === "accept" || v.verdict === "warn" || v.verdict === "reject")
@@ -306,34 +158,71 @@ export function errorText(e: unknown): string {
     return text.replace(/^(?:error serializing property "[^"]*": )+/, "");
 }
 
-/**
- * Run the program of `options.dir` with its stack config under mocks and return the plan.
- * Throws {@link UsageError} for problems with the project files (exit 2); a failing program is a
- * result with `status: "failed"`.
- */
-export async function runProgramOffline(options: OfflineRunOptions): Promise<PlanResult> {
-    const progress = options.progress ?? (() => undefined);
+/** Everything a run needs, read from the project's files before the program starts. */
+interface PreparedRun {
+    project: PulumiProject;
+    stack: string;
+    config: StackConfig;
+    /** The program's file, and its path relative to the project (as shown). */
+    entry: string;
+    main: string;
+    fixtures: Fixtures;
+    preview: boolean;
+    /** Strings that must never print. */
+    hidden: string[];
+    /** The plan's log, filled in as the run goes. */
+    log: PlanLogEntry[];
+}
+
+/** Read the project, its stack config and its program (registering ts-node for a TypeScript program). */
+function prepareRun(options: OfflineRunOptions): PreparedRun {
     const fixtures = options.fixtures ?? emptyFixtures();
     const project = readProject(options.dir);
-    if (project.runtime !== "nodejs") throw new UsageError(`${project.file}: runtime ${project.runtime} is not supported; aks-network plan runs nodejs programs`);
+    if (project.runtime !== "nodejs") {
+        throw new UsageError(`${project.file}: runtime ${project.runtime} is not supported; aks-network plan runs nodejs programs`);
+    }
     const { stack, file } = chooseStack(project.dir, options.stack);
     const config = readStackConfig(project, stack, file, fixtures.secrets);
     const entry = resolveEntry(project);
-    const hidden = [SECRET_PLACEHOLDER, ...Object.values(fixtures.secrets)];
-    const log: PlanLogEntry[] = [];
-    for (const n of config.notes) log.push({ severity: "warning", message: n });
+    const log: PlanLogEntry[] = config.notes.map((n) => ({ severity: "warning", message: n }));
     if (entry.endsWith(".ts") && project.runtimeOptions.typescript !== false) registerTypeScript(project);
-    const pulumi = loadPulumi(project, entry);
+    return {
+        project, stack, config, entry, fixtures, log,
+        main: path.relative(project.dir, entry) || path.basename(entry),
+        preview: options.preview === true,
+        hidden: [SECRET_PLACEHOLDER, ...Object.values(fixtures.secrets)],
+    };
+}
 
-    const mocks = new OfflineMocks(fixtures, options.preview === true);
-    const records: Recorded[] = [];
-    const registeredOutputs = new Map<string, unknown>();
-    await pulumi.runtime.setMocks(mocks, project.name, stack, options.preview === true, "organization");
-    pulumi.runtime.setAllConfig(toRuntimeConfig(config.values), config.secretKeys);
-    instrument(pulumi.runtime.getMonitor() as unknown as MonitorLike, mocks, records, registeredOutputs);
+/** Load the program's module and run what it exports (a value, or a main function). */
+async function callProgram(entry: string): Promise<unknown> {
+    let exported: unknown = require(entry);
+    const onlyDefault = isRecord(exported) && Object.keys(exported).every((k) => k === "default" || k === "__esModule");
+    if (isRecord(exported) && typeof exported.default === "function" && onlyDefault) {
+        exported = exported.default;
+    }
+    return await (typeof exported === "function" ? (exported as () => unknown)() : exported);
+}
 
-    const mainRel = path.relative(project.dir, entry) || path.basename(entry);
-    progress(`running ${mainRel} of project ${project.name}, stack ${stack}${options.preview ? " (preview)" : ""}, under mocks`);
+/** Run the program in the root stack, then wait for every registration it started. */
+async function runToEnd(sdk: Sdk, entry: string, onError: (e: unknown) => void): Promise<void> {
+    try {
+        await runInStack(sdk, () => callProgram(entry));
+    } catch (e) {
+        onError(e);
+    }
+    try {
+        await settle(sdk);
+    } catch (e) {
+        onError(e);
+    }
+}
+
+/**
+ * Run the program in its folder with console output captured, and return its errors (thrown,
+ * unhandled, or the time limit).
+ */
+async function executeProgram(sdk: Sdk, run: PreparedRun, timeoutMs: number, progress: (m: string) => void): Promise<string[]> {
     const errors: string[] = [];
     const onError = (e: unknown) => {
         errors.push(errorText(e));
@@ -341,75 +230,55 @@ export async function runProgramOffline(options: OfflineRunOptions): Promise<Pla
     };
     process.on("unhandledRejection", onError);
     process.on("uncaughtException", onError);
-    const restore = captureConsole(log, hidden, progress);
+    const restore = captureConsole(run.log, run.hidden, progress);
     const cwd = process.cwd();
     let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+            errors.push(`the program did not finish within ${Math.round(timeoutMs / 1000)}s (an output that never resolves, or a pending promise)`);
+            resolve();
+        }, timeoutMs);
+    });
     try {
-        process.chdir(project.dir);
-        const run = (async () => {
-            try {
-                await pulumi.runtime.runInPulumiStack(async () => {
-                    let exported: unknown = require(entry);
-                    if (isRecord(exported) && typeof exported.default === "function" && Object.keys(exported).filter((k) => k !== "default" && k !== "__esModule").length === 0) {
-                        exported = exported.default;
-                    }
-                    return await (typeof exported === "function" ? (exported as () => unknown)() : exported);
-                });
-            } catch (e) {
-                onError(e);
-            }
-            try {
-                await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
-            } catch (e) {
-                onError(e);
-            }
-        })();
-        const timeoutMs = options.timeoutMs ?? 120_000;
-        await Promise.race([run, new Promise<void>((resolve) => {
-            timer = setTimeout(() => {
-                errors.push(`the program did not finish within ${Math.round(timeoutMs / 1000)}s (an output that never resolves, or a pending promise)`);
-                resolve();
-            }, timeoutMs);
-        })]);
+        process.chdir(run.project.dir);
+        await Promise.race([runToEnd(sdk, run.entry, onError), deadline]);
     } finally {
-        if (timer) clearTimeout(timer);
+        clearTimeout(timer);
         process.chdir(cwd);
         restore();
         process.off("unhandledRejection", onError);
         process.off("uncaughtException", onError);
     }
-    for (const n of mocks.notes) log.push({ severity: "warning", message: n });
+    return errors;
+}
 
-    const urns = engineUrns(records, project.name, stack);
-    const urn = (u: string) => urns.get(u) ?? u;
-    const clean = (v: unknown) => toPlanValue(v, { hidden, urns });
-    const resources: PlannedResource[] = records
-        .map((r) => {
-            const inputs = clean(r.inputs) as Record<string, PlanValue>;
-            const options = clean(r.options) as Record<string, PlanValue>;
-            if (Array.isArray(options.aliases)) {
-                options.aliases = options.aliases.map((a) => (typeof a === "string" ? urn(a)
-                    : a !== null && typeof a === "object" && !Array.isArray(a) && typeof a.parent === "string" ? { ...a, parent: urn(a.parent) } : a));
-            }
-            return {
-                urn: urn(r.urn), type: r.type, name: r.name, parent: r.parent === null ? null : urn(r.parent), op: r.op, custom: r.custom,
-                provider: r.provider === null ? null : urn(r.provider),
-                dependsOn: [...new Set(r.dependsOn.map(urn))].sort(),
-                options,
-                keyProperties: keyProperties(r.type, inputs),
-                inputs,
-            };
-        })
-        .sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
-    const stackRes = resources.find((r) => r.type === "pulumi:pulumi:Stack");
-    const outputsOf = new Map([...registeredOutputs].map(([u, v]) => [urn(u), v]));
-    const stackOutputs = (stackRes ? clean(outputsOf.get(stackRes.urn) ?? {}) : {}) as Record<string, PlanValue>;
+/** A recorded registration as the plan shows it: engine URNs, values printable, key properties. */
+function plannedResource(r: Recorded, urn: (u: string) => string, clean: (v: unknown) => PlanValue): PlannedResource {
+    const inputs = clean(r.inputs) as Record<string, PlanValue>;
+    const options = clean(r.options) as Record<string, PlanValue>;
+    if (Array.isArray(options.aliases)) {
+        options.aliases = options.aliases.map((a) => (typeof a === "string" ? urn(a)
+            : a !== null && typeof a === "object" && !Array.isArray(a) && typeof a.parent === "string" ? { ...a, parent: urn(a.parent) } : a));
+    }
+    return {
+        urn: urn(r.urn), type: r.type, name: r.name, parent: r.parent === null ? null : urn(r.parent), op: r.op, custom: r.custom,
+        provider: r.provider === null ? null : urn(r.provider),
+        dependsOn: [...new Set(r.dependsOn.map(urn))].sort(),
+        options,
+        keyProperties: keyProperties(r.type, inputs),
+        inputs,
+    };
+}
 
+/**
+ * The network plan reports in component outputs, then in stack outputs, each report once: an output
+ * named networkPlan first, so the same report under another name is the duplicate.
+ */
+function findNetworkPlans(resources: PlannedResource[], outputsOf: (urn: string) => PlanValue | undefined, stackOutputs: PlanValue): FoundNetworkPlan[] {
     const networkPlans: FoundNetworkPlan[] = [];
     const seen = new Set<string>();
+    const rank = (o: string) => (o === "networkPlan" ? 0 : /(^|\.)networkPlan$/.test(o) ? 1 : 2);
     const add = (owner: string, label: string, found: { output: string; report: NetworkPlanReport }[]) => {
-        // An output named networkPlan first: the same report under another name is then the duplicate.
-        const rank = (o: string) => (o === "networkPlan" ? 0 : /(^|\.)networkPlan$/.test(o) ? 1 : 2);
         for (const f of [...found].sort((a, b) => rank(a.output) - rank(b.output))) {
             const key = JSON.stringify(f.report);
             if (seen.has(key)) continue;
@@ -422,34 +291,71 @@ export async function runProgramOffline(options: OfflineRunOptions): Promise<Pla
     };
     for (const r of resources) {
         if (r.custom || r.type === "pulumi:pulumi:Stack") continue;
-        const outs = outputsOf.get(r.urn);
-        if (outs !== undefined) add(r.urn, r.name, findReports(clean(outs)));
+        const outs = outputsOf(r.urn);
+        if (outs !== undefined) add(r.urn, r.name, findReports(outs));
     }
     add("stack", "stack", findReports(stackOutputs));
+    return networkPlans;
+}
 
+/** Resources per type, types sorted. */
+function countByType(resources: PlannedResource[]): Record<string, number> {
     const byType: Record<string, number> = {};
     for (const r of resources) byType[r.type] = (byType[r.type] ?? 0) + 1;
-    const error = errors.length ? hideStrings([...new Set(errors)].join("\n"), hidden) : null;
-    const configShown: Record<string, PlanValue> = {};
-    for (const k of Object.keys(config.values).sort()) {
-        configShown[k] = config.secretKeys.includes(k) ? SECRET_TEXT : clean(config.values[k]);
-    }
+    return Object.fromEntries(Object.keys(byType).sort().map((k) => [k, byType[k]]));
+}
+
+/** The stack config as the program saw it, encrypted values hidden. */
+function shownConfig(config: StackConfig, clean: (v: unknown) => PlanValue): Record<string, PlanValue> {
+    const shown: Record<string, PlanValue> = {};
+    for (const k of Object.keys(config.values).sort()) shown[k] = config.secretKeys.includes(k) ? SECRET_TEXT : clean(config.values[k]);
+    return shown;
+}
+
+/** The plan result of a finished run. */
+function planResult(run: PreparedRun, recording: Recording, urns: ReadonlyMap<string, string>, errors: string[]): PlanResult {
+    const urn = (u: string) => urns.get(u) ?? u;
+    const clean = (v: unknown) => toPlanValue(v, { hidden: run.hidden, urns });
+    const resources = recording.resources.map((r) => plannedResource(r, urn, clean)).sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+    const outputsOf = new Map([...recording.outputs].map(([u, v]) => [urn(u), v]));
+    const stackRes = resources.find((r) => r.type === "pulumi:pulumi:Stack");
+    const stackOutputs = (stackRes ? clean(outputsOf.get(stackRes.urn) ?? {}) : {}) as Record<string, PlanValue>;
+    const componentOutputs = (u: string) => (outputsOf.has(u) ? clean(outputsOf.get(u)) : undefined);
+    const error = errors.length ? hideStrings([...new Set(errors)].join("\n"), run.hidden) : null;
     return {
         kind: PLAN_RESULT_KIND,
         version: PLAN_RESULT_VERSION,
         tool: toolVersion(),
-        project: project.name,
-        stack,
-        program: { runtime: project.runtime, main: mainRel.split(path.sep).join("/") },
-        preview: options.preview === true,
+        project: run.project.name,
+        stack: run.stack,
+        program: { runtime: run.project.runtime, main: run.main.split(path.sep).join("/") },
+        preview: run.preview,
         status: error === null ? "ok" : "failed",
         error,
-        config: configShown,
-        networkPlans,
+        config: shownConfig(run.config, clean),
+        networkPlans: findNetworkPlans(resources, componentOutputs, stackOutputs),
         outputs: stackOutputs,
         resources,
-        summary: { resources: resources.length, byType: Object.fromEntries(Object.keys(byType).sort().map((k) => [k, byType[k]])) },
-        log: log.map((l) => ({ severity: l.severity, message: hideStrings(l.message, hidden) })),
+        summary: { resources: resources.length, byType: countByType(resources) },
+        log: run.log.map((l) => ({ severity: l.severity, message: hideStrings(l.message, run.hidden) })),
     };
 }
 
+/**
+ * Run the program of `options.dir` with its stack config under mocks and return the plan.
+ * Throws {@link UsageError} for problems with the project files (exit 2); a failing program is a
+ * result with `status: "failed"`.
+ */
+export async function runProgramOffline(options: OfflineRunOptions): Promise<PlanResult> {
+    const progress = options.progress ?? (() => undefined);
+    const run = prepareRun(options);
+    const sdk = loadSdk(run.project, run.entry);
+    const cloud = new FakeCloud({ fixtures: run.fixtures, preview: run.preview });
+    const recording = await startMocks(sdk, cloud, { project: run.project.name, stack: run.stack, preview: run.preview });
+    setConfig(sdk, toRuntimeConfig(run.config.values), run.config.secretKeys);
+    progress(`running ${run.main} of project ${run.project.name}, stack ${run.stack}${run.preview ? " (preview)" : ""}, under mocks`);
+    const errors = await executeProgram(sdk, run, options.timeoutMs ?? 120_000, progress);
+    for (const n of cloud.notes) run.log.push({ severity: "warning", message: n });
+    const urns = await engineUrns(sdk, recording.resources, run.project.name, run.stack);
+    return planResult(run, recording, urns, errors);
+}

@@ -6,16 +6,13 @@
  * unknown (preview) a fixed sentinel string, and assets/archives `{ <sig>: <asset sig>, ... }`.
  */
 import { SECRET_TEXT } from "../project";
+import { isWireSecret, WIRE } from "./sdk";
 import type { PlanValue } from "./types";
 
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
-const OUTPUT_VALUE_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
-const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";
-const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";
+export { isWireSecret };
+
 /** The engine's sentinel for a value unknown during a preview. */
-export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const UNKNOWN_SENTINEL = WIRE.unknown;
 /** How unknown values are shown. */
 export const UNKNOWN_TEXT = "[unknown]";
 
@@ -25,11 +22,6 @@ export interface CleanOptions {
     hidden: readonly string[];
     /** URNs to rewrite in resource references (the mock monitor's form to the engine's). @default - none */
     urns?: ReadonlyMap<string, string>;
-}
-
-/** True for a wire-form secret. */
-export function isWireSecret(v: unknown): boolean {
-    return typeof v === "object" && v !== null && (v as Record<string, unknown>)[SIG_KEY] === SECRET_SIG;
 }
 
 /** Convert a wire-form value to printable JSON: secrets and hidden strings as `[secret]`. */
@@ -43,16 +35,16 @@ export function toPlanValue(v: unknown, opts: CleanOptions): PlanValue {
     if (Array.isArray(v)) return v.map((x) => toPlanValue(x, opts));
     if (typeof v === "object") {
         const o = v as Record<string, unknown>;
-        switch (o[SIG_KEY]) {
-            case SECRET_SIG:
+        switch (o[WIRE.sigKey]) {
+            case WIRE.secret:
                 return SECRET_TEXT;
-            case RESOURCE_SIG:
+            case WIRE.resource:
                 return { $ref: typeof o.urn === "string" ? (opts.urns?.get(o.urn) ?? o.urn) : UNKNOWN_TEXT };
-            case OUTPUT_VALUE_SIG:
+            case WIRE.outputValue:
                 if (o.secret === true) return SECRET_TEXT;
                 return "value" in o ? toPlanValue(o.value, opts) : UNKNOWN_TEXT;
-            case ASSET_SIG:
-            case ARCHIVE_SIG:
+            case WIRE.asset:
+            case WIRE.archive:
                 return typeof o.path === "string" ? `[file ${o.path}]` : typeof o.uri === "string" ? `[uri ${o.uri}]` : "[asset]";
             default:
                 return Object.fromEntries(Object.keys(o).sort().map((k) => [k, toPlanValue(o[k], opts)]));

@@ -4,13 +4,12 @@
 import assert from "node:assert/strict";
 import { parse as parseYaml } from "yaml";
 import { emptyFixtures, parseFixtures } from "../../../lib/cli/plan/fixtures";
-import { fakeGuid, OfflineMocks, splitType, unwrap } from "../../../lib/cli/plan/mocks";
-import { isWireSecret } from "../../../lib/cli/plan/values";
+import { fakeGuid, FakeCloud, splitType, unwrap } from "../../../lib/cli/plan/mocks";
 
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000000";
 
 describe("offline mocks", () => {
-    const mocks = () => new OfflineMocks(emptyFixtures());
+    const mocks = () => new FakeCloud({ fixtures: emptyFixtures() });
 
     it("gives Azure resources their ARM ids and names", () => {
         const m = mocks();
@@ -43,28 +42,45 @@ describe("offline mocks", () => {
         assert.match(ingress[1].ip, /^2603:1020:/);
     });
 
-    it("marks the outputs the engine would keep secret", () => {
-        const m = mocks();
-        m.pendingSecretOutputs = ["result"];
-        const pw = m.newResource({ type: "random:index/randomPassword:RandomPassword", name: "pw", inputs: { length: 20, special: false, minUpper: 1 } });
-        assert.ok(isWireSecret(pw.state.result));
+    it("makes random passwords that honour their character rules", () => {
+        const pw = mocks().newResource({ type: "random:index/randomPassword:RandomPassword", name: "pw", inputs: { length: 20, special: false, minUpper: 1 } });
         const value = unwrap(pw.state.result) as string;
         assert.equal(value.length, 20);
         assert.match(value, /[A-Z]/);
         assert.match(value, /[a-z]/);
         assert.match(value, /[0-9]/);
         assert.doesNotMatch(value, /[^A-Za-z0-9]/);
-        assert.deepEqual(m.pendingSecretOutputs, [], "used once");
+    });
+
+    it("records what it was asked, and lets overrides replace its own outputs and invoke answers", () => {
+        const m = mocks();
+        m.outputs.set("x:y:Z", (a) => ({ made: `${a.name}!` }));
+        m.invokes.set("acme:x:getThing", () => ({ thing: 1 }));
+        assert.deepEqual(m.newResource({ type: "x:y:Z", name: "one", inputs: { a: 1 }, custom: true }), { id: "one-id", state: { a: 1, made: "one!" } });
+        assert.deepEqual(m.call({ token: "acme:x:getThing", inputs: {} }), { thing: 1 });
+        assert.deepEqual([m.resources.map((r) => r.name), m.calls.map((c) => c.token)], [["one"], ["acme:x:getThing"]]);
+        m.reset();
+        assert.deepEqual([m.resources.length, m.calls.length, m.outputs.size, m.invokes.size], [0, 0, 0, 0]);
+    });
+
+    it("gives the component tests' example values: ids from names, fixed cluster outputs, known in a preview too", () => {
+        const m = new FakeCloud({ values: "examples" });
+        const c = m.newResource({ type: "azure-native:containerservice:ManagedCluster", name: "c-aks", inputs: { resourceName: "prod" }, custom: true });
+        assert.equal(c.id, "c-aks-id");
+        assert.equal(c.state.nodeResourceGroup, "MC_rg_prod");
+        assert.equal((c.state.oidcIssuerProfile as { issuerURL: string }).issuerURL, "https://oidc.example.test/issuer/");
+        assert.deepEqual(m.newResource({ type: "azure-native:network:Subnet", name: "s", inputs: { subnetName: "nodes" }, custom: true }), { id: "s-id", state: { subnetName: "nodes", name: "nodes" } });
+        assert.equal(m.newResource({ type: "acme:x:Component", name: "comp", inputs: {}, custom: false }).id, undefined);
     });
 
     it("leaves provider outputs unknown in a preview", () => {
-        const r = new OfflineMocks(emptyFixtures(), true).newResource({ type: "azure-native:containerservice:ManagedCluster", name: "c", inputs: { resourceName: "aks" } });
+        const r = new FakeCloud({ fixtures: emptyFixtures(), preview: true }).newResource({ type: "azure-native:containerservice:ManagedCluster", name: "c", inputs: { resourceName: "aks" } });
         assert.equal(r.id, undefined);
         assert.deepEqual(r.state, { resourceName: "aks" });
     });
 
     it("merges the fixtures' extra outputs, by type and by type::name", () => {
-        const m = new OfflineMocks(parseFixtures({ version: 1, resources: { "x:y:Z": { a: 1, b: 1 }, "x:y:Z::one": { b: 2 } } }, "fx"));
+        const m = new FakeCloud({ fixtures: parseFixtures({ version: 1, resources: { "x:y:Z": { a: 1, b: 1 }, "x:y:Z::one": { b: 2 } } }, "fx") });
         assert.deepEqual([m.newResource({ type: "x:y:Z", name: "one", inputs: {} }).state, m.newResource({ type: "x:y:Z", name: "two", inputs: {} }).state], [{ a: 1, b: 2 }, { a: 1, b: 1 }]);
     });
 
@@ -76,10 +92,10 @@ describe("offline mocks", () => {
     });
 
     it("answers existing-network lookups from the fixtures, names case-insensitive as in Azure", () => {
-        const m = new OfflineMocks(parseFixtures({
+        const m = new FakeCloud({ fixtures: parseFixtures({
             version: 1,
             azure: { virtualNetworks: [{ resourceGroup: "RG-Spoke", name: "vnet", addressSpaces: ["10.1.0.0/16"], subnets: [{ name: "nodes", addressPrefixes: ["10.1.0.0/22"] }], peerings: [{ name: "hub", remoteAddressSpaces: ["10.0.0.0/16"] }] }] },
-        }, "fx"));
+        }, "fx") });
         const s = m.call({ token: "azure-native:network:getSubnet", inputs: { resourceGroupName: "rg-spoke", virtualNetworkName: "VNET", subnetName: "nodes" } });
         assert.deepEqual([s.addressPrefix, s.id], ["10.1.0.0/22", `${SUB}/resourceGroups/RG-Spoke/providers/Microsoft.Network/virtualNetworks/vnet/subnets/nodes`]);
         const v = m.call({ token: "azure-native:network:getVirtualNetwork", inputs: { resourceGroupName: "rg-spoke", virtualNetworkName: "vnet" } });
@@ -89,7 +105,7 @@ describe("offline mocks", () => {
     });
 
     it("prefers the fixtures' invoke results and fails unknown invokes naming --fixtures (with the details the SDK shows)", () => {
-        const m = new OfflineMocks(parseFixtures({ version: 1, invokes: { "azure-native:resources:getResourceGroup": [{ match: { resourceGroupName: "a" }, result: { location: "eastus" } }] } }, "fx"));
+        const m = new FakeCloud({ fixtures: parseFixtures({ version: 1, invokes: { "azure-native:resources:getResourceGroup": [{ match: { resourceGroupName: "a" }, result: { location: "eastus" } }] } }, "fx") });
         assert.deepEqual(m.call({ token: "azure-native:resources:getResourceGroup", inputs: { resourceGroupName: "a" } }), { location: "eastus" });
         assert.equal(m.call({ token: "azure-native:resources:getResourceGroup", inputs: { resourceGroupName: "b" } }).location, "westeurope", "built-in answer");
         try {

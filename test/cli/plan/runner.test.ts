@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
 import { engineUrns, errorText, findReports, resolveEntry, userAliases } from "../../../lib/cli/plan/runner";
 import type { PlanValue } from "../../../lib/cli/plan/types";
 import { readProject } from "../../../lib/cli/project";
@@ -12,7 +13,7 @@ import { describeNetworkPlan } from "../../../lib/network";
 import { tempDir } from "../helpers";
 
 describe("plan runner helpers", () => {
-    it("gives the engine's URNs: every ancestor's type but the stack's", () => {
+    it("gives the engine's URNs: every ancestor's type but the stack's", async () => {
         const m = (q: string, n: string) => `urn:pulumi:dev::p::${q}::${n}`;
         const records = [
             { urn: m("pulumi:pulumi:Stack", "p-dev"), type: "pulumi:pulumi:Stack", name: "p-dev", parent: null },
@@ -20,7 +21,7 @@ describe("plan runner helpers", () => {
             { urn: m("a:b:Comp$x:y:Cluster", "k"), type: "x:y:Cluster", name: "k", parent: m("pulumi:pulumi:Stack$a:b:Comp", "c") },
             { urn: m("x:y:Cluster$x:y:Pool", "pool"), type: "x:y:Pool", name: "pool", parent: m("a:b:Comp$x:y:Cluster", "k") },
         ];
-        assert.deepEqual([...engineUrns(records, "p", "dev").values()], [
+        assert.deepEqual([...(await engineUrns(pulumi, records, "p", "dev")).values()], [
             "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev",
             "urn:pulumi:dev::p::a:b:Comp::c",
             "urn:pulumi:dev::p::a:b:Comp$x:y:Cluster::k",
