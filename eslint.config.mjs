@@ -101,7 +101,7 @@ export default defineConfig(
         },
     },
     {
-        files: ["lib/azure/shape.ts"],
+        files: ["lib/core/shape.ts"],
         rules: {
             // `{} extends Pick<T, K>` is the type-level test for an optional key; `{}` is meant there.
             "@typescript-eslint/no-empty-object-type": "off",

@@ -6,7 +6,7 @@
  * and runs in the constructor before any resource exists.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { describeNetworkPlan, formatDiagnostic, verdictOf } from "../network/report";
+import { describeNetworkPlan, verdictOf } from "../network/report";
 import { parseVersion, versionAtLeast } from "../network/model";
 import { ConnectedNetwork, Diagnostic, EffectiveNetworkPlan, NetworkPlan, NetworkPlanReport, NodePoolPlan } from "../network/types";
 import { AKS_CLUSTER_ARGS_SHAPE, AksClusterArgs, MaintenanceWindowArgs, SubnetArgs } from "./clusterArgs";
@@ -16,7 +16,7 @@ import {
     NetworkPolicy, NodeOsUpgradeChannel, OsDiskType, OsSku, OsType, OutboundType, UpgradeChannel,
 } from "./enums";
 import { NodePoolSpec, NodeTaint, SystemPoolArgs } from "./nodePoolArgs";
-import { diagnostic, escalate as escalateWarnings, Sink } from "../core/diagnostic";
+import { diagnostic, escalate as escalateWarnings, formatProblems, Sink } from "../core/diagnostic";
 import { Path } from "../core/path";
 import { at, join, t, Text } from "../core/text";
 import { clusterPathTable, PathTable } from "./paths";
@@ -614,11 +614,7 @@ function withDualStackDefaults(plan: NetworkPlan, f: Findings): NetworkPlanRepor
     return describeNetworkPlan(plan);
 }
 
-/** The text of an error listing problems, one per line: severity, rule id, the user's path, the message with its fix. */
-export function formatProblems(title: string, problems: Diagnostic[]): string {
-    const n = problems.length;
-    return `${title} (${n} problem${n === 1 ? "" : "s"}):\n${problems.map((d) => `  - ${formatDiagnostic(d)}`).join("\n")}`;
-}
+export { formatProblems };
 
 /**
  * An effective plan (every default explicit) as a plan the planner takes again, e.g. to add a pool to

@@ -82,6 +82,17 @@ export class Sink {
     }
 }
 
+/** One diagnostic as a line: severity, rule id, path, message and the Azure error code. */
+export function formatDiagnostic(d: Diagnostic): string {
+    return `${d.severity} ${d.ruleId} ${d.path || "(plan)"}: ${d.message}${d.azureErrorCode ? ` [${d.azureErrorCode}]` : ""}`;
+}
+
+/** The text of an error listing problems, one per line: severity, rule id, the user's path, the message with its fix. */
+export function formatProblems(title: string, problems: readonly Diagnostic[]): string {
+    const n = problems.length;
+    return `${title} (${n} problem${n === 1 ? "" : "s"}):\n${problems.map((d) => `  - ${formatDiagnostic(d)}`).join("\n")}`;
+}
+
 /** One row of a `PathMap`: a path prefix in one layer's terms and what it is in another's. */
 export interface PathRow {
     /** The prefix, e.g. `["nodePools", 1]`. */

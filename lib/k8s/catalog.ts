@@ -76,3 +76,12 @@ export const SERVICE_RULES: readonly RuleInfo[] = [
     r("LB-12", "warning", "per-family IP annotations for a family the Service does not have are ignored", `${CCM} azure_utils.go`),
     r("WIN-3", "error/warning", "Services selecting Windows pods: IPv4 only (error), not Local (warning)", "Kubernetes docs: Windows networking; AKS Windows FAQ"),
 ];
+
+/**
+ * The Kubernetes components' own checks (`IngressController`, `SampleApp`, `buildSampleApp`), beside the
+ * Service linter's rules they also report for the Services they render.
+ */
+export const K8S_COMPONENT_RULES: readonly RuleInfo[] = [
+    r("ING-1", "error", "IngressController arguments: provider, kind, names, replicas, DNS label, annotations, chart version and kind against the cluster", "this package; Kubernetes object names"),
+    r("APP-1", "error", "SampleApp and buildSampleApp options: provider, name, namespace, replicas, port, DNS label prefix, images and host", "this package; Kubernetes object names"),
+];

@@ -2,8 +2,8 @@
  * `checkService`: the Service linter. It runs the Kubernetes API server's Service validation and the
  * AKS / Azure load-balancer rules on a plain Service object (as in YAML), for a given cluster.
  */
-import { Sink } from "../network/report-sink";
-import { Diagnostic } from "../network/types";
+import { Diagnostic, Sink } from "../core/diagnostic";
+import { t } from "../core/text";
 import { ClusterFacts } from "./facts";
 import { azureRules, windowsRules } from "./serviceAzureRules";
 import { explicitFamilyAdvice, familyRules, metadataRules, portRules, RuleContext, trafficRules, typeRules } from "./serviceApiRules";
@@ -75,7 +75,7 @@ function lintService(service: unknown, cluster: unknown): { effective: Obj | nul
         }
     } catch (e) {
         // A bug must not hide the findings so far, nor crash a preview: report it as a finding.
-        sink.error("SVC-0", "", `internal error while checking the Service (${e instanceof Error ? e.message : String(e)}); please report it with the manifest`);
+        sink.error("SVC-0", [], t`internal error while checking the Service (${e instanceof Error ? e.message : String(e)}); please report it with the manifest`);
     }
     const diagnostics = sink.diagnostics
         .map((d, i) => ({ d, i }))

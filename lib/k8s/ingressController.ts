@@ -9,7 +9,8 @@ import type * as helmv3 from "@pulumi/kubernetes/helm/v3";
 import * as helmv4 from "@pulumi/kubernetes/helm/v4";
 import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
-import { Sink } from "../network/report-sink";
+import { Diagnostic, diagnostic, formatProblems, PathMap, Sink } from "../core/diagnostic";
+import { at, t, Text } from "../core/text";
 import { checkService } from "./checkService";
 import { ClusterFacts } from "./facts";
 import {
@@ -92,18 +93,16 @@ const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const AZURE_DNS_LABEL = /^[a-z][a-z0-9-]{1,61}[a-z0-9]$/;
 
-/** The resolved settings and every problem with the arguments (pure; exported for tests). */
-export function resolveIngressControllerArgs(args: IngressControllerArgs): { kind: IngressControllerKind; settings: ControllerSettings; problems: string[]; warnings: string[] } {
-    const problems: string[] = [];
-    const warnings: string[] = [];
-    const sink = new Sink();
-    readCluster(args.clusterFacts, sink);
-    for (const d of sink.diagnostics) problems.push(d.message.replace(/^cluster/, "clusterFacts"));
-    if (!Provider.isInstance(args.provider)) problems.push("provider must be the cluster's k8s.Provider (AksCluster's `provider`), so nothing falls back to the ambient kubeconfig");
-    const kind = args.kind ?? IngressControllerKind.Traefik;
-    if (!Object.values(IngressControllerKind).includes(kind)) {
-        problems.push(`kind ${JSON.stringify(kind)} is not an IngressControllerKind; use ${Object.values(IngressControllerKind).map((k) => JSON.stringify(k)).join(", ")}`);
-    }
+/** The cluster facts' paths as `IngressController` arguments name them. */
+const FACTS_PATHS = new PathMap([{ from: ["cluster"], to: ["clusterFacts"] }]);
+
+/** ING-1: an argument that is not allowed, at its path. */
+function argumentProblem(path: string, message: Text): Diagnostic {
+    return diagnostic("error", "ING-1", [path], message);
+}
+
+/** The settings with the arguments' defaults. */
+function settingsOf(args: IngressControllerArgs, kind: IngressControllerKind): ControllerSettings {
     const d = DEFAULTS[kind] ?? DEFAULTS[IngressControllerKind.Traefik];
     const settings: ControllerSettings = {
         releaseName: args.releaseName ?? d.releaseName,
@@ -115,23 +114,30 @@ export function resolveIngressControllerArgs(args: IngressControllerArgs): { kin
         enableGatewayApi: args.enableGatewayApi ?? false,
     };
     if (args.dnsLabel !== undefined) settings.dnsLabel = args.dnsLabel;
-    if (kind === IngressControllerKind.None) return { kind, settings, problems, warnings };
+    return settings;
+}
 
-    const s = settings;
-    if (typeof s.namespace !== "string" || s.namespace.length > 63 || !DNS1123_LABEL.test(s.namespace)) problems.push(`namespace ${JSON.stringify(s.namespace)} must be a DNS-1123 label, e.g. "traefik"`);
-    if (typeof s.releaseName !== "string" || s.releaseName.length > 53 || !DNS1123_LABEL.test(s.releaseName)) problems.push(`releaseName ${JSON.stringify(s.releaseName)} must be a DNS-1123 label of at most 53 characters, e.g. "traefik"`);
-    if (!Number.isInteger(s.replicas) || s.replicas < 2 || s.replicas > 100) problems.push(`replicas ${JSON.stringify(s.replicas)} must be a whole number from 2 to 100: with externalTrafficPolicy Local only nodes with a ready controller pod receive traffic`);
-    if (typeof s.ingressClassName !== "string" || s.ingressClassName.length > 253 || !DNS1123_SUBDOMAIN.test(s.ingressClassName)) problems.push(`ingressClassName ${JSON.stringify(s.ingressClassName)} must be a DNS-1123 subdomain, e.g. "traefik"`);
-    if (s.dnsLabel !== undefined && (typeof s.dnsLabel !== "string" || !AZURE_DNS_LABEL.test(`${s.dnsLabel}-ipv6`))) problems.push(`dnsLabel ${JSON.stringify(s.dnsLabel)} must start with a lower-case letter and hold only lower-case letters, digits and '-', at most 58 characters (63 with "-ipv6")`);
-    if (!isObj(s.serviceAnnotations) || Object.values(s.serviceAnnotations).some((v) => typeof v !== "string")) problems.push(`serviceAnnotations must map annotation keys to strings (quote "true" and numbers), got ${JSON.stringify(s.serviceAnnotations)}`);
-    if (args.chartVersion !== undefined && (typeof args.chartVersion !== "string" || !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(args.chartVersion))) problems.push(`chartVersion ${JSON.stringify(args.chartVersion)} must be an exact version such as "${TRAEFIK_CHART.version}" (never a range: the values are built for one chart)`);
+/** ING-1: the settings' own problems (names, replicas, labels, annotations, chart version, kind against the cluster). */
+function settingsProblems(args: IngressControllerArgs, kind: IngressControllerKind, s: ControllerSettings): Diagnostic[] {
+    const problems: Diagnostic[] = [];
+    const add = (path: string, message: Text) => problems.push(argumentProblem(path, message));
+    if (typeof s.namespace !== "string" || s.namespace.length > 63 || !DNS1123_LABEL.test(s.namespace)) add("namespace", t`${at("namespace")} ${JSON.stringify(s.namespace)} must be a DNS-1123 label, e.g. "traefik"`);
+    if (typeof s.releaseName !== "string" || s.releaseName.length > 53 || !DNS1123_LABEL.test(s.releaseName)) add("releaseName", t`${at("releaseName")} ${JSON.stringify(s.releaseName)} must be a DNS-1123 label of at most 53 characters, e.g. "traefik"`);
+    if (!Number.isInteger(s.replicas) || s.replicas < 2 || s.replicas > 100) add("replicas", t`${at("replicas")} ${JSON.stringify(s.replicas)} must be a whole number from 2 to 100: with externalTrafficPolicy Local only nodes with a ready controller pod receive traffic`);
+    if (typeof s.ingressClassName !== "string" || s.ingressClassName.length > 253 || !DNS1123_SUBDOMAIN.test(s.ingressClassName)) add("ingressClassName", t`${at("ingressClassName")} ${JSON.stringify(s.ingressClassName)} must be a DNS-1123 subdomain, e.g. "traefik"`);
+    if (s.dnsLabel !== undefined && (typeof s.dnsLabel !== "string" || !AZURE_DNS_LABEL.test(`${s.dnsLabel}-ipv6`))) add("dnsLabel", t`${at("dnsLabel")} ${JSON.stringify(s.dnsLabel)} must start with a lower-case letter and hold only lower-case letters, digits and '-', at most 58 characters (63 with "-ipv6")`);
+    if (!isObj(s.serviceAnnotations) || Object.values(s.serviceAnnotations).some((v) => typeof v !== "string")) add("serviceAnnotations", t`${at("serviceAnnotations")} must map annotation keys to strings (quote "true" and numbers), got ${JSON.stringify(s.serviceAnnotations)}`);
+    if (args.chartVersion !== undefined && (typeof args.chartVersion !== "string" || !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(args.chartVersion))) add("chartVersion", t`${at("chartVersion")} ${JSON.stringify(args.chartVersion)} must be an exact version such as "${TRAEFIK_CHART.version}" (never a range: the values are built for one chart)`);
     if (kind === IngressControllerKind.AppRouting && args.clusterFacts.appRoutingEnabled === false) {
-        problems.push(`kind "appRouting" needs the application routing add-on, which the cluster doesn't enable: set appRouting: true on the AksCluster, or use kind "traefik"`);
+        add("kind", t`${at("kind")} "appRouting" needs the application routing add-on, which the cluster doesn't enable: set appRouting: true on the AksCluster, or use kind "traefik"`);
     }
-    if (s.enableGatewayApi && kind !== IngressControllerKind.Traefik) problems.push(`enableGatewayApi is supported with kind "traefik" only, not ${JSON.stringify(kind)}`);
-    if (problems.length > 0) return { kind, settings, problems, warnings };
+    if (s.enableGatewayApi && kind !== IngressControllerKind.Traefik) add("enableGatewayApi", t`${at("enableGatewayApi")} is supported with kind "traefik" only, not ${JSON.stringify(kind)}`);
+    return problems;
+}
 
-    const dual = args.clusterFacts.ipFamilies.length === 2;
+/** Notices about controllers near the end of their support (logged, not fatal). */
+function kindWarnings(kind: IngressControllerKind, dual: boolean): string[] {
+    const warnings: string[] = [];
     if (kind === IngressControllerKind.AppRouting) {
         warnings.push("kind appRouting: Microsoft supports the application routing add-on's NGINX only until November 2026; plan a move to the Traefik default or the add-on's Gateway API implementation");
         if (dual) warnings.push("kind appRouting on a dual-stack cluster: the add-on's NginxIngressController has no IP-family fields, so its load balancer is IPv4-only and IPv6 clients cannot reach the ingress; use kind traefik for dual-stack ingress");
@@ -139,15 +145,45 @@ export function resolveIngressControllerArgs(args: IngressControllerArgs): { kin
     if (kind === IngressControllerKind.IngressNginx) {
         warnings.push(`kind ingressNginx: upstream ingress-nginx was retired in March 2026 (chart ${INGRESS_NGINX_CHART.version} is the last; no security fixes); prefer the maintained Traefik default, which can read ingress-nginx annotations while you migrate`);
     }
+    return warnings;
+}
+
+/**
+ * The resolved settings and every problem with the arguments (pure; exported for tests): each problem a
+ * diagnostic with its rule (ING-1 for the arguments, SVC-4 for the cluster facts, and the Service
+ * linter's own ids for the controller's Service) at the argument's path.
+ */
+export function resolveIngressControllerArgs(args: IngressControllerArgs): { kind: IngressControllerKind; settings: ControllerSettings; problems: Diagnostic[]; warnings: string[] } {
+    const sink = new Sink();
+    readCluster(args.clusterFacts, sink);
+    const problems: Diagnostic[] = sink.diagnostics.map((d) => FACTS_PATHS.relocate(d));
+    if (!Provider.isInstance(args.provider)) problems.push(argumentProblem("provider", t`${at("provider")} must be the cluster's k8s.Provider (AksCluster's \`provider\`), so nothing falls back to the ambient kubeconfig`));
+    const kind = args.kind ?? IngressControllerKind.Traefik;
+    if (!Object.values(IngressControllerKind).includes(kind)) {
+        problems.push(argumentProblem("kind", t`${at("kind")} ${JSON.stringify(kind)} is not an IngressControllerKind; use ${Object.values(IngressControllerKind).map((k) => JSON.stringify(k)).join(", ")}`));
+    }
+    const settings = settingsOf(args, kind);
+    if (kind === IngressControllerKind.None) return { kind, settings, problems, warnings: [] };
+    problems.push(...settingsProblems(args, kind, settings));
+    if (problems.length > 0) return { kind, settings, problems, warnings: [] };
+
+    const warnings = kindWarnings(kind, args.clusterFacts.ipFamilies.length === 2);
     // The Services the chart or operator renders must pass the same linter users get.
-    for (const svc of controllerServicePreviews(kind, args.clusterFacts, s)) {
-        for (const diag of checkService(svc, args.clusterFacts)) {
-            const text = `controller Service ${svc.metadata.name}: ${diag.ruleId} ${diag.message}`;
-            if (diag.severity === "error") problems.push(text);
-            else if (diag.severity === "warning") warnings.push(text);
+    for (const svc of controllerServicePreviews(kind, args.clusterFacts, settings)) {
+        for (const found of checkService(svc, args.clusterFacts)) {
+            const inService = serviceFinding(service(svc), found);
+            if (found.severity === "error") problems.push(inService);
+            else if (found.severity === "warning") warnings.push(`${service(svc)}: ${found.ruleId} ${found.message}`);
         }
     }
     return { kind, settings, problems, warnings };
+}
+
+const service = (svc: { metadata: { name?: string } }) => `controller Service ${svc.metadata.name}`;
+
+/** A Service linter finding about a Service the component renders, its path prefixed by the Service (`controller Service traefik spec.ports[0]`). */
+export function serviceFinding(service: string, found: Diagnostic): Diagnostic {
+    return diagnostic(found.severity, found.ruleId, found.segments, new Text(found.template), found.azureErrorCode, { label: `${service} ${found.path}` });
 }
 
 /**
@@ -182,9 +218,7 @@ export class IngressController extends pulumi.ComponentResource {
     constructor(name: string, args: IngressControllerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aks-network:index:IngressController", name, {}, opts);
         const { kind, settings, problems, warnings } = resolveIngressControllerArgs(args);
-        if (problems.length > 0) {
-            throw new pulumi.ResourceError(`invalid IngressController "${name}" arguments (${problems.length} problem${problems.length > 1 ? "s" : ""}):\n - ${problems.join("\n - ")}`, this, true);
-        }
+        if (problems.length > 0) throw new pulumi.ResourceError(formatProblems(`invalid IngressController "${name}" arguments`, problems), this, true);
         this.kind = kind;
         this.namespace = settings.namespace;
         this.warnings = warnings;

@@ -13,7 +13,8 @@
  * set is part of each Service's name: the first family of a Service can never change in place, so a
  * new family set is a new Service rather than a rejected update.
  */
-import { Sink } from "../network/report-sink";
+import { Diagnostic, diagnostic, formatProblems, PathMap, Sink } from "../core/diagnostic";
+import { at, t, Text } from "../core/text";
 import { ClusterFacts, ServiceIpFamily } from "./facts";
 import { atLeast, readCluster } from "./serviceModel";
 
@@ -129,33 +130,51 @@ const DNS_LABEL_ANNOTATION = "service.beta.kubernetes.io/azure-dns-label-name";
 /** Seconds a terminating pod keeps serving: more than the default probe interval (5 s) x 2 probes. */
 const PRE_STOP_SECONDS = 15;
 
+/** The cluster facts' paths as the sample's options name them. */
+const FACTS_PATHS = new PathMap([{ from: ["cluster"], to: ["clusterFacts"] }]);
+
 const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const AZURE_DNS_LABEL = /^[a-z][a-z0-9-]{1,61}[a-z0-9]$/;
 
-/** Throws one error listing every problem of the facts and options. */
-function checkInputs(facts: ClusterFacts, o: SampleAppOptions): void {
+/** APP-1: an option that is not allowed, at its path. */
+function optionProblem(key: string, message: Text): Diagnostic {
+    return diagnostic("error", "APP-1", [key], message);
+}
+
+/**
+ * Every problem of the cluster facts (SVC-4, at `clusterFacts.<field>`) and of the sample app's options
+ * (APP-1, at the option's name), at once.
+ */
+export function sampleAppProblems(facts: ClusterFacts, o: SampleAppOptions): Diagnostic[] {
     const sink = new Sink();
     readCluster(facts, sink);
-    const problems = sink.diagnostics.map((d) => d.message);
+    const problems = sink.diagnostics.map((d) => FACTS_PATHS.relocate(d));
+    const add = (key: string, message: Text) => problems.push(optionProblem(key, message));
     const name = o.name ?? "hello";
     if (typeof name !== "string" || name.length > 54 || !DNS1035.test(name)) {
-        problems.push(`name ${JSON.stringify(name)} must be a DNS-1035 label of at most 54 characters (lower-case letters, digits and '-', starting with a letter), e.g. "hello"`);
+        add("name", t`${at("name")} ${JSON.stringify(name)} must be a DNS-1035 label of at most 54 characters (lower-case letters, digits and '-', starting with a letter), e.g. "hello"`);
     }
     const ns = o.namespace ?? "samples";
-    if (typeof ns !== "string" || ns.length > 63 || !DNS1123.test(ns)) problems.push(`namespace ${JSON.stringify(ns)} must be a DNS-1123 label, e.g. "samples"`);
+    if (typeof ns !== "string" || ns.length > 63 || !DNS1123.test(ns)) add("namespace", t`${at("namespace")} ${JSON.stringify(ns)} must be a DNS-1123 label, e.g. "samples"`);
     const replicas = o.replicas ?? 2;
-    if (!Number.isInteger(replicas) || replicas < 2) problems.push(`replicas ${JSON.stringify(replicas)} must be a whole number of at least 2: with externalTrafficPolicy Local only nodes with a ready pod receive traffic`);
+    if (!Number.isInteger(replicas) || replicas < 2) add("replicas", t`${at("replicas")} ${JSON.stringify(replicas)} must be a whole number of at least 2: with externalTrafficPolicy Local only nodes with a ready pod receive traffic`);
     const port = o.containerPort ?? 80;
-    if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push(`containerPort ${JSON.stringify(port)} must be a port number between 1 and 65535`);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) add("containerPort", t`${at("containerPort")} ${JSON.stringify(port)} must be a port number between 1 and 65535`);
     if (o.dnsLabelPrefix !== undefined && (typeof o.dnsLabelPrefix !== "string" || !AZURE_DNS_LABEL.test(`${o.dnsLabelPrefix}-win-ipv4`))) {
-        problems.push(`dnsLabelPrefix ${JSON.stringify(o.dnsLabelPrefix)} must start with a lower-case letter and hold only lower-case letters, digits and '-'; with the longest suffix ("-win-ipv4") at most 63 characters`);
+        add("dnsLabelPrefix", t`${at("dnsLabelPrefix")} ${JSON.stringify(o.dnsLabelPrefix)} must start with a lower-case letter and hold only lower-case letters, digits and '-'; with the longest suffix ("-win-ipv4") at most 63 characters`);
     }
     for (const key of ["image", "windowsImage"] as const) {
         const v = o[key];
-        if (v !== undefined && (typeof v !== "string" || v.trim() === "" || /\s/.test(v))) problems.push(`${key} ${JSON.stringify(v)} must be an image reference without spaces`);
+        if (v !== undefined && (typeof v !== "string" || v.trim() === "" || /\s/.test(v))) add(key, t`${at(key)} ${JSON.stringify(v)} must be an image reference without spaces`);
     }
-    if (problems.length > 0) throw new Error(`invalid sample app (${problems.length} problem${problems.length > 1 ? "s" : ""}):\n - ${problems.join("\n - ")}`);
+    return problems;
+}
+
+/** Throws one error listing every problem of the facts and options. */
+function checkInputs(facts: ClusterFacts, o: SampleAppOptions): void {
+    const problems = sampleAppProblems(facts, o);
+    if (problems.length > 0) throw new Error(formatProblems("invalid sample app", problems));
 }
 
 function service(name: string, ns: string, selector: StringMap, families: ServiceIpFamily[], policy: string, etp: string, dnsLabel: string | undefined): KubeManifest {

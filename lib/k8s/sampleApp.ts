@@ -9,10 +9,26 @@ import * as networkingv1 from "@pulumi/kubernetes/networking/v1";
 import * as policyv1 from "@pulumi/kubernetes/policy/v1";
 import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
+import { Diagnostic, diagnostic, formatProblems } from "../core/diagnostic";
+import { at, t } from "../core/text";
 import { checkService } from "./checkService";
+import { serviceFinding } from "./ingressController";
 import { ClusterFacts } from "./facts";
-import { buildSampleApp, buildSampleIngress, KubeManifest, SampleAppManifests, SampleAppOptions } from "./manifests";
+import { buildSampleApp, buildSampleIngress, KubeManifest, SampleAppManifests, SampleAppOptions, sampleAppProblems } from "./manifests";
 import { familyOfIp, isObj } from "./serviceModel";
+
+/** APP-1: the arguments' own problems (provider, host) and the sample's options, at once. */
+function sampleAppArgsProblems(args: SampleAppArgs): Diagnostic[] {
+    const problems = sampleAppProblems(args.clusterFacts, args);
+    if (!Provider.isInstance(args.provider)) {
+        problems.unshift(diagnostic("error", "APP-1", ["provider"], t`${at("provider")} must be the cluster's k8s.Provider (AksCluster's \`provider\`), so nothing falls back to the ambient kubeconfig`));
+    }
+    const host = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+    if (args.host !== undefined && (typeof args.host !== "string" || !host.test(args.host))) {
+        problems.push(diagnostic("error", "APP-1", ["host"], t`${at("host")} ${JSON.stringify(args.host)} must be a lower-case DNS name such as "hello.example.com"`));
+    }
+    return problems;
+}
 
 /** Arguments of `SampleApp`: the builder's options plus where to apply them. */
 export interface SampleAppArgs extends SampleAppOptions {
@@ -86,29 +102,18 @@ export class SampleApp extends pulumi.ComponentResource {
 
     constructor(name: string, args: SampleAppArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aks-network:index:SampleApp", name, {}, opts);
-        const problems: string[] = [];
-        if (!Provider.isInstance(args.provider)) problems.push("provider must be the cluster's k8s.Provider (AksCluster's `provider`), so nothing falls back to the ambient kubeconfig");
-        let manifests: SampleAppManifests | undefined;
-        try {
-            manifests = buildSampleApp(args.clusterFacts, args);
-        } catch (e) {
-            problems.push(e instanceof Error ? e.message : String(e));
-        }
+        const problems = sampleAppArgsProblems(args);
+        const manifests = problems.length === 0 ? buildSampleApp(args.clusterFacts, args) : undefined;
         const warnings = [...(manifests?.warnings ?? [])];
-        if (manifests) {
-            for (const svc of manifests.services) {
-                for (const d of checkService(svc, args.clusterFacts)) {
-                    const text = `Service ${svc.metadata.name}: ${d.ruleId} ${d.message}`;
-                    if (d.severity === "error" && !(d.ruleId === "AZ-1" && args.allowClusterTrafficPolicyOnIpv6)) problems.push(text);
-                    else if (d.severity !== "info") warnings.push(text);
-                }
+        for (const svc of manifests?.services ?? []) {
+            for (const found of checkService(svc, args.clusterFacts)) {
+                const tolerated = found.ruleId === "AZ-1" && args.allowClusterTrafficPolicyOnIpv6;
+                if (found.severity === "error" && !tolerated) problems.push(serviceFinding(`Service ${svc.metadata.name}`, found));
+                else if (found.severity !== "info") warnings.push(`Service ${svc.metadata.name}: ${found.ruleId} ${found.message}`);
             }
         }
-        if (args.host !== undefined && (typeof args.host !== "string" || !/^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(args.host))) {
-            problems.push(`host ${JSON.stringify(args.host)} must be a lower-case DNS name such as "hello.example.com"`);
-        }
         if (problems.length > 0 || manifests === undefined) {
-            throw new pulumi.ResourceError(`invalid SampleApp "${name}" arguments (${problems.length} problem${problems.length > 1 ? "s" : ""}):\n - ${problems.join("\n - ")}`, this, true);
+            throw new pulumi.ResourceError(formatProblems(`invalid SampleApp "${name}" arguments`, problems), this, true);
         }
         this.manifests = manifests;
         this.warnings = warnings;

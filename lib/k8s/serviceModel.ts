@@ -22,7 +22,10 @@
  * diagnostics and the model keeps only values of the right type.
  */
 import { parseIp } from "../network/cidr";
-import { closest, isRecord, kindOf, show, Sink } from "../network/report-sink";
+import { Sink } from "../core/diagnostic";
+import { Path } from "../core/path";
+import { at, t } from "../core/text";
+import { closest, isRecord, kindOf, show } from "../core/words";
 import { ServiceIpFamily } from "./facts";
 
 /** A JSON object. */
@@ -52,7 +55,7 @@ export interface ClusterModel {
 /** One entry of `spec.ports`; fields of the wrong type are left out (already reported). */
 export interface PortModel {
     index: number;
-    path: string;
+    path: Path;
     name?: string;
     /** Effective protocol: TCP when omitted. */
     protocol: string;
@@ -151,7 +154,7 @@ export function readCluster(raw: unknown, sink: Sink): ClusterModel {
         families: ["IPv4"], dualStack: false, version: null, hasWindowsPools: false, linuxOsSku: null, networkDataplane: "azure",
     };
     if (!isObj(raw)) {
-        sink.error("SVC-4", "cluster", `cluster facts must be an object like { ipFamilies: ["IPv4"], kubernetesVersion: "1.30", hasWindowsPools: false, linuxOsSku: "Ubuntu" }, got ${kindOf(raw)}; checking as an IPv4-only cluster`);
+        sink.error("SVC-4", ["cluster"], t`${at("cluster")} facts must be an object like { ipFamilies: ["IPv4"], kubernetesVersion: "1.30", hasWindowsPools: false, linuxOsSku: "Ubuntu" }, got ${kindOf(raw)}; checking as an IPv4-only cluster`);
         return c;
     }
     const fams = raw.ipFamilies;
@@ -159,19 +162,19 @@ export function readCluster(raw: unknown, sink: Sink): ClusterModel {
         c.families = ["IPv4", "IPv6"];
         c.dualStack = true;
     } else if (!(Array.isArray(fams) && fams.length === 1 && fams[0] === "IPv4")) {
-        sink.error("SVC-4", "cluster.ipFamilies", `cluster.ipFamilies ${show(fams)} is not an AKS family set; AKS allows ["IPv4"] or ["IPv4", "IPv6"] (IPv4 is always primary); checking as an IPv4-only cluster`);
+        sink.error("SVC-4", ["cluster", "ipFamilies"], t`${at("cluster", "ipFamilies")} ${show(fams)} is not an AKS family set; AKS allows ["IPv4"] or ["IPv4", "IPv6"] (IPv4 is always primary); checking as an IPv4-only cluster`);
     }
     c.version = parseKubeVersion(raw.kubernetesVersion);
     if (c.version === null) {
-        sink.error("SVC-4", "cluster.kubernetesVersion", `cluster.kubernetesVersion ${show(raw.kubernetesVersion)} is not a version like "1.30"; version-dependent rules are skipped`);
+        sink.error("SVC-4", ["cluster", "kubernetesVersion"], t`${at("cluster", "kubernetesVersion")} ${show(raw.kubernetesVersion)} is not a version like "1.30"; version-dependent rules are skipped`);
     }
     if (typeof raw.hasWindowsPools === "boolean") c.hasWindowsPools = raw.hasWindowsPools;
-    else sink.error("SVC-4", "cluster.hasWindowsPools", `cluster.hasWindowsPools must be true or false, got ${show(raw.hasWindowsPools)}; checking as a cluster without Windows pools`);
+    else sink.error("SVC-4", ["cluster", "hasWindowsPools"], t`${at("cluster", "hasWindowsPools")} must be true or false, got ${show(raw.hasWindowsPools)}; checking as a cluster without Windows pools`);
     if (raw.linuxOsSku === "Ubuntu" || raw.linuxOsSku === "AzureLinux") c.linuxOsSku = raw.linuxOsSku;
-    else sink.error("SVC-4", "cluster.linuxOsSku", `cluster.linuxOsSku ${show(raw.linuxOsSku)} is not "Ubuntu" or "AzureLinux"; OS-dependent rules assume the stricter Azure Linux behaviour`);
+    else sink.error("SVC-4", ["cluster", "linuxOsSku"], t`${at("cluster", "linuxOsSku")} ${show(raw.linuxOsSku)} is not "Ubuntu" or "AzureLinux"; OS-dependent rules assume the stricter Azure Linux behaviour`);
     if (raw.networkDataplane === "cilium") c.networkDataplane = "cilium";
     else if (raw.networkDataplane !== undefined && raw.networkDataplane !== "azure") {
-        sink.error("SVC-4", "cluster.networkDataplane", `cluster.networkDataplane ${show(raw.networkDataplane)} is not "azure" or "cilium"; checking as "azure"`);
+        sink.error("SVC-4", ["cluster", "networkDataplane"], t`${at("cluster", "networkDataplane")} ${show(raw.networkDataplane)} is not "azure" or "cilium"; checking as "azure"`);
     }
     return c;
 }
@@ -180,29 +183,33 @@ export function readCluster(raw: unknown, sink: Sink): ClusterModel {
 class Reader {
     constructor(private readonly sink: Sink) {}
 
-    str(o: Obj, key: string, path: string): string | undefined {
+    str(o: Obj, key: string, parent: Path): string | undefined {
         const v = o[key];
+        const path = [...parent, key];
         if (v === undefined || v === null) return undefined;
         if (typeof v === "string") return v;
         this.wrong(path, v, "a string");
         return undefined;
     }
-    int(o: Obj, key: string, path: string): number | undefined {
+    int(o: Obj, key: string, parent: Path): number | undefined {
         const v = o[key];
+        const path = [...parent, key];
         if (v === undefined || v === null) return undefined;
         if (typeof v === "number" && Number.isInteger(v)) return v;
         this.wrong(path, v, "an integer");
         return undefined;
     }
-    bool(o: Obj, key: string, path: string): boolean | undefined {
+    bool(o: Obj, key: string, parent: Path): boolean | undefined {
         const v = o[key];
+        const path = [...parent, key];
         if (v === undefined || v === null) return undefined;
         if (typeof v === "boolean") return v;
         this.wrong(path, v, "true or false");
         return undefined;
     }
-    strList(o: Obj, key: string, path: string): string[] | undefined {
+    strList(o: Obj, key: string, parent: Path): string[] | undefined {
         const v = o[key];
+        const path = [...parent, key];
         if (v === undefined || v === null) return undefined;
         if (!Array.isArray(v)) {
             this.wrong(path, v, "a list of strings");
@@ -211,12 +218,13 @@ class Reader {
         const out: string[] = [];
         v.forEach((x, i) => {
             if (typeof x === "string") out.push(x);
-            else this.wrong(`${path}[${i}]`, x, "a string");
+            else this.wrong([...path, i], x, "a string");
         });
         return out;
     }
-    strMap(o: Obj, key: string, path: string): Record<string, string> | undefined {
+    strMap(o: Obj, key: string, parent: Path): Record<string, string> | undefined {
         const v = o[key];
+        const path = [...parent, key];
         if (v === undefined || v === null) return undefined;
         if (!isObj(v)) {
             this.wrong(path, v, "a map of strings");
@@ -225,102 +233,102 @@ class Reader {
         const out: Record<string, string> = Object.create(null);
         for (const [k, x] of Object.entries(v)) {
             if (typeof x === "string") out[k] = x;
-            else this.wrong(`${path}[${k}]`, x, typeof x === "boolean" || typeof x === "number" ? `a string (quote it in YAML: "${String(x)}")` : "a string");
+            else this.wrong([...path, k], x, typeof x === "boolean" || typeof x === "number" ? `a string (quote it in YAML: "${String(x)}")` : "a string");
         }
         return out;
     }
-    unknownFields(o: Obj, known: readonly string[], path: string): void {
+    unknownFields(o: Obj, known: readonly string[], parent: Path): void {
         for (const key of Object.keys(o)) {
             if (known.includes(key)) continue;
             const lower = key.toLowerCase();
             const near = closest(key, known) ?? (lower.length >= 4 ? [...known].sort((a, b) => a.length - b.length).find((k) => k.toLowerCase().startsWith(lower.slice(0, -1)) || lower.startsWith(k.toLowerCase())) : undefined);
-            this.sink.warn("SVC-3", path ? `${path}.${key}` : key, `${path ? `${path}.` : ""}${key} is not a field of a v1 Service${near ? ` (did you mean ${near}?)` : ""}; with strict field validation (kubectl's default) the API server rejects it, otherwise it is dropped`);
+            this.sink.warn("SVC-3", [...parent, key], t`${at(parent, key)} is not a field of a v1 Service${near ? ` (did you mean ${near}?)` : ""}; with strict field validation (kubectl's default) the API server rejects it, otherwise it is dropped`);
         }
     }
-    private wrong(path: string, v: unknown, want: string): void {
-        this.sink.error("SVC-2", path, `${path} must be ${want}, got ${described(v)}; the API server rejects the manifest`);
+    private wrong(path: Path, v: unknown, want: string): void {
+        this.sink.error("SVC-2", path, t`${at(path)} must be ${want}, got ${described(v)}; the API server rejects the manifest`);
     }
 }
 
 /** Read a Service manifest; returns null when it is not an object at all (SVC-1 reported). */
 export function readService(raw: unknown, sink: Sink): ServiceModel | null {
     if (!isObj(raw)) {
-        sink.error("SVC-1", "", `expected a v1 Service object (as in YAML), got ${described(raw)}`);
+        sink.error("SVC-1", [], t`expected a v1 Service object (as in YAML), got ${described(raw)}`);
         return null;
     }
     const rd = new Reader(sink);
     if (raw.kind !== undefined && raw.kind !== "Service") {
-        sink.error("SVC-1", "kind", `kind ${show(raw.kind)} is not "Service"; checkService lints Service objects only`);
+        sink.error("SVC-1", ["kind"], t`${at("kind")} ${show(raw.kind)} is not "Service"; checkService lints Service objects only`);
     }
     if (raw.apiVersion !== undefined && raw.apiVersion !== "v1") {
-        sink.error("SVC-1", "apiVersion", `apiVersion ${show(raw.apiVersion)} is not "v1"; Services are core v1 objects`);
+        sink.error("SVC-1", ["apiVersion"], t`${at("apiVersion")} ${show(raw.apiVersion)} is not "v1"; Services are core v1 objects`);
     }
-    rd.unknownFields(raw, TOP_FIELDS, "");
+    rd.unknownFields(raw, TOP_FIELDS, []);
     const svc: ServiceModel = { annotations: Object.create(null), externalIPs: [], ports: [], portsGiven: 0 };
 
     const meta = raw.metadata;
     if (isObj(meta)) {
-        svc.name = rd.str(meta, "name", "metadata.name");
-        svc.generateName = rd.str(meta, "generateName", "metadata.generateName");
-        rd.str(meta, "namespace", "metadata.namespace");
-        svc.annotations = rd.strMap(meta, "annotations", "metadata.annotations") ?? svc.annotations;
+        svc.name = rd.str(meta, "name", ["metadata"]);
+        svc.generateName = rd.str(meta, "generateName", ["metadata"]);
+        rd.str(meta, "namespace", ["metadata"]);
+        svc.annotations = rd.strMap(meta, "annotations", ["metadata"]) ?? svc.annotations;
     } else if (meta !== undefined && meta !== null) {
-        sink.error("SVC-2", "metadata", `metadata must be an object, got ${described(meta)}`);
+        sink.error("SVC-2", ["metadata"], t`${at("metadata")} must be an object, got ${described(meta)}`);
     }
 
     const spec = raw.spec;
     if (spec === undefined || spec === null) return svc;
     if (!isObj(spec)) {
-        sink.error("SVC-2", "spec", `spec must be an object, got ${described(spec)}`);
+        sink.error("SVC-2", ["spec"], t`${at("spec")} must be an object, got ${described(spec)}`);
         return svc;
     }
-    rd.unknownFields(spec, SPEC_FIELDS, "spec");
-    svc.type = rd.str(spec, "type", "spec.type");
-    svc.clusterIP = rd.str(spec, "clusterIP", "spec.clusterIP");
-    svc.clusterIPs = rd.strList(spec, "clusterIPs", "spec.clusterIPs");
-    svc.ipFamilies = rd.strList(spec, "ipFamilies", "spec.ipFamilies");
-    svc.ipFamilyPolicy = rd.str(spec, "ipFamilyPolicy", "spec.ipFamilyPolicy");
-    svc.selector = rd.strMap(spec, "selector", "spec.selector");
-    svc.externalTrafficPolicy = rd.str(spec, "externalTrafficPolicy", "spec.externalTrafficPolicy");
-    svc.internalTrafficPolicy = rd.str(spec, "internalTrafficPolicy", "spec.internalTrafficPolicy");
-    svc.healthCheckNodePort = rd.int(spec, "healthCheckNodePort", "spec.healthCheckNodePort");
-    svc.allocateLoadBalancerNodePorts = rd.bool(spec, "allocateLoadBalancerNodePorts", "spec.allocateLoadBalancerNodePorts");
-    svc.loadBalancerSourceRanges = rd.strList(spec, "loadBalancerSourceRanges", "spec.loadBalancerSourceRanges");
-    svc.loadBalancerClass = rd.str(spec, "loadBalancerClass", "spec.loadBalancerClass");
-    svc.loadBalancerIP = rd.str(spec, "loadBalancerIP", "spec.loadBalancerIP");
-    svc.externalIPs = rd.strList(spec, "externalIPs", "spec.externalIPs") ?? [];
-    svc.externalName = rd.str(spec, "externalName", "spec.externalName");
-    svc.sessionAffinity = rd.str(spec, "sessionAffinity", "spec.sessionAffinity");
-    svc.trafficDistribution = rd.str(spec, "trafficDistribution", "spec.trafficDistribution");
-    rd.bool(spec, "publishNotReadyAddresses", "spec.publishNotReadyAddresses");
+    rd.unknownFields(spec, SPEC_FIELDS, ["spec"]);
+    svc.type = rd.str(spec, "type", ["spec"]);
+    svc.clusterIP = rd.str(spec, "clusterIP", ["spec"]);
+    svc.clusterIPs = rd.strList(spec, "clusterIPs", ["spec"]);
+    svc.ipFamilies = rd.strList(spec, "ipFamilies", ["spec"]);
+    svc.ipFamilyPolicy = rd.str(spec, "ipFamilyPolicy", ["spec"]);
+    svc.selector = rd.strMap(spec, "selector", ["spec"]);
+    svc.externalTrafficPolicy = rd.str(spec, "externalTrafficPolicy", ["spec"]);
+    svc.internalTrafficPolicy = rd.str(spec, "internalTrafficPolicy", ["spec"]);
+    svc.healthCheckNodePort = rd.int(spec, "healthCheckNodePort", ["spec"]);
+    svc.allocateLoadBalancerNodePorts = rd.bool(spec, "allocateLoadBalancerNodePorts", ["spec"]);
+    svc.loadBalancerSourceRanges = rd.strList(spec, "loadBalancerSourceRanges", ["spec"]);
+    svc.loadBalancerClass = rd.str(spec, "loadBalancerClass", ["spec"]);
+    svc.loadBalancerIP = rd.str(spec, "loadBalancerIP", ["spec"]);
+    svc.externalIPs = rd.strList(spec, "externalIPs", ["spec"]) ?? [];
+    svc.externalName = rd.str(spec, "externalName", ["spec"]);
+    svc.sessionAffinity = rd.str(spec, "sessionAffinity", ["spec"]);
+    svc.trafficDistribution = rd.str(spec, "trafficDistribution", ["spec"]);
+    rd.bool(spec, "publishNotReadyAddresses", ["spec"]);
 
     const ports = spec.ports;
     if (Array.isArray(ports)) {
         svc.portsGiven = ports.length;
         ports.forEach((p, i) => {
-            const path = `spec.ports[${i}]`;
+            const path: Path = ["spec", "ports", i];
             if (!isObj(p)) {
-                sink.error("SVC-2", path, `${path} must be an object like { name: "http", port: 80 }, got ${described(p)}`);
+                sink.error("SVC-2", path, t`${at(path)} must be an object like { name: "http", port: 80 }, got ${described(p)}`);
                 return;
             }
             rd.unknownFields(p, PORT_FIELDS, path);
             const tp = p.targetPort;
             let targetPort: number | string | undefined;
             if (typeof tp === "string" || (typeof tp === "number" && Number.isInteger(tp))) targetPort = tp;
-            else if (tp !== undefined && tp !== null) sink.error("SVC-2", `${path}.targetPort`, `${path}.targetPort must be a port number or a port name, got ${described(tp)}`);
+            else if (tp !== undefined && tp !== null) sink.error("SVC-2", [...path, "targetPort"], t`${at(path, "targetPort")} must be a port number or a port name, got ${described(tp)}`);
             svc.ports.push({
                 index: i,
                 path,
-                name: rd.str(p, "name", `${path}.name`),
-                protocol: rd.str(p, "protocol", `${path}.protocol`) ?? "TCP",
-                port: rd.int(p, "port", `${path}.port`),
+                name: rd.str(p, "name", path),
+                protocol: rd.str(p, "protocol", path) ?? "TCP",
+                port: rd.int(p, "port", path),
                 targetPort,
-                nodePort: rd.int(p, "nodePort", `${path}.nodePort`),
-                appProtocol: rd.str(p, "appProtocol", `${path}.appProtocol`),
+                nodePort: rd.int(p, "nodePort", path),
+                appProtocol: rd.str(p, "appProtocol", path),
             });
         });
     } else if (ports !== undefined && ports !== null) {
-        sink.error("SVC-2", "spec.ports", `spec.ports must be a list, got ${described(ports)}`);
+        sink.error("SVC-2", ["spec", "ports"], t`${at("spec", "ports")} must be a list, got ${described(ports)}`);
     }
     return svc;
 }

@@ -3,6 +3,7 @@
  * capacity table, plus text and markdown renderings. The report is plain JSON with no secrets, so it
  * can be a stack output, a PR comment or a CLI result.
  */
+import { formatDiagnostic } from "../core/diagnostic";
 import { formatPath } from "../core/path";
 import { Capacity, computeCapacity, poolSubnet } from "./capacity";
 import { Cidr, Family, formatIp, parseCidr, size } from "./cidr";
@@ -182,9 +183,7 @@ const num = (n: number | null) => (n === null ? "-" : n.toLocaleString("en-US"))
 const big = (s: string) => (s.length > 15 ? `~2^${BigInt(s).toString(2).length}` : Number(s).toLocaleString("en-US"));
 
 /** One line per diagnostic: `error R31 serviceCidrs[0]: message [ServiceCidrOverlapExistingSubnetsCidr]`. */
-export function formatDiagnostic(d: Diagnostic): string {
-    return `${d.severity} ${d.ruleId} ${d.path || "(plan)"}: ${d.message}${d.azureErrorCode ? ` [${d.azureErrorCode}]` : ""}`;
-}
+export { formatDiagnostic };
 
 /** Render a report as plain text or GitHub markdown. */
 export function formatNetworkPlanReport(r: NetworkPlanReport, format: "text" | "markdown" = "text"): string {

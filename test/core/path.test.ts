@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as fc from "fast-check";
-import { formatPath, hasPrefix, parsePath, Path, samePath } from "../../lib/core/path";
+import { formatPath, hasPrefix, parsePath, samePath } from "../../lib/core/path";
 
 const key = fc.oneof(
     fc.stringMatching(/^[A-Za-z_$][\w$]{0,8}$/),

@@ -7,7 +7,7 @@ import * as assert from "node:assert/strict";
 import { SERVICE_RULES } from "../../lib/k8s/catalog";
 import { checkService, describeService } from "../../lib/k8s/checkService";
 import { ClusterFacts } from "../../lib/k8s/facts";
-import { Diagnostic } from "../../lib/network/types";
+import { Diagnostic, PathMap } from "../../lib/core/diagnostic";
 
 const V4: ClusterFacts = { ipFamilies: ["IPv4"], kubernetesVersion: "1.30", hasWindowsPools: false, linuxOsSku: "AzureLinux" };
 const DUAL: ClusterFacts = { ipFamilies: ["IPv4", "IPv6"], kubernetesVersion: "1.30", hasWindowsPools: false, linuxOsSku: "AzureLinux" };
@@ -17,7 +17,7 @@ const DUAL_126: ClusterFacts = { ...DUAL, kubernetesVersion: "1.26.3" };
 const WIN: ClusterFacts = { ...DUAL, hasWindowsPools: true };
 
 const A = "service.beta.kubernetes.io/";
-const ann = (key: string) => `metadata.annotations[${A}${key}]`;
+const ann = (key: string) => `metadata.annotations["${A}${key}"]`;
 
 type Spec = { [key: string]: unknown };
 /** A clean LoadBalancer Service; `spec` entries replace (undefined removes) the baseline's. */
@@ -431,5 +431,24 @@ describe("checkService catalogue", () => {
         const known = new Set(SERVICE_RULES.map((r) => r.id));
         assert.ok(emitted.size > 40);
         assert.deepStrictEqual([...emitted].filter((id) => !known.has(id)), []);
+    });
+});
+
+describe("checkService: paths as data", () => {
+    it("names every Service path in a message as a slot, so a caller can show it under its own prefix", () => {
+        const svc = {
+            apiVersion: "v1", kind: "Service", metadata: { name: "web" },
+            spec: { type: "LoadBalancer", ipFamilyPolicy: "SingleStack", ipFamilies: ["IPv4", "IPv6"], ports: [{ port: 80, nodePort: 99999 }] },
+        };
+        const found = checkService(svc, V4).filter((d) => d.severity === "error");
+        assert.ok(found.length >= 2, JSON.stringify(found.map((d) => d.ruleId)));
+        const table = new PathMap([{ from: ["spec"], to: ["manifests", "web", "spec"] }]);
+        for (const d of found) {
+            const moved = table.relocate(d);
+            assert.ok(moved.path.startsWith("manifests.web.spec"), moved.path);
+            // Every spec path the message named moved with it; none is left as literal text.
+            assert.doesNotMatch(moved.message.replace(/manifests\.web\.spec/g, ""), /(?<![\w.])spec\.\w/, moved.message);
+            assert.ok(d.template.some((part) => typeof part !== "string"), `${d.ruleId} names no path as a slot`);
+        }
     });
 });

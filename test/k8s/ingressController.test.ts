@@ -154,7 +154,7 @@ describe("IngressController", () => {
         const provider = new k8s.Provider(unique("k8s"), { kubeconfig: "fake" });
         assert.throws(
             () => new IngressController(unique("ingress"), { provider, clusterFacts: V4, serviceAnnotations: { "service.beta.kubernetes.io/azure-load-balancer-health-probe-interval": "60" } }),
-            /controller Service traefik: LB-3 /,
+            /- error LB-3 controller Service traefik metadata\.annotations\["service\.beta\.kubernetes\.io\/azure-load-balancer-health-probe-interval"\]: .*probe interval 60 s/,
         );
     });
 

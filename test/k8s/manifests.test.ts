@@ -184,7 +184,7 @@ describe("buildSampleApp", () => {
         assert.throws(
             () => buildSampleApp({ ...ipv4, ipFamilies: ["IPv6"] } as unknown as ClusterFacts, { name: "9lives", replicas: 1, namespace: "Bad_NS", containerPort: 0, dnsLabelPrefix: "-x", image: "a b" }),
             (e: Error) => {
-                for (const fragment of ["cluster.ipFamilies", "name \"9lives\"", "replicas 1", "namespace \"Bad_NS\"", "containerPort 0", "dnsLabelPrefix \"-x\"", "image \"a b\""]) {
+                for (const fragment of ["SVC-4 clusterFacts.ipFamilies", "APP-1 name: name \"9lives\"", "replicas 1", "namespace \"Bad_NS\"", "containerPort 0", "dnsLabelPrefix \"-x\"", "image \"a b\""]) {
                     assert.ok(e.message.includes(fragment), `missing ${fragment} in ${e.message}`);
                 }
                 return /^invalid sample app \(7 problems\)/.test(e.message);
