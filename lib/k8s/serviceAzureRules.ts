@@ -57,35 +57,66 @@ function perPort(annotations: Record<string, string>): Map<number, Map<string, {
     return out;
 }
 
+/** What the load-balancer rules look at, worked out once. */
+interface LoadBalancerFacts {
+    ann: Record<string, string>;
+    hasV4: boolean;
+    hasV6: boolean;
+    local: boolean;
+    internal: boolean;
+    /** Per-port probe annotations by Service port. */
+    ports: ReturnType<typeof perPort>;
+    servicePorts: Set<number>;
+}
+
 /** AZ-1 and LB-1 to LB-12, for LoadBalancer Services (the only ones Azure's cloud provider acts on). */
 export function azureRules(ctx: RuleContext): void {
-    const { svc, eff, sink } = ctx;
+    const { svc, eff } = ctx;
     if (eff.type !== "LoadBalancer") return;
     const ann = svc.annotations;
-    const hasV6 = eff.ipFamilies.includes("IPv6");
-    const hasV4 = eff.ipFamilies.includes("IPv4");
-    const local = eff.externalTrafficPolicy === "Local";
-    const internal = annotationIsTrue(ann[AZURE_ANNOTATIONS.internal]);
-    const ports = perPort(ann);
-    const servicePorts = new Set(svc.ports.map((p) => p.port).filter((p): p is number => p !== undefined));
+    const lb: LoadBalancerFacts = {
+        ann,
+        hasV6: eff.ipFamilies.includes("IPv6"),
+        hasV4: eff.ipFamilies.includes("IPv4"),
+        local: eff.externalTrafficPolicy === "Local",
+        internal: annotationIsTrue(ann[AZURE_ANNOTATIONS.internal]),
+        ports: perPort(ann),
+        servicePorts: new Set(svc.ports.map((p) => p.port).filter((p): p is number => p !== undefined)),
+    };
+    ipv6TrafficPolicy(ctx, lb.hasV6);
+    dualStackBefore127(ctx);
+    ignoredProbeSettings(ctx, lb);
+    probeTiming(ctx, lb.ports);
+    probePortOnIpv6(ctx, lb);
+    nodePortAllocation(ctx, lb);
+    annotationValues(ctx, lb);
+    loadBalancerFields(ctx, lb);
+    familyAnnotations(ctx, lb);
+}
 
-    ipv6TrafficPolicy(ctx, hasV6);
-
-    // LB-1: before 1.27 AKS provisions only the first family of a dual-stack LoadBalancer.
+/** LB-1: before 1.27 AKS provisions only the first family of a dual-stack LoadBalancer. */
+function dualStackBefore127(ctx: RuleContext): void {
+    const { eff, sink } = ctx;
     if (eff.ipFamilies.length === 2 && ctx.cluster.version && !atLeast(ctx.cluster.version, 1, 27)) {
         const v = `${ctx.cluster.version.major}.${ctx.cluster.version.minor}`;
         const msg = `a dual-stack LoadBalancer on Kubernetes ${v} gets a frontend for ${eff.ipFamilies[0]} only (AKS provisions both families from 1.27); create one SingleStack Service per family on the same selector, or upgrade to 1.27 or later`;
         if (eff.ipFamilyPolicy === "RequireDualStack") sink.error("LB-1", ["spec", "ipFamilyPolicy"], t`${at("spec", "ipFamilyPolicy")} RequireDualStack: ${msg}`);
         else sink.warn("LB-1", ["spec", "ipFamilyPolicy"], t`${at("spec", "ipFamilyPolicy")} ${show(eff.ipFamilyPolicy)}: ${msg}`);
     }
+}
 
-    // LB-2: what Local ignores. The node's health check (HTTP :healthCheckNodePort/healthz) wins over
-    // every protocol/path setting unless a per-port probe port replaces it.
-    if (local) {
+/**
+ * LB-2: what Local ignores. The node's health check (HTTP :healthCheckNodePort/healthz) wins over
+ * every protocol/path setting unless a per-port probe port replaces it; and per-port settings of a
+ * port the Service doesn't have.
+ */
+function ignoredProbeSettings(ctx: RuleContext, lb: LoadBalancerFacts): void {
+    const { sink } = ctx;
+    if (lb.local) {
         for (const key of [AZURE_ANNOTATIONS.probeProtocol, AZURE_ANNOTATIONS.probeRequestPath]) {
-            if (ann[key] !== undefined) sink.warn("LB-2", annotation(key), t`${at(annotation(key))} is ignored with externalTrafficPolicy Local: Azure probes the node's health check (HTTP :healthCheckNodePort/healthz) instead; keep it only if you may switch to Cluster`);
+            if (lb.ann[key] !== undefined) sink.warn("LB-2", annotation(key), t`${at(annotation(key))} is ignored with externalTrafficPolicy Local: Azure probes the node's health check (HTTP :healthCheckNodePort/healthz) instead; keep it only if you may switch to Cluster`);
         }
-        for (const [port, params] of ports) {
+        for (const [port, params] of lb.ports) {
             if (params.has("port")) continue;
             for (const param of ["protocol", "request-path"]) {
                 const entry = params.get(param);
@@ -93,34 +124,39 @@ export function azureRules(ctx: RuleContext): void {
             }
         }
     }
-    for (const [port, params] of ports) {
-        if (servicePorts.has(port)) continue;
+    for (const [port, params] of lb.ports) {
+        if (lb.servicePorts.has(port)) continue;
         for (const { key } of params.values()) sink.warn("LB-2", annotation(key), t`${at(annotation(key))} is ignored: the Service has no port ${port} (the number in the key is the Service port, not the target or node port)`);
     }
+}
 
-    probeTiming(ctx, ports);
-
-    // LB-4: a per-port probe port on an IPv6 Local Service replaces the node's health check.
-    if (local && hasV6) {
-        for (const params of ports.values()) {
-            const entry = params.get("port");
-            if (entry) sink.warn("LB-4", annotation(entry.key), t`${at(annotation(entry.key))} replaces the node's health check for this port; on the IPv6 frontend the probe then goes through the node port to a pod from a link-local source, the path that fails with Cluster (AZ-1); remove it unless you have tested IPv6 probing`);
-        }
+/** LB-4: a per-port probe port on an IPv6 Local Service replaces the node's health check. */
+function probePortOnIpv6(ctx: RuleContext, lb: LoadBalancerFacts): void {
+    if (!lb.local || !lb.hasV6) return;
+    for (const params of lb.ports.values()) {
+        const entry = params.get("port");
+        if (entry) ctx.sink.warn("LB-4", annotation(entry.key), t`${at(annotation(entry.key))} replaces the node's health check for this port; on the IPv6 frontend the probe then goes through the node port to a pod from a link-local source, the path that fails with Cluster (AZ-1); remove it unless you have tested IPv6 probing`);
     }
+}
 
-    // LB-5: allocateLoadBalancerNodePorts false.
-    if (svc.allocateLoadBalancerNodePorts === false) {
-        const path: Path = ["spec", "allocateLoadBalancerNodePorts"];
-        if (annotationIsTrue(ann[AZURE_ANNOTATIONS.disableFloatingIp])) {
-            sink.error("LB-5", path, t`${at(path)} false with ${AZURE_ANNOTATIONS.disableFloatingIp} "true": without floating IP the load-balancing rules target nodeIP:nodePort, so node ports are needed; remove one of them`);
-        } else if (internal && hasV6) {
-            sink.error("LB-5", path, t`${at(path)} false on an internal IPv6 Service: Azure's internal load balancer has no floating IP for secondary IPs, so the IPv6 rules target nodeIP:nodePort; keep node ports`);
-        } else if (!local) {
-            sink.warn("LB-5", path, t`${at(path)} false with externalTrafficPolicy Cluster: Azure probes Cluster Services on their node ports, so this works only in the shared probe mode (clusterServiceLoadBalancerHealthProbeMode Shared); use Local or keep node ports`);
-        }
+/** LB-5: allocateLoadBalancerNodePorts false only where Azure needs no node ports. */
+function nodePortAllocation(ctx: RuleContext, lb: LoadBalancerFacts): void {
+    const { svc, sink } = ctx;
+    if (svc.allocateLoadBalancerNodePorts !== false) return;
+    const path: Path = ["spec", "allocateLoadBalancerNodePorts"];
+    if (annotationIsTrue(lb.ann[AZURE_ANNOTATIONS.disableFloatingIp])) {
+        sink.error("LB-5", path, t`${at(path)} false with ${AZURE_ANNOTATIONS.disableFloatingIp} "true": without floating IP the load-balancing rules target nodeIP:nodePort, so node ports are needed; remove one of them`);
+    } else if (lb.internal && lb.hasV6) {
+        sink.error("LB-5", path, t`${at(path)} false on an internal IPv6 Service: Azure's internal load balancer has no floating IP for secondary IPs, so the IPv6 rules target nodeIP:nodePort; keep node ports`);
+    } else if (!lb.local) {
+        sink.warn("LB-5", path, t`${at(path)} false with externalTrafficPolicy Cluster: Azure probes Cluster Services on their node ports, so this works only in the shared probe mode (clusterServiceLoadBalancerHealthProbeMode Shared); use Local or keep node ports`);
     }
+}
 
-    // LB-6, LB-7, LB-8: annotation values.
+/** LB-6, LB-7, LB-8: annotation values (booleans, probe protocols, TCP idle timeout). */
+function annotationValues(ctx: RuleContext, lb: LoadBalancerFacts): void {
+    const { sink } = ctx;
+    const ann = lb.ann;
     for (const key of BOOLEAN_ANNOTATIONS) {
         const v = ann[key];
         if (v !== undefined && v.toLowerCase() !== "true" && v.toLowerCase() !== "false") {
@@ -129,7 +165,7 @@ export function azureRules(ctx: RuleContext): void {
     }
     const protocols: { key: string; value: string }[] = [];
     if (ann[AZURE_ANNOTATIONS.probeProtocol] !== undefined) protocols.push({ key: AZURE_ANNOTATIONS.probeProtocol, value: ann[AZURE_ANNOTATIONS.probeProtocol] });
-    for (const params of ports.values()) if (params.get("protocol")) protocols.push(params.get("protocol")!);
+    for (const params of lb.ports.values()) if (params.get("protocol")) protocols.push(params.get("protocol")!);
     for (const { key, value } of protocols) {
         if (!["tcp", "http", "https"].includes(value.trim().toLowerCase())) {
             sink.warn("LB-7", annotation(key), t`${at(annotation(key))} ${show(value)} is not Tcp, Http or Https; the probe falls back to TCP`);
@@ -140,30 +176,31 @@ export function azureRules(ctx: RuleContext): void {
         const n = /^\s*-?\d+\s*$/.test(idle) ? Number(idle) : NaN;
         if (!(n >= 4 && n <= 100)) sink.error("LB-8", annotation(AZURE_ANNOTATIONS.tcpIdleTimeout), t`${at(annotation(AZURE_ANNOTATIONS.tcpIdleTimeout))} ${show(idle)} must be a whole number of minutes from 4 to 100`);
     }
+}
 
-    // LB-9: spec.loadBalancerIP.
+/** LB-9 (spec.loadBalancerIP), LB-10 (Private Link Service has no IPv6) and LB-11 (loadBalancerClass). */
+function loadBalancerFields(ctx: RuleContext, lb: LoadBalancerFacts): void {
+    const { svc, eff, sink } = ctx;
     if (svc.loadBalancerIP !== undefined && svc.loadBalancerIP !== "") {
         sink.warn("LB-9", ["spec", "loadBalancerIP"], t`${at("spec", "loadBalancerIP")} is deprecated and names one address of one family${eff.ipFamilies.length === 2 ? ", so it cannot describe this dual-stack Service" : ""}; use the ${AZURE_ANNOTATIONS.lbIpv4} / ${AZURE_ANNOTATIONS.lbIpv6} annotations or azure-pip-name(-ipv6)`);
     }
-
-    // LB-10: Private Link Service has no IPv6.
-    if (annotationIsTrue(ann[AZURE_ANNOTATIONS.plsCreate]) && hasV6) {
-        if (hasV4) sink.warn("LB-10", annotation(AZURE_ANNOTATIONS.plsCreate), t`${at(annotation(AZURE_ANNOTATIONS.plsCreate))}: Private Link Service has no IPv6, so only the IPv4 frontend is exposed through it`);
+    if (annotationIsTrue(lb.ann[AZURE_ANNOTATIONS.plsCreate]) && lb.hasV6) {
+        if (lb.hasV4) sink.warn("LB-10", annotation(AZURE_ANNOTATIONS.plsCreate), t`${at(annotation(AZURE_ANNOTATIONS.plsCreate))}: Private Link Service has no IPv6, so only the IPv4 frontend is exposed through it`);
         else sink.error("LB-10", annotation(AZURE_ANNOTATIONS.plsCreate), t`${at(annotation(AZURE_ANNOTATIONS.plsCreate))} on an IPv6-only Service: Private Link Service has no IPv6; use an IPv4 or dual-stack Service`);
     }
-
-    // LB-11: loadBalancerClass.
     if (svc.loadBalancerClass !== undefined && svc.loadBalancerClass !== "") {
         sink.warn("LB-11", ["spec", "loadBalancerClass"], t`${at("spec", "loadBalancerClass")} ${show(svc.loadBalancerClass)}: the Azure cloud provider does not provision Services with a load balancer class; another controller must, or remove it`);
     }
+}
 
-    // LB-12: per-family IP annotations for a family the Service does not have.
+/** LB-12: per-family IP annotations for a family the Service does not have. */
+function familyAnnotations(ctx: RuleContext, lb: LoadBalancerFacts): void {
     const byFamily: [string, boolean, string][] = [
-        [AZURE_ANNOTATIONS.pipNameIpv6, hasV6, "IPv6"], [AZURE_ANNOTATIONS.pipPrefixIdIpv6, hasV6, "IPv6"],
-        [AZURE_ANNOTATIONS.lbIpv6, hasV6, "IPv6"], [AZURE_ANNOTATIONS.lbIpv4, hasV4, "IPv4"],
+        [AZURE_ANNOTATIONS.pipNameIpv6, lb.hasV6, "IPv6"], [AZURE_ANNOTATIONS.pipPrefixIdIpv6, lb.hasV6, "IPv6"],
+        [AZURE_ANNOTATIONS.lbIpv6, lb.hasV6, "IPv6"], [AZURE_ANNOTATIONS.lbIpv4, lb.hasV4, "IPv4"],
     ];
     for (const [key, present, fam] of byFamily) {
-        if (ann[key] !== undefined && !present) sink.warn("LB-12", annotation(key), t`${at(annotation(key))} is ignored: the Service's effective ipFamilies ${show(eff.ipFamilies)} have no ${fam}`);
+        if (lb.ann[key] !== undefined && !present) ctx.sink.warn("LB-12", annotation(key), t`${at(annotation(key))} is ignored: the Service's effective ipFamilies ${show(ctx.eff.ipFamilies)} have no ${fam}`);
     }
 }
 
