@@ -99,11 +99,12 @@ export interface PlanNames {
 
 /** An AKS cluster's network, as planned. */
 export interface NetworkPlan {
-    /** The CNI plugin. @default "azure" with `networkPluginMode` `"overlay"` (Azure CNI Overlay) */
+    /** The CNI plugin; with `networkPluginMode` left out, Azure CNI is Azure CNI Overlay. @default "azure" */
     networkPlugin?: NetworkPlugin;
     /**
-     * The Azure CNI mode; `null` is the flat mode (Azure CNI node subnet, or pod subnet when pools name one).
-     * @default "overlay" for Azure CNI unless a pool names a `podSubnet` (then null), as the components choose
+     * The Azure CNI mode; `null` is the flat mode (Azure CNI node subnet, or pod subnet when pools name
+     * one). Left out, Azure CNI is overlay unless a pool names a `podSubnet`, as the components choose.
+     * @default "overlay" (null when a pool names a podSubnet)
      */
     networkPluginMode?: NetworkPluginMode | null;
     /** The dataplane: Azure's own or Cilium. @default "azure" */
@@ -124,7 +125,7 @@ export interface NetworkPlan {
     nodeSubnets?: NodeSubnetPlan[];
     /** Peered VNets, VPN, ExpressRoute and on-premises ranges: CIDR strings or named entries. @default [] */
     connectedNetworks?: (string | ConnectedNetwork)[];
-    /** `major.minor` or `major.minor.patch`. @default "1.34" (the components' default too) */
+    /** `major.minor` or `major.minor.patch`; the components default to the same version. @default "1.34" */
     kubernetesVersion?: string;
     /** How traffic leaves the VNet. @default "loadBalancer" */
     outboundType?: OutboundType;

@@ -105,11 +105,11 @@ describe("the package entry's enums and planner types", () => {
         const exportsOf = (file: string) => checker.getExportsOfModule(moduleOf(file)).map((s) => ({ name: s.name, target: resolve(s) }));
         const atRoot = exportsOf(root);
         const atNetwork = exportsOf(network);
-        const enums = new Set(checker.getExportsOfModule(moduleOf(enumsFile)));
+        const enums = new Set(checker.getExportsOfModule(moduleOf(enumsFile)).map(resolve));
         const plannerTypes = checker.getExportsOfModule(moduleOf(typesFile));
         assert.ok(plannerTypes.length >= 20);
         for (const t of plannerTypes) {
-            assert.ok(atNetwork.some((e) => e.name === t.name && e.target === t), `the planner's ${t.name} is not at pulumi-aks-network/network`);
+            assert.ok(atNetwork.some((e) => e.name === t.name && e.target === resolve(t)), `the planner's ${t.name} is not at pulumi-aks-network/network`);
         }
         const shared: string[] = [];
         for (const { name, target } of atNetwork) {
