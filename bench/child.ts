@@ -65,7 +65,9 @@ export function lastJson<T>(run: ChildRun, what: string): T {
     for (const line of lines) {
         if (line.startsWith("{")) return JSON.parse(line) as T;
     }
-    throw new Error(`${what} printed no JSON result (exit ${run.code}${run.signal ? `, ${run.signal}` : ""}): ${tail(run.stderr || run.stdout)}`);
+    throw new Error(
+        `${what} printed no JSON result (exit ${run.code}${run.signal ? `, ${run.signal}` : ""}): ${tail(run.stderr || run.stdout)}`,
+    );
 }
 
 /** The end of a long output, for error messages. */
@@ -75,7 +77,8 @@ export function tail(s: string, lines = 8): string {
 
 /** Fails with the child's stderr when it did not exit 0. */
 export function checkExit(run: ChildRun, what: string): ChildRun {
-    if (run.code !== 0) throw new Error(`${what} exited ${run.code}${run.signal ? ` (${run.signal})` : ""}: ${tail(run.stderr || run.stdout)}`);
+    if (run.code !== 0)
+        throw new Error(`${what} exited ${run.code}${run.signal ? ` (${run.signal})` : ""}: ${tail(run.stderr || run.stdout)}`);
     return run;
 }
 
@@ -84,7 +87,12 @@ export function checkExit(run: ChildRun, what: string): ChildRun {
  * C A B, ...) so no variant always goes first or last, after one untimed warm-up run of each (file
  * cache, lazy compilation). Returns the samples per variant, index-aligned by round.
  */
-export function interleave<T>(rounds: number, variants: Record<string, () => T>, warmup = true, progress?: (msg: string) => void): Record<string, T[]> {
+export function interleave<T>(
+    rounds: number,
+    variants: Record<string, () => T>,
+    warmup = true,
+    progress?: (msg: string) => void,
+): Record<string, T[]> {
     const names = Object.keys(variants);
     const out: Record<string, T[]> = Object.fromEntries(names.map((n) => [n, [] as T[]]));
     if (warmup) for (const n of names) variants[n]();

@@ -54,8 +54,10 @@ function importRow(figure: string, samples: Sample[]): Row {
 /** What a sample's require pulled in, as a note. */
 function loadedNote(what: string, loaded: Loaded): string {
     const root = loaded.azureNativeRoot ? " INCLUDING the azure-native root index (every service module)" : " (no azure-native root index)";
-    return `${what} loads: @pulumi/pulumi ${loaded.pulumi ? "yes" : "no"}, @pulumi/kubernetes ${loaded.kubernetes ? "yes" : "no"}, ` +
-        `${loaded.azureNativeFiles} azure-native files${root}.`;
+    return (
+        `${what} loads: @pulumi/pulumi ${loaded.pulumi ? "yes" : "no"}, @pulumi/kubernetes ${loaded.kubernetes ? "yes" : "no"}, ` +
+        `${loaded.azureNativeFiles} azure-native files${root}.`
+    );
 }
 
 /** The pure planner entry against the package root, measured in the same rounds. Budget: < 0.5. */
@@ -79,12 +81,23 @@ function plannerRows(samples: Record<string, Sample[]>): { rows: Row[]; budget: 
 
 export function measureImports(rounds: number, progress?: (m: string) => void): Measurement {
     const entry = require.resolve(ROOT); // package.json "main": what `require("pulumi-aks-network")` loads
-    const samples = interleave(rounds, { pkg: () => once(ROOT), pulumi: () => once("@pulumi/pulumi"), planner: () => once(PLANNER) }, true, progress);
+    const samples = interleave(
+        rounds,
+        { pkg: () => once(ROOT), pulumi: () => once("@pulumi/pulumi"), planner: () => once(PLANNER) },
+        true,
+        progress,
+    );
     const pkg = samples.pkg.map((s) => s.requireMs);
     const pul = samples.pulumi.map((s) => s.requireMs);
     const r = pairedRatio(pkg, pul);
-    const cpuRatio = pairedRatio(samples.pkg.map((s) => s.requireCpuMs), samples.pulumi.map((s) => s.requireCpuMs));
-    const wallRatio = pairedRatio(samples.pkg.map((s) => s.wallMs), samples.pulumi.map((s) => s.wallMs));
+    const cpuRatio = pairedRatio(
+        samples.pkg.map((s) => s.requireCpuMs),
+        samples.pulumi.map((s) => s.requireCpuMs),
+    );
+    const wallRatio = pairedRatio(
+        samples.pkg.map((s) => s.wallMs),
+        samples.pulumi.map((s) => s.wallMs),
+    );
     const b = budget("import time, package entry / @pulumi/pulumi", r, "<=", BUDGET, "ratio");
     const planner = plannerRows(samples);
     const rows: Row[] = [
@@ -105,7 +118,9 @@ export function measureImports(rounds: number, progress?: (m: string) => void): 
         loadedNote("The pure planner entry", samples.planner[0].loaded),
     ];
     if (!samples.pkg[0].loaded.pulumi) {
-        notes.push("INCOMPLETE: the entry does not load @pulumi/pulumi yet (no component is exported), so the ratio is far below what it will be once they are; the budget was not judged.");
+        notes.push(
+            "INCOMPLETE: the entry does not load @pulumi/pulumi yet (no component is exported), so the ratio is far below what it will be once they are; the budget was not judged.",
+        );
         // Measured, but not the thing the budget is about: do not report it as passed.
         b.status = "incomplete";
         rows[2].status = "incomplete";
@@ -113,5 +128,13 @@ export function measureImports(rounds: number, progress?: (m: string) => void): 
     }
     const budgets = [b, planner.budget];
     const status = worst(budgets.map((x) => x.status));
-    return { id: "imports", title: "Import time", status, rows, budgets, notes, data: { rounds, samples, ratio: r, wallRatio, plannerRatio: planner.ratio } };
+    return {
+        id: "imports",
+        title: "Import time",
+        status,
+        rows,
+        budgets,
+        notes,
+        data: { rounds, samples, ratio: r, wallRatio, plannerRatio: planner.ratio },
+    };
 }

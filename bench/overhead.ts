@@ -44,9 +44,14 @@ export function stackProgram(): { program: string; config: string; project: stri
     const project = YAML.parse(readFileSync(pulumiYaml, "utf8")) as { name?: string; main?: string };
     const main = project.main ?? ".";
     // Pulumi runs `main` (a .js file, or a folder's index); TypeScript mains are measured compiled.
-    const candidates = [main, `${main}/index.js`, `dist/${main.replace(/\.ts$/, "")}.js`, `dist/${main}/index.js`].map((p) => path.resolve(ROOT, p));
+    const candidates = [main, `${main}/index.js`, `dist/${main.replace(/\.ts$/, "")}.js`, `dist/${main}/index.js`].map((p) =>
+        path.resolve(ROOT, p),
+    );
     const program = candidates.find((c) => c.endsWith(".js") && existsSync(c) && !c.startsWith(path.join(ROOT, "dist", "lib", "index.js")));
-    if (!program) return { missing: `the stack program's compiled JavaScript was not found (Pulumi.yaml main: ${JSON.stringify(project.main ?? null)})` };
+    if (!program)
+        return {
+            missing: `the stack program's compiled JavaScript was not found (Pulumi.yaml main: ${JSON.stringify(project.main ?? null)})`,
+        };
     return { program, config, project: project.name ?? "aks-network" };
 }
 
@@ -85,13 +90,21 @@ export function measureOverhead(rounds: number, progress?: (m: string) => void):
         id: "overhead",
         title,
         status: "incomplete",
-        rows: [{ figure: "default stack / hand-written program, under mocks", value: `not measured: ${why}`, budget: `<= ${BUDGET}×`, status: "incomplete" }],
+        rows: [
+            {
+                figure: "default stack / hand-written program, under mocks",
+                value: `not measured: ${why}`,
+                budget: `<= ${BUDGET}×`,
+                status: "incomplete",
+            },
+        ],
         budgets: [budget("component overhead, stack / hand-written", null, "<=", BUDGET, "ratio")],
         notes: [`INCOMPLETE: ${why}.`],
         data,
     });
     if ("missing" in found) return incomplete(found.missing);
-    if (!existsSync(HANDWRITTEN)) return incomplete("the hand-written comparison program (bench/programs/handwritten.ts) is not written yet");
+    if (!existsSync(HANDWRITTEN))
+        return incomplete("the hand-written comparison program (bench/programs/handwritten.ts) is not written yet");
 
     const stackArgs = [found.program, found.config, found.project, "dev"];
     const handArgs = [HANDWRITTEN, found.config, found.project, "dev"];
@@ -99,34 +112,76 @@ export function measureOverhead(rounds: number, progress?: (m: string) => void):
     // the stack, the SDK modules the hand-written program imports for it. Splits load from run.
     const stackPre = [`--preload=${ROOT}`, ...stackArgs];
     const handPre = [`--preload=${HANDWRITTEN_IMPORTS.join(",")}`, ...handArgs];
-    const samples = interleave(rounds, {
-        stack: () => once(stackArgs, "the default stack under mocks"),
-        handwritten: () => once(handArgs, "the hand-written program under mocks"),
-        stackRun: () => once(stackPre, "the default stack under mocks, package preloaded"),
-        handwrittenRun: () => once(handPre, "the hand-written program under mocks, SDK modules preloaded"),
-    }, true, progress);
+    const samples = interleave(
+        rounds,
+        {
+            stack: () => once(stackArgs, "the default stack under mocks"),
+            handwritten: () => once(handArgs, "the hand-written program under mocks"),
+            stackRun: () => once(stackPre, "the default stack under mocks, package preloaded"),
+            handwrittenRun: () => once(handPre, "the hand-written program under mocks, SDK modules preloaded"),
+        },
+        true,
+        progress,
+    );
 
     const invStack = inventory(samples.stack[0]);
     const invHand = inventory(samples.handwritten[0]);
     const diff = differences(invStack, invHand);
     if (diff.length > 0) {
-        return incomplete(`the hand-written program does not register the same resources as the default stack (${diff.join("; ")})`, { samples });
+        return incomplete(`the hand-written program does not register the same resources as the default stack (${diff.join("; ")})`, {
+            samples,
+        });
     }
-    const r = pairedRatio(samples.stack.map((s) => s.programMs), samples.handwritten.map((s) => s.programMs));
-    const wallRatio = pairedRatio(samples.stack.map((s) => s.wallMs), samples.handwritten.map((s) => s.wallMs));
-    const cpuRatio = pairedRatio(samples.stack.map((s) => s.programCpuMs), samples.handwritten.map((s) => s.programCpuMs));
-    const spread = ratioSpread(samples.stack.map((s) => s.programMs), samples.handwritten.map((s) => s.programMs));
-    const runRatio = pairedRatio(samples.stackRun.map((s) => s.programMs), samples.handwrittenRun.map((s) => s.programMs));
+    const r = pairedRatio(
+        samples.stack.map((s) => s.programMs),
+        samples.handwritten.map((s) => s.programMs),
+    );
+    const wallRatio = pairedRatio(
+        samples.stack.map((s) => s.wallMs),
+        samples.handwritten.map((s) => s.wallMs),
+    );
+    const cpuRatio = pairedRatio(
+        samples.stack.map((s) => s.programCpuMs),
+        samples.handwritten.map((s) => s.programCpuMs),
+    );
+    const spread = ratioSpread(
+        samples.stack.map((s) => s.programMs),
+        samples.handwritten.map((s) => s.programMs),
+    );
+    const runRatio = pairedRatio(
+        samples.stackRun.map((s) => s.programMs),
+        samples.handwrittenRun.map((s) => s.programMs),
+    );
     const loadMs = (a: ProgramRun[], b: ProgramRun[]) => median(a.map((s) => s.programMs)) - median(b.map((s) => s.programMs));
     const b = budget("component overhead, stack / hand-written", r, "<=", BUDGET, "ratio");
     const fmt = (xs: number[]) => `${ms(median(xs))} (${ms(range(xs)[0])}–${ms(range(xs)[1])})`;
     const customs = [...invStack.values()].reduce((a, x) => a + x, 0);
     const components = samples.stack[0].resources.filter((x) => OWN.test(x.type)).length;
     const rows: Row[] = [
-        { figure: `default stack (${customs} resources + ${components} components)`, value: fmt(samples.stack.map((s) => s.programMs)), budget: "", status: "info" },
-        { figure: `hand-written program (${customs} resources)`, value: fmt(samples.handwritten.map((s) => s.programMs)), budget: "", status: "info" },
-        { figure: "component overhead, stack / hand-written", value: `${ratio(r)} (rounds ${spread}; whole process: ${ratio(wallRatio)})`, budget: `<= ${BUDGET}×`, status: b.status },
-        { figure: "same, CPU time of the program phase", value: `${ratio(cpuRatio)}: ${ms(median(samples.stack.map((s) => s.programCpuMs)))} against ${ms(median(samples.handwritten.map((s) => s.programCpuMs)))}`, budget: "", status: "info" },
+        {
+            figure: `default stack (${customs} resources + ${components} components)`,
+            value: fmt(samples.stack.map((s) => s.programMs)),
+            budget: "",
+            status: "info",
+        },
+        {
+            figure: `hand-written program (${customs} resources)`,
+            value: fmt(samples.handwritten.map((s) => s.programMs)),
+            budget: "",
+            status: "info",
+        },
+        {
+            figure: "component overhead, stack / hand-written",
+            value: `${ratio(r)} (rounds ${spread}; whole process: ${ratio(wallRatio)})`,
+            budget: `<= ${BUDGET}×`,
+            status: b.status,
+        },
+        {
+            figure: "same, CPU time of the program phase",
+            value: `${ratio(cpuRatio)}: ${ms(median(samples.stack.map((s) => s.programCpuMs)))} against ${ms(median(samples.handwritten.map((s) => s.programCpuMs)))}`,
+            budget: "",
+            status: "info",
+        },
         {
             figure: "of which: running the program, libraries preloaded",
             value: `${ratio(runRatio)}: ${ms(median(samples.stackRun.map((s) => s.programMs)))} against ${ms(median(samples.handwrittenRun.map((s) => s.programMs)))}`,
@@ -148,7 +203,7 @@ export function measureOverhead(rounds: number, progress?: (m: string) => void):
         budgets: [b],
         notes: [
             `${rounds} interleaved rounds of fresh processes after one warm-up each, same mocks and config; time from loading the program to every registration settled; ratio = median of per-round ratios.`,
-            "The budget is judged on wall time; \"rounds\" is the interquartile range of the per-round ratios (a wide range means the machine was busy and the verdict is a close call); CPU time is shown as a steadier cross-check.",
+            'The budget is judged on wall time; "rounds" is the interquartile range of the per-round ratios (a wide range means the machine was busy and the verdict is a close call); CPU time is shown as a steadier cross-check.',
             "The split runs each program again with its libraries required before the clock starts (the package entry for the stack; the azure-native submodules and @pulumi/kubernetes for the hand-written program); loading = median with - median without.",
             `Both register: ${[...invStack].map(([t, n]) => `${t.replace(/^azure-native:|^kubernetes:/, "")} ×${int(n)}`).join(", ")}.`,
         ],

@@ -16,7 +16,8 @@ const CLI = path.join(ROOT, "dist", "lib", "cli", "main.js");
 function missing(): string | null {
     if (!existsSync(CLI)) return "the CLI is not built (dist/lib/cli/main.js)";
     const help = runNode(CLI, ["plan", "--help"]);
-    if (help.code !== 0) return `the CLI has no working \`plan\` command yet (\`aks-network plan --help\` exited ${help.code}: ${tail(help.stderr || help.stdout, 1)})`;
+    if (help.code !== 0)
+        return `the CLI has no working \`plan\` command yet (\`aks-network plan --help\` exited ${help.code}: ${tail(help.stderr || help.stdout, 1)})`;
     if (!existsSync(path.join(ROOT, "Pulumi.yaml"))) return "there is no root Pulumi.yaml (stack program) yet";
     if (!existsSync(path.join(ROOT, "Pulumi.dev.yaml"))) return "there is no Pulumi.dev.yaml (dev stack config) yet";
     return null;
@@ -44,19 +45,31 @@ export function measurePlan(rounds: number, progress?: (m: string) => void): Mea
             id: "plan",
             title,
             status: "incomplete",
-            rows: [{ figure: "aks-network plan (dev stack): wall time, peak RSS", value: `not measured: ${why}`, budget: "none", status: "incomplete" }],
+            rows: [
+                {
+                    figure: "aks-network plan (dev stack): wall time, peak RSS",
+                    value: `not measured: ${why}`,
+                    budget: "none",
+                    status: "incomplete",
+                },
+            ],
             budgets: [],
             notes: [`INCOMPLETE: ${why}.`],
             data: null,
         };
     }
-    const runs = interleave(rounds, {
-        plan: (): ChildRun => {
-            const r = runNode(CLI, PLAN_ARGS);
-            if (r.code !== 0) throw new Error(`aks-network ${PLAN_ARGS.join(" ")} exited ${r.code}: ${tail(r.stderr || r.stdout)}`);
-            return r;
+    const runs = interleave(
+        rounds,
+        {
+            plan: (): ChildRun => {
+                const r = runNode(CLI, PLAN_ARGS);
+                if (r.code !== 0) throw new Error(`aks-network ${PLAN_ARGS.join(" ")} exited ${r.code}: ${tail(r.stderr || r.stdout)}`);
+                return r;
+            },
         },
-    }, true, progress).plan;
+        true,
+        progress,
+    ).plan;
     const wall = runs.map((r) => r.wallMs);
     const rss = runs.map((r) => r.maxRssKb ?? NaN);
     let resources: number | null;
@@ -71,8 +84,18 @@ export function measurePlan(rounds: number, progress?: (m: string) => void): Mea
         title,
         status: "info",
         rows: [
-            { figure: "aks-network plan (dev stack): wall time", value: `${ms(median(wall))} (${ms(range(wall)[0])}–${ms(range(wall)[1])})`, budget: "none", status: "info" },
-            { figure: "aks-network plan (dev stack): peak RSS", value: `${mb(median(rss))} (${mb(range(rss)[0])}–${mb(range(rss)[1])})`, budget: "none", status: "info" },
+            {
+                figure: "aks-network plan (dev stack): wall time",
+                value: `${ms(median(wall))} (${ms(range(wall)[0])}–${ms(range(wall)[1])})`,
+                budget: "none",
+                status: "info",
+            },
+            {
+                figure: "aks-network plan (dev stack): peak RSS",
+                value: `${mb(median(rss))} (${mb(range(rss)[0])}–${mb(range(rss)[1])})`,
+                budget: "none",
+                status: "info",
+            },
         ],
         budgets: [],
         notes: [

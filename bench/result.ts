@@ -42,7 +42,8 @@ export interface Measurement {
 
 /** Judges a measured value against a limit. */
 export function budget(name: string, value: number | null, op: "<" | "<=", limit: number, unit: Budget["unit"]): Budget {
-    const status: Status = value === null || !Number.isFinite(value) ? "incomplete" : (op === "<" ? value < limit : value <= limit) ? "pass" : "fail";
+    const status: Status =
+        value === null || !Number.isFinite(value) ? "incomplete" : (op === "<" ? value < limit : value <= limit) ? "pass" : "fail";
     return { name, value, limit, op, unit, status };
 }
 
@@ -55,5 +56,13 @@ export function worst(statuses: Status[]): Status {
 /** A measurement that could not run at all. */
 export function errored(id: string, title: string, e: unknown): Measurement {
     const message = e instanceof Error ? e.message : String(e);
-    return { id, title, status: "error", rows: [{ figure: title, value: `error: ${message.split("\n")[0]}`, budget: "", status: "error" }], budgets: [], notes: [message], data: null };
+    return {
+        id,
+        title,
+        status: "error",
+        rows: [{ figure: title, value: `error: ${message.split("\n")[0]}`, budget: "", status: "error" }],
+        budgets: [],
+        notes: [message],
+        data: null,
+    };
 }

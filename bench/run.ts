@@ -37,7 +37,14 @@ interface Options {
 const ALL = ["scale", "overhead", "typecheck", "imports", "plan"];
 
 function parseArgs(argv: string[]): Options {
-    const o: Options = { markdown: false, only: null, quick: false, rounds: null, allowIncomplete: false, out: path.join(BENCH_SRC, "results", "latest.json") };
+    const o: Options = {
+        markdown: false,
+        only: null,
+        quick: false,
+        rounds: null,
+        allowIncomplete: false,
+        out: path.join(BENCH_SRC, "results", "latest.json"),
+    };
     for (const a of argv) {
         const [k, v] = a.split("=", 2);
         if (k === "--markdown") o.markdown = true;
@@ -48,7 +55,8 @@ function parseArgs(argv: string[]): Options {
         else if (k === "--out" && v) o.out = path.resolve(v);
         else throw new Error(`unknown option ${a}; see bench/README.md`);
     }
-    for (const id of o.only ?? []) if (!ALL.includes(id)) throw new Error(`--only: unknown measurement "${id}"; choose from ${ALL.join(", ")}`);
+    for (const id of o.only ?? [])
+        if (!ALL.includes(id)) throw new Error(`--only: unknown measurement "${id}"; choose from ${ALL.join(", ")}`);
     return o;
 }
 
@@ -62,10 +70,18 @@ function table(results: Measurement[], markdown: boolean): string {
     const rows = results.flatMap((m) => m.rows.map((r) => [m.title, r.figure, r.value, r.budget, SYMBOL[r.status]]));
     if (markdown) {
         const esc = (s: string) => s.replace(/\|/g, "\\|");
-        return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map(esc).join(" | ")} |`)].join("\n");
+        return [
+            `| ${header.join(" | ")} |`,
+            `|${header.map(() => "---").join("|")}|`,
+            ...rows.map((r) => `| ${r.map(esc).join(" | ")} |`),
+        ].join("\n");
     }
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+    const line = (r: string[]) =>
+        r
+            .map((c, i) => c.padEnd(widths[i]))
+            .join("  ")
+            .trimEnd();
     return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -108,7 +124,13 @@ function main(): number {
         date: new Date().toISOString(),
         commit: git(["rev-parse", "--short", "HEAD"]),
         dirty: (git(["status", "--porcelain", "--", "lib", "bench", "package.json"]) ?? "") !== "",
-        machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "", memoryGb: Math.round(os.totalmem() / 2 ** 30) },
+        machine: {
+            node: process.version,
+            platform: `${os.platform()} ${os.arch()}`,
+            cpus: os.cpus().length,
+            cpu: os.cpus()[0]?.model ?? "",
+            memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        },
         typescript: require("typescript/package.json").version as string,
         options: { quick: o.quick, rounds: o.rounds, only: o.only },
         status,
@@ -120,12 +142,16 @@ function main(): number {
     process.stdout.write(table(results, o.markdown) + "\n\n");
     const notes = results.flatMap((m) => m.notes.map((n) => `${m.title}: ${n}`));
     process.stdout.write((o.markdown ? notes.map((n) => `- ${n}`) : notes.map((n) => `  ${n}`)).join("\n") + "\n\n");
-    process.stdout.write(`${o.markdown ? "_" : ""}Node ${process.version}, ${doc.machine.cpus} cores (${doc.machine.cpu}), TypeScript ${doc.typescript}, commit ${doc.commit}${doc.dirty ? " + local changes" : ""}${o.quick ? ", --quick" : ""}${o.markdown ? "_" : ""}\n`);
+    process.stdout.write(
+        `${o.markdown ? "_" : ""}Node ${process.version}, ${doc.machine.cpus} cores (${doc.machine.cpu}), TypeScript ${doc.typescript}, commit ${doc.commit}${doc.dirty ? " + local changes" : ""}${o.quick ? ", --quick" : ""}${o.markdown ? "_" : ""}\n`,
+    );
     process.stderr.write(`bench: overall ${status}; JSON written to ${path.relative(process.cwd(), o.out)}\n`);
 
     if (status === "fail" || status === "error") return 1;
     if (status === "incomplete") {
-        process.stderr.write(`bench: some budgets were NOT checked (incomplete)${o.allowIncomplete ? "; --allow-incomplete given" : "; exit 3 (pass --allow-incomplete to accept)"}\n`);
+        process.stderr.write(
+            `bench: some budgets were NOT checked (incomplete)${o.allowIncomplete ? "; --allow-incomplete given" : "; exit 3 (pass --allow-incomplete to accept)"}\n`,
+        );
         return o.allowIncomplete ? 0 : 3;
     }
     return 0;

@@ -24,7 +24,9 @@ interface Case {
 
 export function measureScale(rounds: number): Measurement {
     const run = checkExit(
-        runNode(path.join(BENCH_DIST, "scale-child.js"), [String(rounds), NETWORKS.join(","), POOLS.join(",")], { nodeFlags: ["--expose-gc"] }),
+        runNode(path.join(BENCH_DIST, "scale-child.js"), [String(rounds), NETWORKS.join(","), POOLS.join(",")], {
+            nodeFlags: ["--expose-gc"],
+        }),
         "the validator scale child",
     );
     const { cases } = lastJson<{ cases: Case[] }>(run, "the validator scale child");
@@ -71,5 +73,13 @@ export function measureScale(rounds: number): Measurement {
         `${rounds} interleaved rounds in one child process, after a warm-up; median (min–max) per size; growth = median of per-round time ratios.`,
         `Diagnostics per plan: ${diagCounts.join(", ")} at every size (rules ${[...new Set(cases.flatMap((c) => c.rules))].join(", ")}), so the report does not grow with the input.`,
     ];
-    return { id: "scale", title: "Validator scale", status: worst(budgets.map((b) => b.status)), rows, budgets, notes, data: { rounds, cases, growth } };
+    return {
+        id: "scale",
+        title: "Validator scale",
+        status: worst(budgets.map((b) => b.status)),
+        rows,
+        budgets,
+        notes,
+        data: { rounds, cases, growth },
+    };
 }

@@ -45,7 +45,10 @@ function field(out: string, name: string): number {
 
 function checked(run: ChildRun, f: Fixture): ChildRun {
     if (run.code === 0) return run;
-    const hint = f === "package" ? " (the fixture uses AksCluster, IngressController and SampleApp from dist/lib: run `npm run build`; if the package's API changed, update bench/fixtures/package/index.ts)" : "";
+    const hint =
+        f === "package"
+            ? " (the fixture uses AksCluster, IngressController and SampleApp from dist/lib: run `npm run build`; if the package's API changed, update bench/fixtures/package/index.ts)"
+            : "";
     return checkExit(run, `tsc -p bench/fixtures/${f}${hint}`);
 }
 
@@ -79,9 +82,18 @@ function reach(f: Fixture): { files: number; azureNative: number; azureNativeRoo
 
 export function measureTypecheck(rounds: number, progress?: (m: string) => void): Measurement {
     const reached = Object.fromEntries(FIXTURES.map((f) => [f, reach(f)])) as Record<Fixture, ReturnType<typeof reach>>;
-    const samples = interleave(rounds, Object.fromEntries(FIXTURES.map((f) => [f, () => once(f)])) as Record<Fixture, () => TscSample>, true, progress);
+    const samples = interleave(
+        rounds,
+        Object.fromEntries(FIXTURES.map((f) => [f, () => once(f)])) as Record<Fixture, () => TscSample>,
+        true,
+        progress,
+    );
     const med = (f: Fixture, k: keyof TscSample) => median(samples[f].map((s) => s[k] as number));
-    const pair = (k: keyof TscSample, a: Fixture, b: Fixture) => pairedRatio(samples[a].map((s) => s[k] as number), samples[b].map((s) => s[k] as number));
+    const pair = (k: keyof TscSample, a: Fixture, b: Fixture) =>
+        pairedRatio(
+            samples[a].map((s) => s[k] as number),
+            samples[b].map((s) => s[k] as number),
+        );
 
     const filesRatio = med("package", "files") / med("submodules", "files");
     const timeRatio = pair("totalMs", "package", "submodules");
@@ -100,11 +112,16 @@ export function measureTypecheck(rounds: number, progress?: (m: string) => void)
     rows.push(
         { figure: "type-check files ratio, package / submodules", value: ratio(filesRatio), budget: `<= ${BUDGET}×`, status: fb.status },
         { figure: "type-check time ratio, package / submodules", value: ratio(timeRatio), budget: `<= ${BUDGET}×`, status: tb.status },
-        { figure: "type-check time ratio, root import / submodules", value: `${ratio(pair("totalMs", "root", "submodules"))}, files ${ratio(med("root", "files") / med("submodules", "files"))}`, budget: "reference", status: "info" },
+        {
+            figure: "type-check time ratio, root import / submodules",
+            value: `${ratio(pair("totalMs", "root", "submodules"))}, files ${ratio(med("root", "files") / med("submodules", "files"))}`,
+            budget: "reference",
+            status: "info",
+        },
     );
     const notes = [
         `${rounds} interleaved rounds of fresh tsc processes after one warm-up each; time = tsc's own "Total time" (parse, bind, check), ratio = median of per-round ratios.`,
-        "Fixture tsconfig: skipLibCheck true, strict, CommonJS, moduleResolution node; the package is resolved through its package.json \"types\" (dist/lib/index.d.ts).",
+        'Fixture tsconfig: skipLibCheck true, strict, CommonJS, moduleResolution node; the package is resolved through its package.json "types" (dist/lib/index.d.ts).',
         `The package fixture reaches ${reached.package.packageFiles} package .d.ts files, ${reached.package.azureNative} azure-native files${reached.package.azureNativeRoot ? " INCLUDING the azure-native root index" : ""}, ${reached.package.kubernetes} @pulumi/kubernetes files.`,
     ];
     return {

@@ -17,8 +17,19 @@
 // Components, their arguments and outputs.
 export { AKS_CLUSTER_TYPE, AksCluster, KubeletIdentity } from "./azure/aksCluster";
 export {
-    AksClusterArgs, ApiServerArgs, ClusterIdentityArgs, ClusterNetworkArgs, ConnectedNetworkArgs, EntraArgs, KubeconfigLoginArgs,
-    MaintenanceWindowArgs, MonitoringArgs, SubnetArgs, UpgradeArgs, VnetArgs, WindowsArgs,
+    AksClusterArgs,
+    ApiServerArgs,
+    ClusterIdentityArgs,
+    ClusterNetworkArgs,
+    ConnectedNetworkArgs,
+    EntraArgs,
+    KubeconfigLoginArgs,
+    MaintenanceWindowArgs,
+    MonitoringArgs,
+    SubnetArgs,
+    UpgradeArgs,
+    VnetArgs,
+    WindowsArgs,
 } from "./azure/clusterArgs";
 export { NODE_POOL_TYPE, NodePool, NodePoolArgs } from "./azure/nodePool";
 export { NodePoolSpec, NodeTaint, SystemPoolArgs } from "./azure/nodePoolArgs";
@@ -36,8 +47,23 @@ export type { ClusterFacts, ServiceIpFamily } from "./k8s/facts";
 // string types keep their names at `pulumi-aks-network/network`, which is where a plan typed in
 // strings imports them from; the root has no second (`Plan`-prefixed) name for them.
 export {
-    BackendPoolType, ClusterSkuTier, ConnectedNetworkKind, IpFamily, KubeloginMode, NetworkDataplane, NetworkPlugin, NetworkPluginMode,
-    NetworkPolicy, NodeOsUpgradeChannel, OsDiskType, OsSku, OsType, OutboundType, TaintEffect, UpgradeChannel, WeekDay,
+    BackendPoolType,
+    ClusterSkuTier,
+    ConnectedNetworkKind,
+    IpFamily,
+    KubeloginMode,
+    NetworkDataplane,
+    NetworkPlugin,
+    NetworkPluginMode,
+    NetworkPolicy,
+    NodeOsUpgradeChannel,
+    OsDiskType,
+    OsSku,
+    OsType,
+    OutboundType,
+    TaintEffect,
+    UpgradeChannel,
+    WeekDay,
 } from "./azure/enums";
 export { IngressControllerKind } from "./k8s/ingressValues";
 
@@ -50,6 +76,21 @@ export { COMPONENT_RULES } from "./azure/rules";
 // except the eight string types named above).
 export { describeNetworkPlan, formatNetworkPlanReport, hasErrors, RULES, RuleInfo, validateNetworkPlan, verdictOf } from "./network";
 export type {
-    AgentPoolMode, CapacityReport, ConnectedNetwork, Diagnostic, EffectiveNetworkPlan, EffectiveNodePool, EffectiveSubnet, FamilyCapacity,
-    IpamMode, NetworkPlan, NetworkPlanReport, NodePoolPlan, NodeSubnetPlan, PlanNames, Severity, SubnetCapacity, WindowsProfilePlan,
+    AgentPoolMode,
+    CapacityReport,
+    ConnectedNetwork,
+    Diagnostic,
+    EffectiveNetworkPlan,
+    EffectiveNodePool,
+    EffectiveSubnet,
+    FamilyCapacity,
+    IpamMode,
+    NetworkPlan,
+    NetworkPlanReport,
+    NodePoolPlan,
+    NodeSubnetPlan,
+    PlanNames,
+    Severity,
+    SubnetCapacity,
+    WindowsProfilePlan,
 } from "./network";

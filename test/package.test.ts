@@ -20,20 +20,67 @@ const ROOT = join(__dirname, "..");
  */
 const PUBLIC: Record<string, string[]> = {
     ".": [
-        "AKS_CLUSTER_TYPE", "AksCluster", "BackendPoolType", "COMPONENT_RULES", "ClusterSkuTier", "ConnectedNetworkKind", "IngressController",
-        "IngressControllerKind", "IpFamily", "KubeloginMode", "NODE_POOL_TYPE", "NetworkDataplane", "NetworkPlugin", "NetworkPluginMode",
-        "NetworkPolicy", "NodeOsUpgradeChannel", "NodePool", "OsDiskType", "OsSku", "OsType", "OutboundType", "RULES", "SECURITY_CHECKS",
-        "SampleApp", "TaintEffect", "UpgradeChannel", "WeekDay", "checkClusterSecurity", "describeNetworkPlan", "formatNetworkPlanReport",
-        "hasErrors", "toNonInteractiveKubeconfig", "validateNetworkPlan", "verdictOf",
+        "AKS_CLUSTER_TYPE",
+        "AksCluster",
+        "BackendPoolType",
+        "COMPONENT_RULES",
+        "ClusterSkuTier",
+        "ConnectedNetworkKind",
+        "IngressController",
+        "IngressControllerKind",
+        "IpFamily",
+        "KubeloginMode",
+        "NODE_POOL_TYPE",
+        "NetworkDataplane",
+        "NetworkPlugin",
+        "NetworkPluginMode",
+        "NetworkPolicy",
+        "NodeOsUpgradeChannel",
+        "NodePool",
+        "OsDiskType",
+        "OsSku",
+        "OsType",
+        "OutboundType",
+        "RULES",
+        "SECURITY_CHECKS",
+        "SampleApp",
+        "TaintEffect",
+        "UpgradeChannel",
+        "WeekDay",
+        "checkClusterSecurity",
+        "describeNetworkPlan",
+        "formatNetworkPlanReport",
+        "hasErrors",
+        "toNonInteractiveKubeconfig",
+        "validateNetworkPlan",
+        "verdictOf",
     ],
     "./network": ["RULES", "describeNetworkPlan", "formatNetworkPlanReport", "hasErrors", "validateNetworkPlan", "verdictOf"],
     "./k8s": [
-        "INGRESS_NGINX_CHART", "IngressControllerKind", "SERVICE_RULES", "TRAEFIK_CHART", "buildAppRoutingController", "buildIngressNginxIpv6Service",
-        "buildIngressNginxValues", "buildSampleApp", "buildSampleIngress", "buildTraefikValues", "checkService", "controllerServicePreviews",
-        "controllerServiceShape", "describeService",
+        "INGRESS_NGINX_CHART",
+        "IngressControllerKind",
+        "SERVICE_RULES",
+        "TRAEFIK_CHART",
+        "buildAppRoutingController",
+        "buildIngressNginxIpv6Service",
+        "buildIngressNginxValues",
+        "buildSampleApp",
+        "buildSampleIngress",
+        "buildTraefikValues",
+        "checkService",
+        "controllerServicePreviews",
+        "controllerServiceShape",
+        "describeService",
     ],
     "./cli": [
-        "PLAN_RESULT_KIND", "PLAN_RESULT_VERSION", "diffPlans", "formatPlan", "formatPlanDiff", "planStack", "readPlanResult", "stackConfigToClusterArgs",
+        "PLAN_RESULT_KIND",
+        "PLAN_RESULT_VERSION",
+        "diffPlans",
+        "formatPlan",
+        "formatPlanDiff",
+        "planStack",
+        "readPlanResult",
+        "stackConfigToClusterArgs",
         "stackConfigToNetworkPlan",
     ],
 };
@@ -58,7 +105,9 @@ function loadedModules(file: string, then = ""): string[] {
 function difference(planned: readonly string[], actual: readonly string[]): string {
     const added = actual.filter((n) => !planned.includes(n));
     const removed = planned.filter((n) => !actual.includes(n));
-    return [added.length ? `unplanned: ${added.join(", ")}` : "", removed.length ? `missing: ${removed.join(", ")}` : ""].filter(Boolean).join("; ");
+    return [added.length ? `unplanned: ${added.join(", ")}` : "", removed.length ? `missing: ${removed.join(", ")}` : ""]
+        .filter(Boolean)
+        .join("; ");
 }
 
 function sources(dir: string): string[] {
@@ -86,7 +135,12 @@ describe("the package entries", () => {
         `);
         const res = JSON.parse(out);
         assert.equal(relative(ROOT, res.resolved), join("dist", "lib", "index.js"));
-        assert.ok(res.d.some((x: { ruleId: string; severity: string; path: string }) => x.ruleId === "R13" && x.severity === "error" && x.path === "serviceCidrs[0]"));
+        assert.ok(
+            res.d.some(
+                (x: { ruleId: string; severity: string; path: string }) =>
+                    x.ruleId === "R13" && x.severity === "error" && x.path === "serviceCidrs[0]",
+            ),
+        );
         assert.equal(res.verdict, "accept");
         assert.deepEqual(res.pods, ["10.244.0.0/16", "fd12:3456:789a::/64"]);
         assert.equal(res.text, "string");
@@ -95,10 +149,19 @@ describe("the package entries", () => {
     it("exports the planned runtime names from each entry, and no other", function () {
         this.timeout(60_000);
         const entries = Object.keys(PUBLIC);
-        const out = node(`console.log(JSON.stringify(${JSON.stringify(entries.map(specifier))}.map((s) => Object.keys(require(s)).sort())))`);
+        const out = node(
+            `console.log(JSON.stringify(${JSON.stringify(entries.map(specifier))}.map((s) => Object.keys(require(s)).sort())))`,
+        );
         const actual = JSON.parse(out) as string[][];
-        const problems = entries.map((e, i) => [e, difference(PUBLIC[e], actual[i])]).filter(([, d]) => d).map(([e, d]) => `${specifier(e)}: ${d}`);
-        assert.deepEqual(problems, [], `the public API changed; update PUBLIC in test/package.test.ts only on purpose:\n${problems.join("\n")}`);
+        const problems = entries
+            .map((e, i) => [e, difference(PUBLIC[e], actual[i])])
+            .filter(([, d]) => d)
+            .map(([e, d]) => `${specifier(e)}: ${d}`);
+        assert.deepEqual(
+            problems,
+            [],
+            `the public API changed; update PUBLIC in test/package.test.ts only on purpose:\n${problems.join("\n")}`,
+        );
         for (const e of entries) assert.deepEqual(PUBLIC[e], [...PUBLIC[e]].sort(), `PUBLIC["${e}"] is sorted`);
     });
 
@@ -119,13 +182,19 @@ describe("the package entries", () => {
             assert.deepEqual(pkg.exports[entry], { types: `./dist/lib/${dir}index.d.ts`, default: `./dist/lib/${dir}index.js` }, entry);
             for (const [mode, options] of modes) {
                 const types = ts.resolveModuleName(specifier(entry), file, options, ts.sys).resolvedModule?.resolvedFileName;
-                assert.equal(types && relative(ROOT, types), join("dist", "lib", dir, "index.d.ts"), `${specifier(entry)} types with moduleResolution ${mode}`);
+                assert.equal(
+                    types && relative(ROOT, types),
+                    join("dist", "lib", dir, "index.d.ts"),
+                    `${specifier(entry)} types with moduleResolution ${mode}`,
+                );
             }
         });
     });
 
     it("keeps the modules behind the entries private", () => {
-        const code = node(`try { require("pulumi-aks-network/dist/lib/network/cidr.js"); console.log("loaded") } catch (e) { console.log(e.code) }`);
+        const code = node(
+            `try { require("pulumi-aks-network/dist/lib/network/cidr.js"); console.log("loaded") } catch (e) { console.log(e.code) }`,
+        );
         assert.equal(code.trim(), "ERR_PACKAGE_PATH_NOT_EXPORTED");
     });
 
@@ -134,16 +203,28 @@ describe("the package entries", () => {
             const d = m.validateNetworkPlan(plan);
             if (!d.some((x) => x.ruleId === "R13")) throw new Error("no R13 in " + JSON.stringify(d))`;
         const mods = loadedModules("pulumi-aks-network/network", then);
-        assert.deepEqual(mods.filter((m) => m.startsWith("@pulumi/")), []);
-        assert.ok(mods.some((m) => m.startsWith("ip-num/")), "the planner parses IPv6 with ip-num");
+        assert.deepEqual(
+            mods.filter((m) => m.startsWith("@pulumi/")),
+            [],
+        );
+        assert.ok(
+            mods.some((m) => m.startsWith("ip-num/")),
+            "the planner parses IPv6 with ip-num",
+        );
     });
 
     it("keeps the Service linter and the builders pure: pulumi-aks-network/k8s loads nothing from Pulumi", () => {
-        const mods = loadedModules("pulumi-aks-network/k8s", `
+        const mods = loadedModules(
+            "pulumi-aks-network/k8s",
+            `
             const service = { metadata: { name: "web" }, spec: { type: "NodePort", ports: [{ port: 80, nodePort: 80 }] } };
             const d = m.checkService(service, { ipFamilies: ["IPv4"], kubernetesVersion: "1.34", hasWindowsPools: false, linuxOsSku: "AzureLinux" });
-            if (!d.some((x) => x.severity === "error")) throw new Error("no error for nodePort 80 in " + JSON.stringify(d))`);
-        assert.deepEqual(mods.filter((m) => m.startsWith("@pulumi/")), []);
+            if (!d.some((x) => x.severity === "error")) throw new Error("no error for nodePort 80 in " + JSON.stringify(d))`,
+        );
+        assert.deepEqual(
+            mods.filter((m) => m.startsWith("@pulumi/")),
+            [],
+        );
     });
 
     it("never loads the azure-native root (seconds of type-checking and hundreds of MB for users)", () => {
@@ -151,9 +232,16 @@ describe("the package entries", () => {
         assert.ok(!mods.includes("@pulumi/azure-native/index.js"), "the azure-native root module was loaded");
         assert.ok(!mods.includes("@pulumi/kubernetes/index.js"), "the kubernetes SDK root was loaded (every API group and Helm v3)");
         assert.ok(!mods.some((m) => m.startsWith("yaml/")), "yaml is loaded only when a file or kubeconfig is read");
-        assert.ok(mods.some((m) => m.startsWith("@pulumi/azure-native/containerservice/")), "containerservice comes in by submodule");
+        assert.ok(
+            mods.some((m) => m.startsWith("@pulumi/azure-native/containerservice/")),
+            "containerservice comes in by submodule",
+        );
         for (const file of sources(join(ROOT, "lib"))) {
-            assert.doesNotMatch(readFileSync(file, "utf8"), /from\s+["']@pulumi\/azure-native["']|require\(["']@pulumi\/azure-native["']\)/, relative(ROOT, file));
+            assert.doesNotMatch(
+                readFileSync(file, "utf8"),
+                /from\s+["']@pulumi\/azure-native["']|require\(["']@pulumi\/azure-native["']\)/,
+                relative(ROOT, file),
+            );
         }
     });
 

@@ -37,7 +37,10 @@ const pools = config.requireObject<PoolConfig[]>("nodePools");
 
 const zones = ["1", "2", "3"];
 const rg = new resources.ResourceGroup("aks-rg", { resourceGroupName: "aks-rg" });
-const identity = new managedidentity.UserAssignedIdentity("aks-identity", { resourceGroupName: rg.name, resourceName: `${clusterName}-identity` });
+const identity = new managedidentity.UserAssignedIdentity("aks-identity", {
+    resourceGroupName: rg.name,
+    resourceName: `${clusterName}-identity`,
+});
 const vnet = new network.VirtualNetwork("aks-vnet", {
     resourceGroupName: rg.name,
     virtualNetworkName: `${clusterName}-vnet`,
@@ -61,102 +64,127 @@ const networkContributor = new authorization.RoleAssignment("aks-networkContribu
     scope: vnet.id,
 });
 
-const cluster = new containerservice.ManagedCluster("aks-aks", {
-    resourceGroupName: rg.name,
-    resourceName: clusterName,
-    dnsPrefix: clusterName,
-    kubernetesVersion,
-    identity: { type: "UserAssigned", userAssignedIdentities: [identity.id] },
-    sku: { name: "Base", tier: "Standard" },
-    enableRBAC: true,
-    disableLocalAccounts: true,
-    aadProfile: { managed: true, enableAzureRBAC: true },
-    oidcIssuerProfile: { enabled: true },
-    securityProfile: { workloadIdentity: { enabled: true }, imageCleaner: { enabled: true, intervalHours: 168 } },
-    addonProfiles: {
-        azureKeyvaultSecretsProvider: { enabled: true, config: { enableSecretRotation: "true", rotationPollInterval: "2m" } },
-        azurepolicy: { enabled: true },
-        kubeDashboard: { enabled: false },
-    },
-    autoUpgradeProfile: { upgradeChannel: "patch", nodeOSUpgradeChannel: "NodeImage" },
-    apiServerAccessProfile: { authorizedIPRanges: apiServer.authorizedIpRanges, disableRunCommand: true, enablePrivateCluster: false },
-    agentPoolProfiles: [{
-        name: "system",
-        mode: "System",
-        type: "VirtualMachineScaleSets",
-        osType: "Linux",
-        osSKU: "Ubuntu",
-        vmSize: systemPool.vmSize,
-        count: systemPool.count,
-        enableAutoScaling: false,
-        maxPods: 110,
-        availabilityZones: zones,
-        nodeTaints: ["CriticalAddonsOnly=true:NoSchedule"],
-        osDiskType: "Ephemeral",
-        enableEncryptionAtHost: false,
-        enableFIPS: false,
-        enableNodePublicIP: false,
-        upgradeSettings: { maxSurge: "33%" },
-        vnetSubnetID: subnet.id,
-    }],
-    networkProfile: {
-        networkPlugin: "azure",
-        networkPluginMode: "overlay",
-        networkDataplane: "cilium",
-        networkPolicy: "cilium",
-        ipFamilies: net.ipFamilies,
-        podCidr: net.podCidrs[0],
-        podCidrs: net.podCidrs,
-        serviceCidr: net.serviceCidrs[0],
-        serviceCidrs: net.serviceCidrs,
-        dnsServiceIP: net.dnsServiceIP,
-        outboundType: "loadBalancer",
-        loadBalancerSku: "standard",
-        loadBalancerProfile: {
-            backendPoolType: "NodeIPConfiguration",
-            managedOutboundIPs: { count: 1, countIPv6: 1 },
-            allocatedOutboundPorts: 0,
-            idleTimeoutInMinutes: 30,
+const cluster = new containerservice.ManagedCluster(
+    "aks-aks",
+    {
+        resourceGroupName: rg.name,
+        resourceName: clusterName,
+        dnsPrefix: clusterName,
+        kubernetesVersion,
+        identity: { type: "UserAssigned", userAssignedIdentities: [identity.id] },
+        sku: { name: "Base", tier: "Standard" },
+        enableRBAC: true,
+        disableLocalAccounts: true,
+        aadProfile: { managed: true, enableAzureRBAC: true },
+        oidcIssuerProfile: { enabled: true },
+        securityProfile: { workloadIdentity: { enabled: true }, imageCleaner: { enabled: true, intervalHours: 168 } },
+        addonProfiles: {
+            azureKeyvaultSecretsProvider: { enabled: true, config: { enableSecretRotation: "true", rotationPollInterval: "2m" } },
+            azurepolicy: { enabled: true },
+            kubeDashboard: { enabled: false },
+        },
+        autoUpgradeProfile: { upgradeChannel: "patch", nodeOSUpgradeChannel: "NodeImage" },
+        apiServerAccessProfile: { authorizedIPRanges: apiServer.authorizedIpRanges, disableRunCommand: true, enablePrivateCluster: false },
+        agentPoolProfiles: [
+            {
+                name: "system",
+                mode: "System",
+                type: "VirtualMachineScaleSets",
+                osType: "Linux",
+                osSKU: "Ubuntu",
+                vmSize: systemPool.vmSize,
+                count: systemPool.count,
+                enableAutoScaling: false,
+                maxPods: 110,
+                availabilityZones: zones,
+                nodeTaints: ["CriticalAddonsOnly=true:NoSchedule"],
+                osDiskType: "Ephemeral",
+                enableEncryptionAtHost: false,
+                enableFIPS: false,
+                enableNodePublicIP: false,
+                upgradeSettings: { maxSurge: "33%" },
+                vnetSubnetID: subnet.id,
+            },
+        ],
+        networkProfile: {
+            networkPlugin: "azure",
+            networkPluginMode: "overlay",
+            networkDataplane: "cilium",
+            networkPolicy: "cilium",
+            ipFamilies: net.ipFamilies,
+            podCidr: net.podCidrs[0],
+            podCidrs: net.podCidrs,
+            serviceCidr: net.serviceCidrs[0],
+            serviceCidrs: net.serviceCidrs,
+            dnsServiceIP: net.dnsServiceIP,
+            outboundType: "loadBalancer",
+            loadBalancerSku: "standard",
+            loadBalancerProfile: {
+                backendPoolType: "NodeIPConfiguration",
+                managedOutboundIPs: { count: 1, countIPv6: 1 },
+                allocatedOutboundPorts: 0,
+                idleTimeoutInMinutes: 30,
+            },
         },
     },
-}, { dependsOn: [networkContributor], ignoreChanges: ["kubernetesVersion", "agentPoolProfiles[0].count"] });
+    { dependsOn: [networkContributor], ignoreChanges: ["kubernetesVersion", "agentPoolProfiles[0].count"] },
+);
 
-const nodePools = pools.map((p) => new containerservice.AgentPool(`aks-pool-${p.name}`, {
-    resourceGroupName: rg.name,
-    resourceName: cluster.name,
-    agentPoolName: p.name,
-    mode: "User",
-    type: "VirtualMachineScaleSets",
-    osType: "Linux",
-    osSKU: "Ubuntu",
-    vmSize: p.vmSize,
-    count: p.minCount,
-    enableAutoScaling: true,
-    minCount: p.minCount,
-    maxCount: p.maxCount,
-    maxPods: 110,
-    availabilityZones: zones,
-    osDiskType: "Ephemeral",
-    enableEncryptionAtHost: false,
-    enableFIPS: false,
-    enableNodePublicIP: false,
-    upgradeSettings: { maxSurge: "33%" },
-    vnetSubnetID: subnet.id,
-}, { ignoreChanges: ["count"] }));
+const nodePools = pools.map(
+    (p) =>
+        new containerservice.AgentPool(
+            `aks-pool-${p.name}`,
+            {
+                resourceGroupName: rg.name,
+                resourceName: cluster.name,
+                agentPoolName: p.name,
+                mode: "User",
+                type: "VirtualMachineScaleSets",
+                osType: "Linux",
+                osSKU: "Ubuntu",
+                vmSize: p.vmSize,
+                count: p.minCount,
+                enableAutoScaling: true,
+                minCount: p.minCount,
+                maxCount: p.maxCount,
+                maxPods: 110,
+                availabilityZones: zones,
+                osDiskType: "Ephemeral",
+                enableEncryptionAtHost: false,
+                enableFIPS: false,
+                enableNodePublicIP: false,
+                upgradeSettings: { maxSurge: "33%" },
+                vnetSubnetID: subnet.id,
+            },
+            { ignoreChanges: ["count"] },
+        ),
+);
 
-const window = (name: string, configName: string, dayOfWeek: string) => new containerservice.MaintenanceConfiguration(name, {
-    resourceGroupName: rg.name,
-    resourceName: cluster.name,
-    configName,
-    maintenanceWindow: { schedule: { weekly: { dayOfWeek, intervalWeeks: 1 } }, durationHours: 4, startTime: "00:00", utcOffset: "+00:00" },
-});
+const window = (name: string, configName: string, dayOfWeek: string) =>
+    new containerservice.MaintenanceConfiguration(name, {
+        resourceGroupName: rg.name,
+        resourceName: cluster.name,
+        configName,
+        maintenanceWindow: {
+            schedule: { weekly: { dayOfWeek, intervalWeeks: 1 } },
+            durationHours: 4,
+            startTime: "00:00",
+            utcOffset: "+00:00",
+        },
+    });
 window("aks-upgradeWindow", "aksManagedAutoUpgradeSchedule", "Sunday");
 window("aks-nodeOsUpgradeWindow", "aksManagedNodeOSUpgradeSchedule", "Saturday");
 
 // The user kubeconfig, switched from the interactive device-code login to the Azure CLI's for CI.
 const creds = containerservice.listManagedClusterUserCredentialsOutput({ resourceGroupName: rg.name, resourceName: cluster.name });
-const kubeconfig = pulumi.secret(creds.kubeconfigs.apply((k) => Buffer.from(k[0].value, "base64").toString("utf8").replace("devicecode", "azurecli")));
-const provider = new k8s.Provider("aks-k8s", { kubeconfig, clusterIdentifier: cluster.id, deleteUnreachable: true }, { dependsOn: nodePools });
+const kubeconfig = pulumi.secret(
+    creds.kubeconfigs.apply((k) => Buffer.from(k[0].value, "base64").toString("utf8").replace("devicecode", "azurecli")),
+);
+const provider = new k8s.Provider(
+    "aks-k8s",
+    { kubeconfig, clusterIdentifier: cluster.id, deleteUnreachable: true },
+    { dependsOn: nodePools },
+);
 
 const linux = { "kubernetes.io/os": "linux" };
 const spread = (matchLabels: Record<string, string>) => [
@@ -166,83 +194,122 @@ const spread = (matchLabels: Record<string, string>) => [
 const lifeCycle = { graceTimeOut: "10s", requestAcceptGraceTimeout: "15s" };
 
 const ingressNs = new k8s.core.v1.Namespace("aks-ingress-namespace", { metadata: { name: "traefik" } }, { provider });
-const ingress = new k8s.helm.v4.Chart("aks-ingress-chart", {
-    chart: "traefik",
-    version: "41.3.0",
-    name: "traefik",
-    namespace: ingressNs.metadata.name,
-    repositoryOpts: { repo: "https://traefik.github.io/charts" },
-    values: {
-        additionalArguments: ["--ping.terminatingStatusCode=204"],
-        deployment: { enabled: true, kind: "Deployment", replicas: 2, terminationGracePeriodSeconds: 60 },
-        gateway: { enabled: false },
-        gatewayClass: { enabled: false },
-        global: { checkNewVersion: false, sendAnonymousUsage: false },
-        ingressClass: { enabled: true, isDefaultClass: false, name: "traefik" },
-        nodeSelector: linux,
-        podDisruptionBudget: { enabled: true, minAvailable: 1 },
-        ports: { web: { expose: { default: true }, transport: { lifeCycle } }, websecure: { expose: { default: true }, transport: { lifeCycle } } },
-        providers: { kubernetesGateway: { enabled: false }, kubernetesIngress: { enabled: true, ingressClass: "traefik", publishedService: { enabled: true } } },
-        service: {
-            enabled: true,
-            annotations: {
-                "service.beta.kubernetes.io/azure-load-balancer-health-probe-interval": "5",
-                "service.beta.kubernetes.io/azure-load-balancer-health-probe-num-of-probe": "2",
+const ingress = new k8s.helm.v4.Chart(
+    "aks-ingress-chart",
+    {
+        chart: "traefik",
+        version: "41.3.0",
+        name: "traefik",
+        namespace: ingressNs.metadata.name,
+        repositoryOpts: { repo: "https://traefik.github.io/charts" },
+        values: {
+            additionalArguments: ["--ping.terminatingStatusCode=204"],
+            deployment: { enabled: true, kind: "Deployment", replicas: 2, terminationGracePeriodSeconds: 60 },
+            gateway: { enabled: false },
+            gatewayClass: { enabled: false },
+            global: { checkNewVersion: false, sendAnonymousUsage: false },
+            ingressClass: { enabled: true, isDefaultClass: false, name: "traefik" },
+            nodeSelector: linux,
+            podDisruptionBudget: { enabled: true, minAvailable: 1 },
+            ports: {
+                web: { expose: { default: true }, transport: { lifeCycle } },
+                websecure: { expose: { default: true }, transport: { lifeCycle } },
             },
-            spec: { type: "LoadBalancer", externalTrafficPolicy: "Local", ipFamilies: ["IPv4", "IPv6"], ipFamilyPolicy: "RequireDualStack" },
+            providers: {
+                kubernetesGateway: { enabled: false },
+                kubernetesIngress: { enabled: true, ingressClass: "traefik", publishedService: { enabled: true } },
+            },
+            service: {
+                enabled: true,
+                annotations: {
+                    "service.beta.kubernetes.io/azure-load-balancer-health-probe-interval": "5",
+                    "service.beta.kubernetes.io/azure-load-balancer-health-probe-num-of-probe": "2",
+                },
+                spec: {
+                    type: "LoadBalancer",
+                    externalTrafficPolicy: "Local",
+                    ipFamilies: ["IPv4", "IPv6"],
+                    ipFamilyPolicy: "RequireDualStack",
+                },
+            },
+            tolerations: [],
+            topologySpreadConstraints: spread({ "app.kubernetes.io/instance": "traefik-traefik", "app.kubernetes.io/name": "traefik" }),
         },
-        tolerations: [],
-        topologySpreadConstraints: spread({ "app.kubernetes.io/instance": "traefik-traefik", "app.kubernetes.io/name": "traefik" }),
     },
-}, { provider });
+    { provider },
+);
 
 const labels = { "app.kubernetes.io/component": "web", "app.kubernetes.io/name": "hello" };
 const sampleNs = new k8s.core.v1.Namespace("aks-sample-namespace", { metadata: { name: "samples" } }, { provider });
 const namespace = sampleNs.metadata.name;
-const service = new k8s.core.v1.Service("aks-sample-service-hello-dual", {
-    metadata: { name: "hello-dual", namespace, labels },
-    spec: {
-        type: "LoadBalancer",
-        externalTrafficPolicy: "Local",
-        ipFamilies: ["IPv4", "IPv6"],
-        ipFamilyPolicy: "RequireDualStack",
-        selector: labels,
-        ports: [{ name: "http", port: 80, protocol: "TCP", targetPort: "http" }],
+const service = new k8s.core.v1.Service(
+    "aks-sample-service-hello-dual",
+    {
+        metadata: { name: "hello-dual", namespace, labels },
+        spec: {
+            type: "LoadBalancer",
+            externalTrafficPolicy: "Local",
+            ipFamilies: ["IPv4", "IPv6"],
+            ipFamilyPolicy: "RequireDualStack",
+            selector: labels,
+            ports: [{ name: "http", port: 80, protocol: "TCP", targetPort: "http" }],
+        },
     },
-}, { provider });
-new k8s.policy.v1.PodDisruptionBudget("aks-sample-pdb-hello", {
-    metadata: { name: "hello", namespace, labels },
-    spec: { minAvailable: 1, selector: { matchLabels: labels } },
-}, { provider });
-new k8s.networking.v1.Ingress("aks-sample-ingress", {
-    metadata: { name: "hello", namespace, labels: { "app.kubernetes.io/name": "hello" } },
-    spec: {
-        ingressClassName: "traefik",
-        rules: [{ http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "hello-dual", port: { name: "http" } } } }] } }],
+    { provider },
+);
+new k8s.policy.v1.PodDisruptionBudget(
+    "aks-sample-pdb-hello",
+    {
+        metadata: { name: "hello", namespace, labels },
+        spec: { minAvailable: 1, selector: { matchLabels: labels } },
     },
-}, { provider, dependsOn: [ingress] });
-new k8s.apps.v1.Deployment("aks-sample-deployment-hello", {
-    metadata: { name: "hello", namespace, labels },
-    spec: {
-        replicas: 2,
-        selector: { matchLabels: labels },
-        template: {
-            metadata: { labels },
-            spec: {
-                nodeSelector: linux,
-                topologySpreadConstraints: spread(labels),
-                containers: [{
-                    name: "web",
-                    image: "docker.io/library/nginx:1.28-alpine",
-                    ports: [{ name: "http", containerPort: 80, protocol: "TCP" }],
-                    readinessProbe: { httpGet: { path: "/", port: "http" }, periodSeconds: 5 },
-                    lifecycle: { preStop: { exec: { command: ["sleep", "15"] } } },
-                    resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "128Mi" } },
-                }],
+    { provider },
+);
+new k8s.networking.v1.Ingress(
+    "aks-sample-ingress",
+    {
+        metadata: { name: "hello", namespace, labels: { "app.kubernetes.io/name": "hello" } },
+        spec: {
+            ingressClassName: "traefik",
+            rules: [
+                {
+                    http: {
+                        paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "hello-dual", port: { name: "http" } } } }],
+                    },
+                },
+            ],
+        },
+    },
+    { provider, dependsOn: [ingress] },
+);
+new k8s.apps.v1.Deployment(
+    "aks-sample-deployment-hello",
+    {
+        metadata: { name: "hello", namespace, labels },
+        spec: {
+            replicas: 2,
+            selector: { matchLabels: labels },
+            template: {
+                metadata: { labels },
+                spec: {
+                    nodeSelector: linux,
+                    topologySpreadConstraints: spread(labels),
+                    containers: [
+                        {
+                            name: "web",
+                            image: "docker.io/library/nginx:1.28-alpine",
+                            ports: [{ name: "http", containerPort: 80, protocol: "TCP" }],
+                            readinessProbe: { httpGet: { path: "/", port: "http" }, periodSeconds: 5 },
+                            lifecycle: { preStop: { exec: { command: ["sleep", "15"] } } },
+                            resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "128Mi" } },
+                        },
+                    ],
+                },
             },
         },
     },
-}, { provider });
+    { provider },
+);
 
 export const clusterNameOutput = cluster.name;
 export const kubeconfigOutput = kubeconfig;

@@ -56,7 +56,15 @@ async function main(): Promise<void> {
     const programCpuMs = (cpu.user + cpu.system) / 1000;
 
     const resources = mockState.resources.map((r) => ({ type: r.type, name: r.name, custom: r.custom !== false }));
-    process.stdout.write(JSON.stringify({ programMs, programCpuMs, sinceStartMs: performance.now(), resources, invokes: mockState.calls.map((c) => c.token) }) + "\n");
+    process.stdout.write(
+        JSON.stringify({
+            programMs,
+            programCpuMs,
+            sinceStartMs: performance.now(),
+            resources,
+            invokes: mockState.calls.map((c) => c.token),
+        }) + "\n",
+    );
     process.exit(0);
 }
 

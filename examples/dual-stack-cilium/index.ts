@@ -3,7 +3,16 @@
  * network policy), Traefik with a dual-stack Service (RequireDualStack, externalTrafficPolicy Local)
  * and the sample app, reachable over both families.
  */
-import { AksCluster, IngressController, IpFamily, NetworkDataplane, NetworkPlugin, NetworkPluginMode, NetworkPolicy, SampleApp } from "pulumi-aks-network";
+import {
+    AksCluster,
+    IngressController,
+    IpFamily,
+    NetworkDataplane,
+    NetworkPlugin,
+    NetworkPluginMode,
+    NetworkPolicy,
+    SampleApp,
+} from "pulumi-aks-network";
 
 const cluster = new AksCluster("dual", {
     kubernetesVersion: "1.34",
@@ -30,11 +39,15 @@ const ingress = new IngressController("dual-ingress", {
     clusterFacts: cluster.clusterFacts,
 });
 
-const sample = new SampleApp("dual-sample", {
-    provider: cluster.provider,
-    clusterFacts: cluster.clusterFacts,
-    ingressClassName: ingress.ingressClassName,
-}, { dependsOn: [ingress] });
+const sample = new SampleApp(
+    "dual-sample",
+    {
+        provider: cluster.provider,
+        clusterFacts: cluster.clusterFacts,
+        ingressClassName: ingress.ingressClassName,
+    },
+    { dependsOn: [ingress] },
+);
 
 export const clusterName = cluster.clusterName;
 export const kubeconfig = cluster.kubeconfig;

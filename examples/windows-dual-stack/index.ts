@@ -4,7 +4,17 @@
  * so Linux workloads never land there. The sample app adds a Windows Deployment (IPv4 Service) next
  * to the dual-stack Linux one.
  */
-import { AksCluster, IngressController, IpFamily, NetworkDataplane, NetworkPlugin, NetworkPluginMode, OsSku, OsType, SampleApp } from "pulumi-aks-network";
+import {
+    AksCluster,
+    IngressController,
+    IpFamily,
+    NetworkDataplane,
+    NetworkPlugin,
+    NetworkPluginMode,
+    OsSku,
+    OsType,
+    SampleApp,
+} from "pulumi-aks-network";
 
 const cluster = new AksCluster("win", {
     kubernetesVersion: "1.34",
@@ -34,11 +44,15 @@ const ingress = new IngressController("win-ingress", {
     clusterFacts: cluster.clusterFacts,
 });
 
-const sample = new SampleApp("win-sample", {
-    provider: cluster.provider,
-    clusterFacts: cluster.clusterFacts,
-    ingressClassName: ingress.ingressClassName,
-}, { dependsOn: [ingress] });
+const sample = new SampleApp(
+    "win-sample",
+    {
+        provider: cluster.provider,
+        clusterFacts: cluster.clusterFacts,
+        ingressClassName: ingress.ingressClassName,
+    },
+    { dependsOn: [ingress] },
+);
 
 export const clusterName = cluster.clusterName;
 export const kubeconfig = cluster.kubeconfig;

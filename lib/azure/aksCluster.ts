@@ -153,7 +153,12 @@ export class AksCluster extends pulumi.ComponentResource {
 
         const planned = plannedCore(name, design, this.clusterFacts);
         this.join = new ClusterJoin({
-            planned, ownNetwork: design.network.mode === "existing", gate, subnetId: base.subnetId, tags: args.tags, lastPool: pools.last,
+            planned,
+            ownNetwork: design.network.mode === "existing",
+            gate,
+            subnetId: base.subnetId,
+            tags: args.tags,
+            lastPool: pools.last,
         });
         this.core = coreOutput(planned, {
             clusterId: cluster.id,
@@ -207,7 +212,9 @@ export function clusterFacts(design: ClusterDesign, appRouting = false): Cluster
         kubernetesVersion: design.kubernetesVersion,
         hasWindowsPools: design.windows !== null,
         linuxOsSku: linuxPools.some((p) => AZURE_LINUX_SKUS.includes(p.osSku)) ? "AzureLinux" : "Ubuntu",
-        windowsTaints: taints.map((t) => (t.value === undefined ? { key: t.key, effect: t.effect } : { key: t.key, value: t.value, effect: t.effect })),
+        windowsTaints: taints.map((t) =>
+            t.value === undefined ? { key: t.key, effect: t.effect } : { key: t.key, value: t.value, effect: t.effect },
+        ),
         networkDataplane: design.report.effective.networkDataplane,
         appRoutingEnabled: appRouting,
     };

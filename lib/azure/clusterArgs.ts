@@ -7,8 +7,19 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import {
-    BackendPoolType, ClusterSkuTier, ConnectedNetworkKind, IpFamily, KubeloginMode, NetworkDataplane, NetworkPlugin, NetworkPluginMode,
-    NetworkPolicy, NodeOsUpgradeChannel, OutboundType, UpgradeChannel, WeekDay,
+    BackendPoolType,
+    ClusterSkuTier,
+    ConnectedNetworkKind,
+    IpFamily,
+    KubeloginMode,
+    NetworkDataplane,
+    NetworkPlugin,
+    NetworkPluginMode,
+    NetworkPolicy,
+    NodeOsUpgradeChannel,
+    OutboundType,
+    UpgradeChannel,
+    WeekDay,
 } from "./enums";
 import { NODE_POOL_SPEC_SHAPE, NodePoolSpec, SYSTEM_POOL_ARGS_SHAPE, SystemPoolArgs } from "./nodePoolArgs";
 import { ObjectShape, opt, req, S } from "./shape";
@@ -53,11 +64,15 @@ export interface VnetArgs {
 }
 
 /** The shape of `VnetArgs`. */
-export const VNET_ARGS_SHAPE: ObjectShape<VnetArgs> = S.object<VnetArgs>("VnetArgs", `{ addressSpaces: ["10.224.0.0/12"], subnets: [{ name: "nodes", cidr: "10.224.0.0/16" }] }`, {
-    name: opt(S.string),
-    addressSpaces: opt(S.list(S.string)),
-    subnets: opt(S.list(SUBNET_ARGS_SHAPE)),
-});
+export const VNET_ARGS_SHAPE: ObjectShape<VnetArgs> = S.object<VnetArgs>(
+    "VnetArgs",
+    `{ addressSpaces: ["10.224.0.0/12"], subnets: [{ name: "nodes", cidr: "10.224.0.0/16" }] }`,
+    {
+        name: opt(S.string),
+        addressSpaces: opt(S.list(S.string)),
+        subnets: opt(S.list(SUBNET_ARGS_SHAPE)),
+    },
+);
 
 /** A network reachable from the cluster's VNet whose addresses pods and Services must not shadow. */
 export interface ConnectedNetworkArgs {
@@ -76,11 +91,15 @@ export interface ConnectedNetworkArgs {
 }
 
 /** The shape of `ConnectedNetworkArgs`. */
-export const CONNECTED_NETWORK_ARGS_SHAPE: ObjectShape<ConnectedNetworkArgs> = S.object<ConnectedNetworkArgs>("ConnectedNetworkArgs", `{ name: "on-premises", cidr: "192.168.0.0/16", kind: "onPremises" }`, {
-    name: opt(S.string),
-    cidr: req(S.string),
-    kind: opt(S.enumOf("ConnectedNetworkKind", ConnectedNetworkKind)),
-});
+export const CONNECTED_NETWORK_ARGS_SHAPE: ObjectShape<ConnectedNetworkArgs> = S.object<ConnectedNetworkArgs>(
+    "ConnectedNetworkArgs",
+    `{ name: "on-premises", cidr: "192.168.0.0/16", kind: "onPremises" }`,
+    {
+        name: opt(S.string),
+        cidr: req(S.string),
+        kind: opt(S.enumOf("ConnectedNetworkKind", ConnectedNetworkKind)),
+    },
+);
 
 /** The cluster's network: plugin, address ranges and the VNet (created or your own). */
 export interface ClusterNetworkArgs {
@@ -178,25 +197,29 @@ export interface ClusterNetworkArgs {
 }
 
 /** The shape of `ClusterNetworkArgs`. */
-export const CLUSTER_NETWORK_ARGS_SHAPE: ObjectShape<ClusterNetworkArgs> = S.object<ClusterNetworkArgs>("ClusterNetworkArgs", `{ ipFamilies: ["IPv4", "IPv6"] }`, {
-    networkPlugin: opt(S.enumOf("NetworkPlugin", NetworkPlugin)),
-    networkPluginMode: opt(S.enumOf("NetworkPluginMode", NetworkPluginMode)),
-    networkDataplane: opt(S.enumOf("NetworkDataplane", NetworkDataplane)),
-    networkPolicy: opt(S.enumOf("NetworkPolicy", NetworkPolicy)),
-    ipFamilies: opt(S.list(S.enumOf("IpFamily", IpFamily))),
-    podCidrs: opt(S.list(S.string)),
-    serviceCidrs: opt(S.list(S.string)),
-    dnsServiceIP: opt(S.string),
-    outboundType: opt(S.enumOf("OutboundType", OutboundType)),
-    loadBalancerBackendPoolType: opt(S.enumOf("BackendPoolType", BackendPoolType)),
-    managedOutboundIpCount: opt(S.number),
-    managedOutboundIpv6Count: opt(S.number),
-    vnet: opt(VNET_ARGS_SHAPE),
-    nodeSubnetId: opt(S.input(S.string)),
-    connectedNetworks: opt(S.list(CONNECTED_NETWORK_ARGS_SHAPE)),
-    assignNetworkContributor: opt(S.boolean),
-    warningsAsErrors: opt(S.list(S.string)),
-});
+export const CLUSTER_NETWORK_ARGS_SHAPE: ObjectShape<ClusterNetworkArgs> = S.object<ClusterNetworkArgs>(
+    "ClusterNetworkArgs",
+    `{ ipFamilies: ["IPv4", "IPv6"] }`,
+    {
+        networkPlugin: opt(S.enumOf("NetworkPlugin", NetworkPlugin)),
+        networkPluginMode: opt(S.enumOf("NetworkPluginMode", NetworkPluginMode)),
+        networkDataplane: opt(S.enumOf("NetworkDataplane", NetworkDataplane)),
+        networkPolicy: opt(S.enumOf("NetworkPolicy", NetworkPolicy)),
+        ipFamilies: opt(S.list(S.enumOf("IpFamily", IpFamily))),
+        podCidrs: opt(S.list(S.string)),
+        serviceCidrs: opt(S.list(S.string)),
+        dnsServiceIP: opt(S.string),
+        outboundType: opt(S.enumOf("OutboundType", OutboundType)),
+        loadBalancerBackendPoolType: opt(S.enumOf("BackendPoolType", BackendPoolType)),
+        managedOutboundIpCount: opt(S.number),
+        managedOutboundIpv6Count: opt(S.number),
+        vnet: opt(VNET_ARGS_SHAPE),
+        nodeSubnetId: opt(S.input(S.string)),
+        connectedNetworks: opt(S.list(CONNECTED_NETWORK_ARGS_SHAPE)),
+        assignNetworkContributor: opt(S.boolean),
+        warningsAsErrors: opt(S.list(S.string)),
+    },
+);
 
 /** Access to the Kubernetes API server. One of `authorizedIpRanges`, `privateCluster` or `allowPublicAccess` is required. */
 export interface ApiServerArgs {
@@ -224,12 +247,16 @@ export interface ApiServerArgs {
 }
 
 /** The shape of `ApiServerArgs`. */
-export const API_SERVER_ARGS_SHAPE: ObjectShape<ApiServerArgs> = S.object<ApiServerArgs>("ApiServerArgs", `{ authorizedIpRanges: ["20.50.60.0/24"] }`, {
-    authorizedIpRanges: opt(S.list(S.string)),
-    privateCluster: opt(S.boolean),
-    allowPublicAccess: opt(S.boolean),
-    disableRunCommand: opt(S.boolean),
-});
+export const API_SERVER_ARGS_SHAPE: ObjectShape<ApiServerArgs> = S.object<ApiServerArgs>(
+    "ApiServerArgs",
+    `{ authorizedIpRanges: ["20.50.60.0/24"] }`,
+    {
+        authorizedIpRanges: opt(S.list(S.string)),
+        privateCluster: opt(S.boolean),
+        allowPublicAccess: opt(S.boolean),
+        disableRunCommand: opt(S.boolean),
+    },
+);
 
 /** Microsoft Entra ID integration. */
 export interface EntraArgs {
@@ -285,12 +312,16 @@ export interface MaintenanceWindowArgs {
 }
 
 /** The shape of `MaintenanceWindowArgs`. */
-export const MAINTENANCE_WINDOW_ARGS_SHAPE: ObjectShape<MaintenanceWindowArgs> = S.object<MaintenanceWindowArgs>("MaintenanceWindowArgs", `{ dayOfWeek: "Sunday", startTime: "02:00", durationHours: 4 }`, {
-    dayOfWeek: req(S.enumOf("WeekDay", WeekDay)),
-    startTime: opt(S.string),
-    durationHours: opt(S.number),
-    utcOffset: opt(S.string),
-});
+export const MAINTENANCE_WINDOW_ARGS_SHAPE: ObjectShape<MaintenanceWindowArgs> = S.object<MaintenanceWindowArgs>(
+    "MaintenanceWindowArgs",
+    `{ dayOfWeek: "Sunday", startTime: "02:00", durationHours: 4 }`,
+    {
+        dayOfWeek: req(S.enumOf("WeekDay", WeekDay)),
+        startTime: opt(S.string),
+        durationHours: opt(S.number),
+        utcOffset: opt(S.string),
+    },
+);
 
 /** Automatic upgrades and their maintenance windows. */
 export interface UpgradeArgs {
@@ -324,13 +355,17 @@ export interface UpgradeArgs {
 }
 
 /** The shape of `UpgradeArgs`. */
-export const UPGRADE_ARGS_SHAPE: ObjectShape<UpgradeArgs> = S.object<UpgradeArgs>("UpgradeArgs", `{ channel: "patch", nodeOsChannel: "NodeImage" }`, {
-    channel: opt(S.enumOf("UpgradeChannel", UpgradeChannel)),
-    nodeOsChannel: opt(S.enumOf("NodeOsUpgradeChannel", NodeOsUpgradeChannel)),
-    upgradeWindow: opt(MAINTENANCE_WINDOW_ARGS_SHAPE),
-    nodeOsUpgradeWindow: opt(MAINTENANCE_WINDOW_ARGS_SHAPE),
-    ignoreKubernetesVersionChanges: opt(S.boolean),
-});
+export const UPGRADE_ARGS_SHAPE: ObjectShape<UpgradeArgs> = S.object<UpgradeArgs>(
+    "UpgradeArgs",
+    `{ channel: "patch", nodeOsChannel: "NodeImage" }`,
+    {
+        channel: opt(S.enumOf("UpgradeChannel", UpgradeChannel)),
+        nodeOsChannel: opt(S.enumOf("NodeOsUpgradeChannel", NodeOsUpgradeChannel)),
+        upgradeWindow: opt(MAINTENANCE_WINDOW_ARGS_SHAPE),
+        nodeOsUpgradeWindow: opt(MAINTENANCE_WINDOW_ARGS_SHAPE),
+        ignoreKubernetesVersionChanges: opt(S.boolean),
+    },
+);
 
 /**
  * Windows node pools: the cluster's `windowsProfile`. AKS accepts it only when the cluster is created,
@@ -366,11 +401,15 @@ export interface WindowsArgs {
 }
 
 /** The shape of `WindowsArgs`. */
-export const WINDOWS_ARGS_SHAPE: ObjectShape<WindowsArgs> = S.object<WindowsArgs>("WindowsArgs", `{ enableWindowsPools: true, adminUsername: "azureuser" }`, {
-    enableWindowsPools: opt(S.boolean),
-    adminUsername: opt(S.string),
-    adminPassword: opt(S.input(S.string)),
-});
+export const WINDOWS_ARGS_SHAPE: ObjectShape<WindowsArgs> = S.object<WindowsArgs>(
+    "WindowsArgs",
+    `{ enableWindowsPools: true, adminUsername: "azureuser" }`,
+    {
+        enableWindowsPools: opt(S.boolean),
+        adminUsername: opt(S.string),
+        adminPassword: opt(S.input(S.string)),
+    },
+);
 
 /** Monitoring and threat protection (need a Log Analytics workspace). */
 export interface MonitoringArgs {
@@ -387,10 +426,14 @@ export interface MonitoringArgs {
 }
 
 /** The shape of `MonitoringArgs`. */
-export const MONITORING_ARGS_SHAPE: ObjectShape<MonitoringArgs> = S.object<MonitoringArgs>("MonitoringArgs", `{ logAnalyticsWorkspaceId: workspace.id }`, {
-    logAnalyticsWorkspaceId: opt(S.input(S.string)),
-    defender: opt(S.boolean),
-});
+export const MONITORING_ARGS_SHAPE: ObjectShape<MonitoringArgs> = S.object<MonitoringArgs>(
+    "MonitoringArgs",
+    `{ logAnalyticsWorkspaceId: workspace.id }`,
+    {
+        logAnalyticsWorkspaceId: opt(S.input(S.string)),
+        defender: opt(S.boolean),
+    },
+);
 
 /** The control plane's managed identity. */
 export interface ClusterIdentityArgs {
@@ -407,10 +450,14 @@ export interface ClusterIdentityArgs {
 }
 
 /** The shape of `ClusterIdentityArgs`. */
-export const CLUSTER_IDENTITY_ARGS_SHAPE: ObjectShape<ClusterIdentityArgs> = S.object<ClusterIdentityArgs>("ClusterIdentityArgs", `{ userAssignedIdentityId: identity.id, principalId: identity.principalId }`, {
-    userAssignedIdentityId: opt(S.input(S.string)),
-    principalId: opt(S.input(S.string)),
-});
+export const CLUSTER_IDENTITY_ARGS_SHAPE: ObjectShape<ClusterIdentityArgs> = S.object<ClusterIdentityArgs>(
+    "ClusterIdentityArgs",
+    `{ userAssignedIdentityId: identity.id, principalId: identity.principalId }`,
+    {
+        userAssignedIdentityId: opt(S.input(S.string)),
+        principalId: opt(S.input(S.string)),
+    },
+);
 
 /** How the kubeconfig output (and the Kubernetes provider) logs in to an Entra ID cluster. */
 export interface KubeconfigLoginArgs {
@@ -427,10 +474,14 @@ export interface KubeconfigLoginArgs {
 }
 
 /** The shape of `KubeconfigLoginArgs`. */
-export const KUBECONFIG_LOGIN_ARGS_SHAPE: ObjectShape<KubeconfigLoginArgs> = S.object<KubeconfigLoginArgs>("KubeconfigLoginArgs", `{ mode: "workloadidentity" }`, {
-    mode: opt(S.enumOf("KubeloginMode", KubeloginMode)),
-    clientId: opt(S.string),
-});
+export const KUBECONFIG_LOGIN_ARGS_SHAPE: ObjectShape<KubeconfigLoginArgs> = S.object<KubeconfigLoginArgs>(
+    "KubeconfigLoginArgs",
+    `{ mode: "workloadidentity" }`,
+    {
+        mode: opt(S.enumOf("KubeloginMode", KubeloginMode)),
+        clientId: opt(S.string),
+    },
+);
 
 /** The arguments of an `AksCluster`. */
 export interface AksClusterArgs {
@@ -563,29 +614,33 @@ export interface AksClusterArgs {
 }
 
 /** The shape of `AksClusterArgs`: checked first by `AksCluster` (rule A22). */
-export const AKS_CLUSTER_ARGS_SHAPE: ObjectShape<AksClusterArgs> = S.object<AksClusterArgs>("AksClusterArgs", `{ apiServer: { authorizedIpRanges: ["20.50.60.0/24"] } }`, {
-    resourceGroupName: opt(S.string),
-    createResourceGroup: opt(S.boolean),
-    location: opt(S.input(S.string)),
-    clusterName: opt(S.string),
-    dnsPrefix: opt(S.string),
-    kubernetesVersion: opt(S.string),
-    network: opt(CLUSTER_NETWORK_ARGS_SHAPE),
-    systemPool: opt(SYSTEM_POOL_ARGS_SHAPE),
-    nodePools: opt(S.list(NODE_POOL_SPEC_SHAPE)),
-    windows: opt(WINDOWS_ARGS_SHAPE),
-    apiServer: opt(API_SERVER_ARGS_SHAPE),
-    entra: opt(ENTRA_ARGS_SHAPE),
-    upgrades: opt(UPGRADE_ARGS_SHAPE),
-    monitoring: opt(MONITORING_ARGS_SHAPE),
-    identity: opt(CLUSTER_IDENTITY_ARGS_SHAPE),
-    kubeconfigLogin: opt(KUBECONFIG_LOGIN_ARGS_SHAPE),
-    nodeResourceGroup: opt(S.string),
-    skuTier: opt(S.enumOf("ClusterSkuTier", ClusterSkuTier)),
-    azurePolicy: opt(S.boolean),
-    keyVaultSecretsProvider: opt(S.boolean),
-    imageCleaner: opt(S.boolean),
-    appRouting: opt(S.boolean),
-    deletionProtection: opt(S.boolean),
-    tags: opt(S.input(S.map(S.input(S.string)))),
-});
+export const AKS_CLUSTER_ARGS_SHAPE: ObjectShape<AksClusterArgs> = S.object<AksClusterArgs>(
+    "AksClusterArgs",
+    `{ apiServer: { authorizedIpRanges: ["20.50.60.0/24"] } }`,
+    {
+        resourceGroupName: opt(S.string),
+        createResourceGroup: opt(S.boolean),
+        location: opt(S.input(S.string)),
+        clusterName: opt(S.string),
+        dnsPrefix: opt(S.string),
+        kubernetesVersion: opt(S.string),
+        network: opt(CLUSTER_NETWORK_ARGS_SHAPE),
+        systemPool: opt(SYSTEM_POOL_ARGS_SHAPE),
+        nodePools: opt(S.list(NODE_POOL_SPEC_SHAPE)),
+        windows: opt(WINDOWS_ARGS_SHAPE),
+        apiServer: opt(API_SERVER_ARGS_SHAPE),
+        entra: opt(ENTRA_ARGS_SHAPE),
+        upgrades: opt(UPGRADE_ARGS_SHAPE),
+        monitoring: opt(MONITORING_ARGS_SHAPE),
+        identity: opt(CLUSTER_IDENTITY_ARGS_SHAPE),
+        kubeconfigLogin: opt(KUBECONFIG_LOGIN_ARGS_SHAPE),
+        nodeResourceGroup: opt(S.string),
+        skuTier: opt(S.enumOf("ClusterSkuTier", ClusterSkuTier)),
+        azurePolicy: opt(S.boolean),
+        keyVaultSecretsProvider: opt(S.boolean),
+        imageCleaner: opt(S.boolean),
+        appRouting: opt(S.boolean),
+        deletionProtection: opt(S.boolean),
+        tags: opt(S.input(S.map(S.input(S.string)))),
+    },
+);

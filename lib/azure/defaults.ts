@@ -50,7 +50,6 @@ export const DEFAULT_UPGRADE_WINDOW = { dayOfWeek: WeekDay.Sunday, startTime: "0
 /** The node OS upgrade window. */
 export const DEFAULT_NODE_OS_WINDOW = { dayOfWeek: WeekDay.Saturday, startTime: "00:00", durationHours: 4, utcOffset: "+00:00" };
 
-
 /** Built-in role `Network Contributor`. */
 export const NETWORK_CONTRIBUTOR_ROLE_ID = "4d97b98b-1d4f-4787-a291-c67834d212e7";
 

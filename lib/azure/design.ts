@@ -12,8 +12,20 @@ import { ConnectedNetwork, Diagnostic, EffectiveNetworkPlan, NetworkPlan, Networ
 import { AKS_CLUSTER_ARGS_SHAPE, AksClusterArgs, MaintenanceWindowArgs, SubnetArgs } from "./clusterArgs";
 import * as D from "./defaults";
 import {
-    BackendPoolType, ClusterSkuTier, IpFamily, KubeloginMode, NetworkDataplane, NetworkPlugin, NetworkPluginMode,
-    NetworkPolicy, NodeOsUpgradeChannel, OsDiskType, OsSku, OsType, OutboundType, UpgradeChannel,
+    BackendPoolType,
+    ClusterSkuTier,
+    IpFamily,
+    KubeloginMode,
+    NetworkDataplane,
+    NetworkPlugin,
+    NetworkPluginMode,
+    NetworkPolicy,
+    NodeOsUpgradeChannel,
+    OsDiskType,
+    OsSku,
+    OsType,
+    OutboundType,
+    UpgradeChannel,
 } from "./enums";
 import { NodePoolSpec, NodeTaint, SystemPoolArgs } from "./nodePoolArgs";
 import { diagnostic, escalate as escalateWarnings, formatProblems, Sink } from "../core/diagnostic";
@@ -174,7 +186,8 @@ const MAJOR_MINOR_RE = /^(\d+)\.(\d+)(?:\.\d+)?$/;
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 const OFFSET_RE = /^[+-](0\d|1[0-4]):[0-5]\d$/;
 /** Kubernetes label keys: optional DNS-subdomain prefix, then a name of <= 63 characters. */
-const LABEL_KEY_RE = /^(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_KEY_RE =
+    /^(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE_RE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -188,21 +201,30 @@ export class Findings extends Sink {
 
 /** A11: the value of `network.nodeSubnetId` is not a subnet resource id. */
 export function subnetIdProblem(id: unknown): Diagnostic {
-    return diagnostic("error", "A11", ["network", "nodeSubnetId"], t`${at("network", "nodeSubnetId")} ${quote(id)} is not a subnet resource id; write /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>`);
+    return diagnostic(
+        "error",
+        "A11",
+        ["network", "nodeSubnetId"],
+        t`${at("network", "nodeSubnetId")} ${quote(id)} is not a subnet resource id; write /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>`,
+    );
 }
 
 /** Errors first, then warnings, then info; stable within a severity. */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-    return list.map((d, i) => ({ d, i }))
+    return list
+        .map((d, i) => ({ d, i }))
         .sort((a, b) => SEVERITY_ORDER[a.d.severity] - SEVERITY_ORDER[b.d.severity] || a.i - b.i)
         .map((x) => x.d);
 }
 
 /** Warnings listed in `ids` become errors, saying why. */
-export function escalate(list: Diagnostic[], ids: readonly string[], why = "a warning made an error by network.warningsAsErrors"): Diagnostic[] {
+export function escalate(
+    list: Diagnostic[],
+    ids: readonly string[],
+    why = "a warning made an error by network.warningsAsErrors",
+): Diagnostic[] {
     return escalateWarnings(list, ids, why);
 }
-
 
 function quote(v: unknown): string {
     return JSON.stringify(v);
@@ -220,14 +242,39 @@ export function defaultWindowsSku(kubernetesVersion: string): OsSku {
     return v !== null && versionAtLeast(v, 1, 35) ? OsSku.Windows2025 : OsSku.Windows2022;
 }
 
-function checkLabelsAndTaints(f: Findings, path: Path, labels: { [key: string]: string } | undefined, taints: NodeTaint[] | undefined): void {
+function checkLabelsAndTaints(
+    f: Findings,
+    path: Path,
+    labels: { [key: string]: string } | undefined,
+    taints: NodeTaint[] | undefined,
+): void {
     for (const [k, v] of Object.entries(labels ?? {})) {
-        if (!LABEL_KEY_RE.test(k)) f.error("A17", [...path, "labels"], t`${at(path, "labels")} key ${quote(k)} is not a valid Kubernetes label key; use an optional DNS prefix and a name of up to 63 letters, digits, "-", "_" and ".", e.g. "team" or "example.com/team"`);
-        if (typeof v !== "string" || !LABEL_VALUE_RE.test(v)) f.error("A17", [...path, "labels"], t`${at(path, "labels")}[${quote(k)}] ${quote(v)} is not a valid Kubernetes label value; use up to 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit`);
+        if (!LABEL_KEY_RE.test(k))
+            f.error(
+                "A17",
+                [...path, "labels"],
+                t`${at(path, "labels")} key ${quote(k)} is not a valid Kubernetes label key; use an optional DNS prefix and a name of up to 63 letters, digits, "-", "_" and ".", e.g. "team" or "example.com/team"`,
+            );
+        if (typeof v !== "string" || !LABEL_VALUE_RE.test(v))
+            f.error(
+                "A17",
+                [...path, "labels"],
+                t`${at(path, "labels")}[${quote(k)}] ${quote(v)} is not a valid Kubernetes label value; use up to 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit`,
+            );
     }
     (taints ?? []).forEach((taint, i) => {
-        if (!LABEL_KEY_RE.test(taint.key)) f.error("A17", [...path, "taints", i, "key"], t`${at(path, "taints", i, "key")} ${quote(taint.key)} is not a valid taint key; use e.g. "sku" or "example.com/dedicated"`);
-        if (taint.value !== undefined && !LABEL_VALUE_RE.test(taint.value)) f.error("A17", [...path, "taints", i, "value"], t`${at(path, "taints", i, "value")} ${quote(taint.value)} is not a valid taint value; use up to 63 letters, digits, "-", "_" and "."`);
+        if (!LABEL_KEY_RE.test(taint.key))
+            f.error(
+                "A17",
+                [...path, "taints", i, "key"],
+                t`${at(path, "taints", i, "key")} ${quote(taint.key)} is not a valid taint key; use e.g. "sku" or "example.com/dedicated"`,
+            );
+        if (taint.value !== undefined && !LABEL_VALUE_RE.test(taint.value))
+            f.error(
+                "A17",
+                [...path, "taints", i, "value"],
+                t`${at(path, "taints", i, "value")} ${quote(taint.value)} is not a valid taint value; use up to 63 letters, digits, "-", "_" and "."`,
+            );
     });
 }
 
@@ -235,7 +282,11 @@ function checkZones(f: Findings, path: Path, zones: string[]): void {
     const seen = new Set<string>();
     for (const z of zones) {
         if (!["1", "2", "3"].includes(z) || seen.has(z)) {
-            f.error("A10", path, t`${at(path)} ${quote(zones)} is not a list of distinct availability zones; use some of "1", "2" and "3", or [] in regions without zones`);
+            f.error(
+                "A10",
+                path,
+                t`${at(path)} ${quote(zones)} is not a list of distinct availability zones; use some of "1", "2" and "3", or [] in regions without zones`,
+            );
             return;
         }
         seen.add(z);
@@ -244,7 +295,11 @@ function checkZones(f: Findings, path: Path, zones: string[]): void {
 
 /** Apply the defaults to one pool and check the component's own pool rules. */
 export function designPool(
-    spec: NodePoolSpec | SystemPoolArgs, mode: "System" | "User", userPath: Path, kubernetesVersion: string, f: Findings,
+    spec: NodePoolSpec | SystemPoolArgs,
+    mode: "System" | "User",
+    userPath: Path,
+    kubernetesVersion: string,
+    f: Findings,
 ): PoolDesign {
     const osType = mode === "System" ? OsType.Linux : ((spec as NodePoolSpec).osType ?? OsType.Linux);
     const windows = osType === OsType.Windows;
@@ -257,10 +312,18 @@ export function designPool(
     const labels = spec.labels ?? (windows ? { ...D.WINDOWS_LABELS } : {});
     const fipsRequired = osSku === OsSku.Windows2025;
     if (fipsRequired && spec.enableFips === false) {
-        f.error("A8", [...userPath, "enableFips"], t`${at(userPath, "enableFips")} is false, but "Windows2025" node images are FIPS-enabled and AKS requires enableFIPS for them: remove enableFips (it defaults to true) or use osSku "Windows2022"`);
+        f.error(
+            "A8",
+            [...userPath, "enableFips"],
+            t`${at(userPath, "enableFips")} is false, but "Windows2025" node images are FIPS-enabled and AKS requires enableFIPS for them: remove enableFips (it defaults to true) or use osSku "Windows2022"`,
+        );
     }
     if (spec.osDiskSizeGb !== undefined && (!Number.isInteger(spec.osDiskSizeGb) || spec.osDiskSizeGb < 30 || spec.osDiskSizeGb > 2048)) {
-        f.error("A18", [...userPath, "osDiskSizeGb"], t`${at(userPath, "osDiskSizeGb")} ${quote(spec.osDiskSizeGb)} is out of range; AKS allows 30 to 2048 GB`);
+        f.error(
+            "A18",
+            [...userPath, "osDiskSizeGb"],
+            t`${at(userPath, "osDiskSizeGb")} ${quote(spec.osDiskSizeGb)} is out of range; AKS allows 30 to 2048 GB`,
+        );
     }
     return {
         name,
@@ -305,18 +368,37 @@ export function planPool(p: PoolDesign): NodePoolPlan {
     return out;
 }
 
-function designWindow(f: Findings, path: Path, w: MaintenanceWindowArgs | undefined, fallback: Required<MaintenanceWindowArgs>): Required<MaintenanceWindowArgs> {
+function designWindow(
+    f: Findings,
+    path: Path,
+    w: MaintenanceWindowArgs | undefined,
+    fallback: Required<MaintenanceWindowArgs>,
+): Required<MaintenanceWindowArgs> {
     const out: Required<MaintenanceWindowArgs> = {
         dayOfWeek: w?.dayOfWeek ?? fallback.dayOfWeek,
         startTime: w?.startTime ?? fallback.startTime,
         durationHours: w?.durationHours ?? fallback.durationHours,
         utcOffset: w?.utcOffset ?? fallback.utcOffset,
     };
-    if (!TIME_RE.test(out.startTime)) f.error("A14", [...path, "startTime"], t`${at(path, "startTime")} ${quote(out.startTime)} is not a time; write HH:mm, e.g. "02:00"`);
+    if (!TIME_RE.test(out.startTime))
+        f.error(
+            "A14",
+            [...path, "startTime"],
+            t`${at(path, "startTime")} ${quote(out.startTime)} is not a time; write HH:mm, e.g. "02:00"`,
+        );
     if (!Number.isInteger(out.durationHours) || out.durationHours < 4 || out.durationHours > 24) {
-        f.error("A14", [...path, "durationHours"], t`${at(path, "durationHours")} ${quote(out.durationHours)} is out of range; use 4 to 24 hours (auto-upgrades need at least 4)`);
+        f.error(
+            "A14",
+            [...path, "durationHours"],
+            t`${at(path, "durationHours")} ${quote(out.durationHours)} is out of range; use 4 to 24 hours (auto-upgrades need at least 4)`,
+        );
     }
-    if (!OFFSET_RE.test(out.utcOffset)) f.error("A14", [...path, "utcOffset"], t`${at(path, "utcOffset")} ${quote(out.utcOffset)} is not an offset; write +HH:mm or -HH:mm, e.g. "+01:00"`);
+    if (!OFFSET_RE.test(out.utcOffset))
+        f.error(
+            "A14",
+            [...path, "utcOffset"],
+            t`${at(path, "utcOffset")} ${quote(out.utcOffset)} is not an offset; write +HH:mm or -HH:mm, e.g. "+01:00"`,
+        );
     return out;
 }
 
@@ -327,39 +409,70 @@ export function defaultPolicy(plugin: NetworkPlugin, dataplane: NetworkDataplane
     return NetworkPolicy.Calico;
 }
 
-function designNetwork(args: AksClusterArgs, pools: PoolDesign[], windowsPlanned: boolean, clusterName: string, f: Findings): NetworkDesign {
+function designNetwork(
+    args: AksClusterArgs,
+    pools: PoolDesign[],
+    windowsPlanned: boolean,
+    clusterName: string,
+    f: Findings,
+): NetworkDesign {
     const n = args.network ?? {};
     const ipFamilies = n.ipFamilies ?? [IpFamily.IPv4];
     const dualStack = ipFamilies.includes(IpFamily.IPv6);
     const plugin = n.networkPlugin ?? NetworkPlugin.Azure;
     const usesPodSubnet = pools.some((p) => p.podSubnet !== undefined);
     const pluginMode = n.networkPluginMode ?? (plugin === NetworkPlugin.Azure && !usesPodSubnet ? NetworkPluginMode.Overlay : undefined);
-    const dataplane = n.networkDataplane ?? (plugin === NetworkPlugin.Azure && !windowsPlanned ? NetworkDataplane.Cilium : NetworkDataplane.Azure);
+    const dataplane =
+        n.networkDataplane ?? (plugin === NetworkPlugin.Azure && !windowsPlanned ? NetworkDataplane.Cilium : NetworkDataplane.Azure);
     const policy = n.networkPolicy ?? defaultPolicy(plugin, dataplane, dualStack);
     if (n.networkPolicy === undefined && policy === NetworkPolicy.None) {
-        f.warn("A20", ["network", "networkPolicy"], t`no network policy engine is enabled: ${plugin === NetworkPlugin.None ? "a CNI of your own brings its own" : "Calico and Azure NPM don't support dual-stack and Cilium doesn't support Windows"}; pods can reach each other freely. Set ${at("network", "networkPolicy")} "none" to accept it explicitly`);
+        f.warn(
+            "A20",
+            ["network", "networkPolicy"],
+            t`no network policy engine is enabled: ${plugin === NetworkPlugin.None ? "a CNI of your own brings its own" : "Calico and Azure NPM don't support dual-stack and Cilium doesn't support Windows"}; pods can reach each other freely. Set ${at("network", "networkPolicy")} "none" to accept it explicitly`,
+        );
     }
     const outboundType = n.outboundType ?? OutboundType.LoadBalancer;
     const outboundIpCount = n.managedOutboundIpCount ?? 1;
     const outboundIpv6Count = n.managedOutboundIpv6Count ?? (dualStack ? 1 : 0);
     if (!Number.isInteger(outboundIpCount) || outboundIpCount < 1 || outboundIpCount > 100) {
-        f.error("A15", ["network", "managedOutboundIpCount"], t`${at("network", "managedOutboundIpCount")} ${quote(outboundIpCount)} is out of range; use 1 to 100`);
+        f.error(
+            "A15",
+            ["network", "managedOutboundIpCount"],
+            t`${at("network", "managedOutboundIpCount")} ${quote(outboundIpCount)} is out of range; use 1 to 100`,
+        );
     }
     if (!Number.isInteger(outboundIpv6Count) || outboundIpv6Count < 0 || outboundIpv6Count > 100) {
-        f.error("A15", ["network", "managedOutboundIpv6Count"], t`${at("network", "managedOutboundIpv6Count")} ${quote(outboundIpv6Count)} is out of range; use 0 to 100`);
+        f.error(
+            "A15",
+            ["network", "managedOutboundIpv6Count"],
+            t`${at("network", "managedOutboundIpv6Count")} ${quote(outboundIpv6Count)} is out of range; use 0 to 100`,
+        );
     } else if (!dualStack && outboundIpv6Count > 0) {
-        f.error("A15", ["network", "managedOutboundIpv6Count"], t`${at("network", "managedOutboundIpv6Count")} ${outboundIpv6Count} needs a dual-stack cluster; add IpFamily.IPv6 to ${at("network", "ipFamilies")} or remove it`);
+        f.error(
+            "A15",
+            ["network", "managedOutboundIpv6Count"],
+            t`${at("network", "managedOutboundIpv6Count")} ${outboundIpv6Count} needs a dual-stack cluster; add IpFamily.IPv6 to ${at("network", "ipFamilies")} or remove it`,
+        );
     }
 
     const existing = n.nodeSubnetId !== undefined;
     if (existing && n.vnet !== undefined) {
-        f.error("A5", ["network", "vnet"], t`${at("network", "vnet")} and ${at("network", "nodeSubnetId")} are both set; give ${at("network", "vnet")} to create a VNet, or ${at("network", "nodeSubnetId")} to use a subnet of your own, not both`);
+        f.error(
+            "A5",
+            ["network", "vnet"],
+            t`${at("network", "vnet")} and ${at("network", "nodeSubnetId")} are both set; give ${at("network", "vnet")} to create a VNet, or ${at("network", "nodeSubnetId")} to use a subnet of your own, not both`,
+        );
     }
     if (existing) {
         for (const p of pools) {
             for (const key of ["subnet", "podSubnet"] as const) {
                 if (p[key] !== undefined) {
-                    f.error("A6", [...p.userPath, key], t`${at(p.userPath, key)} ${quote(p[key])} names a subnet, but with ${at("network", "nodeSubnetId")} every pool uses that subnet: remove ${key}, or create the VNet with ${at("network", "vnet")}`);
+                    f.error(
+                        "A6",
+                        [...p.userPath, key],
+                        t`${at(p.userPath, key)} ${quote(p[key])} names a subnet, but with ${at("network", "nodeSubnetId")} every pool uses that subnet: remove ${key}, or create the VNet with ${at("network", "vnet")}`,
+                    );
                 }
             }
         }
@@ -371,9 +484,11 @@ function designNetwork(args: AksClusterArgs, pools: PoolDesign[], windowsPlanned
         vnet = {
             name: v.name ?? `${clusterName}-vnet`,
             addressSpaces: v.addressSpaces ?? (dualStack ? [D.DEFAULT_VNET_SPACE_V4, D.DEFAULT_VNET_SPACE_V6] : [D.DEFAULT_VNET_SPACE_V4]),
-            subnets: v.subnets ?? [dualStack
-                ? { name: D.DEFAULT_SUBNET_NAME, cidr: D.DEFAULT_SUBNET_V4, ipv6Cidr: D.DEFAULT_SUBNET_V6 }
-                : { name: D.DEFAULT_SUBNET_NAME, cidr: D.DEFAULT_SUBNET_V4 }],
+            subnets: v.subnets ?? [
+                dualStack
+                    ? { name: D.DEFAULT_SUBNET_NAME, cidr: D.DEFAULT_SUBNET_V4, ipv6Cidr: D.DEFAULT_SUBNET_V6 }
+                    : { name: D.DEFAULT_SUBNET_NAME, cidr: D.DEFAULT_SUBNET_V4 },
+            ],
         };
     }
     return {
@@ -401,7 +516,8 @@ function designNetwork(args: AksClusterArgs, pools: PoolDesign[], windowsPlanned
     };
 }
 
-const SUBNET_ID_RE = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Network\/virtualNetworks\/([^/]+)\/subnets\/([^/]+)$/i;
+const SUBNET_ID_RE =
+    /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Network\/virtualNetworks\/([^/]+)\/subnets\/([^/]+)$/i;
 
 /** The parts of a subnet resource id, or undefined when it isn't one. */
 export function parseSubnetId(id: string): { resourceGroupName: string; virtualNetworkName: string; subnetName: string } | undefined {
@@ -417,7 +533,10 @@ export function checkSubnetId(f: Findings, id: string): void {
 }
 
 /** The plan for the planner, from a design's parts. */
-export function buildPlan(d: Pick<ClusterDesign, "network" | "systemPool" | "userPools" | "kubernetesVersion" | "windows" | "apiServer" | "resourceGroupName">, args: AksClusterArgs): NetworkPlan {
+export function buildPlan(
+    d: Pick<ClusterDesign, "network" | "systemPool" | "userPools" | "kubernetesVersion" | "windows" | "apiServer" | "resourceGroupName">,
+    args: AksClusterArgs,
+): NetworkPlan {
     const n = d.network;
     const a = args.network ?? {};
     const plan: NetworkPlan = {
@@ -428,7 +547,9 @@ export function buildPlan(d: Pick<ClusterDesign, "network" | "systemPool" | "use
         kubernetesVersion: d.kubernetesVersion,
         outboundType: n.outboundType,
         // With a subnet of your own, subnet names in pools are refused by A6 alone.
-        nodePools: [d.systemPool, ...d.userPools].map(planPool).map((p) => (n.mode === "existing" ? { ...p, subnet: undefined, podSubnet: undefined } : p)),
+        nodePools: [d.systemPool, ...d.userPools]
+            .map(planPool)
+            .map((p) => (n.mode === "existing" ? { ...p, subnet: undefined, podSubnet: undefined } : p)),
         windowsProfile: null,
         names: { resourceGroup: d.resourceGroupName },
     };
@@ -439,14 +560,17 @@ export function buildPlan(d: Pick<ClusterDesign, "network" | "systemPool" | "use
     if (n.connected.length > 0) plan.connectedNetworks = [...n.connected];
     if (n.vnet) {
         plan.vnetAddressSpaces = n.vnet.addressSpaces;
-        plan.nodeSubnets = n.vnet.subnets.map((s) => (s.ipv6Cidr === undefined ? { name: s.name, cidr: s.cidr } : { name: s.name, cidr: s.cidr, ipv6Cidr: s.ipv6Cidr }));
+        plan.nodeSubnets = n.vnet.subnets.map((s) =>
+            s.ipv6Cidr === undefined ? { name: s.name, cidr: s.cidr } : { name: s.name, cidr: s.cidr, ipv6Cidr: s.ipv6Cidr },
+        );
         plan.names = { ...plan.names, vnet: n.vnet.name };
     }
     if (d.windows) {
         const pw = args.windows?.adminPassword;
-        plan.windowsProfile = typeof pw === "string"
-            ? { adminUsername: d.windows.adminUsername, adminPassword: pw }
-            : { adminUsername: d.windows.adminUsername };
+        plan.windowsProfile =
+            typeof pw === "string"
+                ? { adminUsername: d.windows.adminUsername, adminPassword: pw }
+                : { adminUsername: d.windows.adminUsername };
     }
     if (d.apiServer.authorizedIpRanges.length > 0) plan.apiServerAuthorizedIpRanges = d.apiServer.authorizedIpRanges;
     return plan;
@@ -517,26 +641,48 @@ function designNames(name: string, args: AksClusterArgs, f: Findings): { cluster
         const message = t`cluster name ${quote(clusterName)} is not allowed; use 1-63 letters, digits, "-" and "_", starting and ending with a letter or digit`;
         f.diagnostics.push(diagnostic("error", "A2", ["clusterName"], message, undefined, { note }));
     }
-    const dnsPrefix = args.dnsPrefix ?? clusterName.replace(/[^-a-zA-Z0-9]/g, "-").replace(/^-+/, "").slice(0, 54).replace(/-+$/, "");
+    const dnsPrefix =
+        args.dnsPrefix ??
+        clusterName
+            .replace(/[^-a-zA-Z0-9]/g, "-")
+            .replace(/^-+/, "")
+            .slice(0, 54)
+            .replace(/-+$/, "");
     // A prefix derived from a bad cluster name is that name's problem (A2).
     if (!DNS_PREFIX_RE.test(dnsPrefix) && (args.dnsPrefix !== undefined || CLUSTER_NAME_RE.test(clusterName))) {
-        f.error("A3", ["dnsPrefix"], t`${at("dnsPrefix")} ${quote(dnsPrefix)} is not allowed; use 1-54 letters, digits and "-", starting and ending with a letter or digit`);
+        f.error(
+            "A3",
+            ["dnsPrefix"],
+            t`${at("dnsPrefix")} ${quote(dnsPrefix)} is not allowed; use 1-54 letters, digits and "-", starting and ending with a letter or digit`,
+        );
     }
     return { clusterName, dnsPrefix };
 }
 
 /** The upgrade channels and windows (A12, A14) and the version sent to AKS (A4: a patch under an auto-upgrade channel). */
-function designUpgrades(args: AksClusterArgs, kubernetesVersion: string, f: Findings): { upgrades: UpgradeDesign; kubernetesVersionSent: string } {
+function designUpgrades(
+    args: AksClusterArgs,
+    kubernetesVersion: string,
+    f: Findings,
+): { upgrades: UpgradeDesign; kubernetesVersionSent: string } {
     const u = args.upgrades ?? {};
     const channel = u.channel ?? UpgradeChannel.Patch;
     const nodeOsChannel = u.nodeOsChannel ?? NodeOsUpgradeChannel.NodeImage;
     if (channel === UpgradeChannel.NodeImage && nodeOsChannel !== NodeOsUpgradeChannel.NodeImage) {
-        f.error("A12", ["upgrades", "nodeOsChannel"], t`${at("upgrades", "nodeOsChannel")} ${quote(nodeOsChannel)} conflicts with ${at("upgrades", "channel")} "node-image", which forces "NodeImage": use "NodeImage", or the channel "patch"`);
+        f.error(
+            "A12",
+            ["upgrades", "nodeOsChannel"],
+            t`${at("upgrades", "nodeOsChannel")} ${quote(nodeOsChannel)} conflicts with ${at("upgrades", "channel")} "node-image", which forces "NodeImage": use "NodeImage", or the channel "patch"`,
+        );
     }
     let kubernetesVersionSent = kubernetesVersion;
     if (channel !== UpgradeChannel.None && majorMinor(kubernetesVersion) !== kubernetesVersion && MAJOR_MINOR_RE.test(kubernetesVersion)) {
         kubernetesVersionSent = majorMinor(kubernetesVersion);
-        f.warn("A4", ["kubernetesVersion"], t`${at("kubernetesVersion")} ${quote(kubernetesVersion)} pins a patch while ${at("upgrades", "channel")} is ${quote(channel)}; AKS moves patches itself, so the component sends ${quote(kubernetesVersionSent)}: write ${quote(kubernetesVersionSent)} to silence this`);
+        f.warn(
+            "A4",
+            ["kubernetesVersion"],
+            t`${at("kubernetesVersion")} ${quote(kubernetesVersion)} pins a patch while ${at("upgrades", "channel")} is ${quote(channel)}; AKS moves patches itself, so the component sends ${quote(kubernetesVersionSent)}: write ${quote(kubernetesVersionSent)} to silence this`,
+        );
     }
     const upgrades: UpgradeDesign = {
         channel,
@@ -554,7 +700,11 @@ function designWindows(args: AksClusterArgs, userPools: PoolDesign[], f: Finding
     const w = args.windows ?? {};
     if (w.enableWindowsPools === false && hasWindowsPool) {
         const first = userPools.find((p) => p.osType === OsType.Windows) as PoolDesign;
-        f.error("A7", ["windows", "enableWindowsPools"], t`${at("windows", "enableWindowsPools")} is false, but ${at(first.userPath)} "${first.name}" is a Windows pool; Windows pools need the cluster's windowsProfile: remove enableWindowsPools or the pool`);
+        f.error(
+            "A7",
+            ["windows", "enableWindowsPools"],
+            t`${at("windows", "enableWindowsPools")} is false, but ${at(first.userPath)} "${first.name}" is a Windows pool; Windows pools need the cluster's windowsProfile: remove enableWindowsPools or the pool`,
+        );
     }
     if (!hasWindowsPool && w.enableWindowsPools !== true) return null;
     return {
@@ -569,10 +719,18 @@ function designApiServer(args: AksClusterArgs, f: Findings): ClusterDesign["apiS
     const authorizedIpRanges = api.authorizedIpRanges ?? [];
     const privateCluster = api.privateCluster ?? false;
     if (privateCluster && authorizedIpRanges.length > 0) {
-        f.error("A13", ["apiServer", "authorizedIpRanges"], t`${at("apiServer", "authorizedIpRanges")} is set on a private cluster (${at("apiServer", "privateCluster")} true); authorized ranges only apply to a public API server: remove one of them`);
+        f.error(
+            "A13",
+            ["apiServer", "authorizedIpRanges"],
+            t`${at("apiServer", "authorizedIpRanges")} is set on a private cluster (${at("apiServer", "privateCluster")} true); authorized ranges only apply to a public API server: remove one of them`,
+        );
     }
     if (!privateCluster && authorizedIpRanges.length === 0 && api.allowPublicAccess !== true) {
-        f.error("A1", ["apiServer"], t`the API server would be open to the whole internet; set ${at("apiServer", "authorizedIpRanges")} to the public CIDRs of your CI and offices (e.g. ["20.50.60.0/24"]), or ${at("apiServer", "privateCluster")} true, or ${at("apiServer", "allowPublicAccess")} true to accept it`);
+        f.error(
+            "A1",
+            ["apiServer"],
+            t`the API server would be open to the whole internet; set ${at("apiServer", "authorizedIpRanges")} to the public CIDRs of your CI and offices (e.g. ["20.50.60.0/24"]), or ${at("apiServer", "privateCluster")} true, or ${at("apiServer", "allowPublicAccess")} true to accept it`,
+        );
     }
     return { authorizedIpRanges, privateCluster, disableRunCommand: api.disableRunCommand ?? true };
 }
@@ -581,13 +739,29 @@ function designApiServer(args: AksClusterArgs, f: Findings): ClusterDesign["apiS
 function checkAddOnArgs(args: AksClusterArgs, network: NetworkDesign, f: Findings): void {
     const mon = args.monitoring ?? {};
     if (mon.defender === true && mon.logAnalyticsWorkspaceId === undefined) {
-        f.error("A16", ["monitoring", "defender"], t`${at("monitoring", "defender")} is true without ${at("monitoring", "logAnalyticsWorkspaceId")}; Defender sends its findings to a Log Analytics workspace: give its resource id`);
+        f.error(
+            "A16",
+            ["monitoring", "defender"],
+            t`${at("monitoring", "defender")} is true without ${at("monitoring", "logAnalyticsWorkspaceId")}; Defender sends its findings to a Log Analytics workspace: give its resource id`,
+        );
     }
-    if (args.identity?.userAssignedIdentityId !== undefined && args.identity.principalId === undefined && network.assignNetworkContributor) {
-        f.error("A9", ["identity", "principalId"], t`${at("identity", "userAssignedIdentityId")} is set without ${at("identity", "principalId")}; the component grants that identity Network Contributor on the network: give its principal id, or set ${at("network", "assignNetworkContributor")} false and grant it yourself`);
+    if (
+        args.identity?.userAssignedIdentityId !== undefined &&
+        args.identity.principalId === undefined &&
+        network.assignNetworkContributor
+    ) {
+        f.error(
+            "A9",
+            ["identity", "principalId"],
+            t`${at("identity", "userAssignedIdentityId")} is set without ${at("identity", "principalId")}; the component grants that identity Network Contributor on the network: give its principal id, or set ${at("network", "assignNetworkContributor")} false and grant it yourself`,
+        );
     }
     if (args.kubeconfigLogin?.mode === KubeloginMode.ServicePrincipal && !args.kubeconfigLogin.clientId) {
-        f.error("A19", ["kubeconfigLogin", "clientId"], t`${at("kubeconfigLogin", "mode")} "spn" needs ${at("kubeconfigLogin", "clientId")} (the service principal's application id); its secret comes from AAD_SERVICE_PRINCIPAL_CLIENT_SECRET at run time`);
+        f.error(
+            "A19",
+            ["kubeconfigLogin", "clientId"],
+            t`${at("kubeconfigLogin", "mode")} "spn" needs ${at("kubeconfigLogin", "clientId")} (the service principal's application id); its secret comes from AAD_SERVICE_PRINCIPAL_CLIENT_SECRET at run time`,
+        );
     }
 }
 
@@ -610,7 +784,14 @@ function withDualStackDefaults(plan: NetworkPlan, f: Findings): NetworkPlanRepor
         made.push({ path: ["network", "serviceCidrs"], words });
     }
     if (made.length === 0) return raw;
-    f.info("A21", made[0].path, t`dual-stack ranges not given: the component sends the documented defaults ${join(made.map((m) => m.words), " and ")} explicitly, so AKS doesn't pick random IPv6 ranges and every overlap check covers them; findings about them name these paths`);
+    f.info(
+        "A21",
+        made[0].path,
+        t`dual-stack ranges not given: the component sends the documented defaults ${join(
+            made.map((m) => m.words),
+            " and ",
+        )} explicitly, so AKS doesn't pick random IPv6 ranges and every overlap check covers them; findings about them name these paths`,
+    );
     return describeNetworkPlan(plan);
 }
 
@@ -632,7 +813,12 @@ export function planFromEffective(eff: EffectiveNetworkPlan): NetworkPlan {
         outboundType: eff.outboundType,
         nodePools: eff.nodePools.map((p) => {
             const out: NodePoolPlan = {
-                name: p.name, osType: p.osType, mode: p.mode, count: p.count, maxPods: p.maxPods, maxSurge: p.surge,
+                name: p.name,
+                osType: p.osType,
+                mode: p.mode,
+                count: p.count,
+                maxPods: p.maxPods,
+                maxSurge: p.surge,
             };
             if (p.maxCount !== null) out.maxCount = p.maxCount;
             if (p.minCount !== null) out.minCount = p.minCount;
@@ -648,7 +834,9 @@ export function planFromEffective(eff: EffectiveNetworkPlan): NetworkPlan {
     if (eff.podCidrs.length > 0) plan.podCidrs = [...eff.podCidrs];
     if (eff.byoVnet) {
         plan.vnetAddressSpaces = [...eff.vnetAddressSpaces];
-        plan.nodeSubnets = eff.nodeSubnets.map((s) => (s.ipv6Cidr === null ? { name: s.name, cidr: s.cidr } : { name: s.name, cidr: s.cidr, ipv6Cidr: s.ipv6Cidr }));
+        plan.nodeSubnets = eff.nodeSubnets.map((s) =>
+            s.ipv6Cidr === null ? { name: s.name, cidr: s.cidr } : { name: s.name, cidr: s.cidr, ipv6Cidr: s.ipv6Cidr },
+        );
     }
     if (eff.connectedNetworks.length > 0) plan.connectedNetworks = eff.connectedNetworks.map((c) => ({ ...c }));
     if (eff.apiServerAuthorizedIpRanges.length > 0) plan.apiServerAuthorizedIpRanges = [...eff.apiServerAuthorizedIpRanges];

@@ -6,7 +6,14 @@
 
 // The network values (shared with the planner) are defined once, in the package's core.
 export {
-    ConnectedNetworkKind, IpFamily, NetworkDataplane, NetworkPlugin, NetworkPluginMode, NetworkPolicy, OsType, OutboundType,
+    ConnectedNetworkKind,
+    IpFamily,
+    NetworkDataplane,
+    NetworkPlugin,
+    NetworkPluginMode,
+    NetworkPolicy,
+    OsType,
+    OutboundType,
 } from "../core/values";
 
 /** The load balancer's backend pool type. @see https://learn.microsoft.com/azure/aks/load-balancer-standard */

@@ -102,7 +102,10 @@ export function checkExistingNetwork(design: ClusterDesign, subnetName: string, 
     const peered: ConnectedNetwork[] = [];
     (vnet.virtualNetworkPeerings ?? []).forEach((p, i) => {
         const name = p.name ?? `peering #${i + 1}`;
-        const ranges = new Set([...(p.remoteAddressSpace?.addressPrefixes ?? []), ...(p.remoteVirtualNetworkAddressSpace?.addressPrefixes ?? [])]);
+        const ranges = new Set([
+            ...(p.remoteAddressSpace?.addressPrefixes ?? []),
+            ...(p.remoteVirtualNetworkAddressSpace?.addressPrefixes ?? []),
+        ]);
         for (const cidr of ranges) {
             peered.push({ name, cidr, kind: "peering" });
             peerings.push(name);
@@ -126,7 +129,10 @@ export function checkExistingNetwork(design: ClusterDesign, subnetName: string, 
     });
     const raw = describeNetworkPlan(plan);
     const componentFindings = design.diagnostics.filter((d) => d.ruleId.startsWith("A"));
-    const diagnostics = sortDiagnostics([...componentFindings, ...escalate(raw.diagnostics, design.network.warningsAsErrors).map((d) => paths.relocate(d))]);
+    const diagnostics = sortDiagnostics([
+        ...componentFindings,
+        ...escalate(raw.diagnostics, design.network.warningsAsErrors).map((d) => paths.relocate(d)),
+    ]);
     const before = new Set(design.diagnostics.map(key));
     return {
         plan,

@@ -22,9 +22,23 @@ export interface KubeloginOptions {
 
 /** Flags that take a value in `kubelogin get-token`. */
 const VALUE_FLAGS = new Set([
-    "--environment", "-e", "--server-id", "--client-id", "--tenant-id", "-t", "--login", "-l", "--client-secret",
-    "--client-certificate", "--username", "--password", "--identity-resource-id", "--authority-host", "--federated-token-file",
-    "--token-cache-dir", "--pop-claims",
+    "--environment",
+    "-e",
+    "--server-id",
+    "--client-id",
+    "--tenant-id",
+    "-t",
+    "--login",
+    "-l",
+    "--client-secret",
+    "--client-certificate",
+    "--username",
+    "--password",
+    "--identity-resource-id",
+    "--authority-host",
+    "--federated-token-file",
+    "--token-cache-dir",
+    "--pop-claims",
 ]);
 
 /** Reads `--flag value` and `--flag=value` pairs of an argument list. */

@@ -35,15 +35,21 @@ export interface NodePoolArgs {
 const isPromise = (v: unknown): boolean => typeof v === "object" && v !== null && typeof (v as { then?: unknown }).then === "function";
 
 /** The shape of `NodePoolArgs`: checked first by `NodePool` (rule A22; the pool's paths read `pool.<field>`). */
-export const NODE_POOL_ARGS_SHAPE: ObjectShape<NodePoolArgs> = S.object<NodePoolArgs>("NodePoolArgs", `{ cluster, pool: { name: "gpu" } }`, {
-    cluster: req(S.opaque<AksCluster | pulumi.Input<ClusterCore>>(
-        "AksCluster | pulumi.Input<ClusterCore>",
-        "an AksCluster created in this program",
-        "pass the AksCluster object the pool joins, or its core (AksCluster.core, e.g. read from another stack with a StackReference)",
-        (v) => v instanceof AksCluster || isOutput(v) || isPromise(v) || looksLikeCore(v),
-    )),
-    pool: req(NODE_POOL_SPEC_SHAPE),
-});
+export const NODE_POOL_ARGS_SHAPE: ObjectShape<NodePoolArgs> = S.object<NodePoolArgs>(
+    "NodePoolArgs",
+    `{ cluster, pool: { name: "gpu" } }`,
+    {
+        cluster: req(
+            S.opaque<AksCluster | pulumi.Input<ClusterCore>>(
+                "AksCluster | pulumi.Input<ClusterCore>",
+                "an AksCluster created in this program",
+                "pass the AksCluster object the pool joins, or its core (AksCluster.core, e.g. read from another stack with a StackReference)",
+                (v) => v instanceof AksCluster || isOutput(v) || isPromise(v) || looksLikeCore(v),
+            ),
+        ),
+        pool: req(NODE_POOL_SPEC_SHAPE),
+    },
+);
 
 /** The AksCluster component's name, for messages, when the cluster given names one. */
 function componentNameOf(cluster: unknown): string | undefined {
@@ -60,7 +66,11 @@ function readArgs(name: string, args: NodePoolArgs, parent: pulumi.Resource): { 
     if (!shape.value || (core && !core.value)) {
         // Without a cluster, or a pool with a name, there is nothing to design.
         const forCluster = componentNameOf(given) === undefined ? "" : ` for AksCluster "${componentNameOf(given)}"`;
-        throwErrors(`invalid NodePool "${name}" arguments${forCluster}; nothing was created`, [...shape.problems, ...(core?.problems ?? [])], parent);
+        throwErrors(
+            `invalid NodePool "${name}" arguments${forCluster}; nothing was created`,
+            [...shape.problems, ...(core?.problems ?? [])],
+            parent,
+        );
     }
     const clean = shape.value as NodePoolArgs;
     const request: PoolRequest = { name, spec: clean.pool, shape, coreProblems: core?.problems ?? [], parent };
@@ -109,6 +119,11 @@ export class NodePool extends pulumi.ComponentResource {
         this.agentPoolId = created.agentPool.id;
         this.networkPlan = created.networkPlan;
         this.deployedNetworkPlan = created.deployedNetworkPlan;
-        this.registerOutputs({ poolName: this.poolName, agentPoolId: this.agentPoolId, networkPlan: this.networkPlan, deployedNetworkPlan: this.deployedNetworkPlan });
+        this.registerOutputs({
+            poolName: this.poolName,
+            agentPoolId: this.agentPoolId,
+            networkPlan: this.networkPlan,
+            deployedNetworkPlan: this.deployedNetworkPlan,
+        });
     }
 }

@@ -21,11 +21,15 @@ export interface NodeTaint {
 }
 
 /** The shape of `NodeTaint`. */
-export const NODE_TAINT_SHAPE: ObjectShape<NodeTaint> = S.object<NodeTaint>("NodeTaint", `{ key: "sku", value: "gpu", effect: "NoSchedule" }`, {
-    key: req(S.string),
-    value: opt(S.string),
-    effect: req(S.enumOf("TaintEffect", TaintEffect)),
-});
+export const NODE_TAINT_SHAPE: ObjectShape<NodeTaint> = S.object<NodeTaint>(
+    "NodeTaint",
+    `{ key: "sku", value: "gpu", effect: "NoSchedule" }`,
+    {
+        key: req(S.string),
+        value: opt(S.string),
+        effect: req(S.enumOf("TaintEffect", TaintEffect)),
+    },
+);
 
 /** Shapes of the fields `NodePoolSpec` and `SystemPoolArgs` share. */
 const POOL_FIELDS = {
@@ -156,11 +160,15 @@ export interface NodePoolSpec {
 }
 
 /** The shape of `NodePoolSpec`. */
-export const NODE_POOL_SPEC_SHAPE: ObjectShape<NodePoolSpec> = S.object<NodePoolSpec>("NodePoolSpec", `{ name: "apps", vmSize: "Standard_D4ds_v5" }`, {
-    name: req(S.string),
-    osType: opt(S.enumOf("OsType", OsType)),
-    ...POOL_FIELDS,
-});
+export const NODE_POOL_SPEC_SHAPE: ObjectShape<NodePoolSpec> = S.object<NodePoolSpec>(
+    "NodePoolSpec",
+    `{ name: "apps", vmSize: "Standard_D4ds_v5" }`,
+    {
+        name: req(S.string),
+        osType: opt(S.enumOf("OsType", OsType)),
+        ...POOL_FIELDS,
+    },
+);
 
 /**
  * The cluster's System pool: the only pool inside the `ManagedCluster` resource. Always Linux, tainted
@@ -257,7 +265,11 @@ export interface SystemPoolArgs {
 }
 
 /** The shape of `SystemPoolArgs`. */
-export const SYSTEM_POOL_ARGS_SHAPE: ObjectShape<SystemPoolArgs> = S.object<SystemPoolArgs>("SystemPoolArgs", `{ name: "system", count: 3 }`, {
-    name: opt(S.string),
-    ...POOL_FIELDS,
-});
+export const SYSTEM_POOL_ARGS_SHAPE: ObjectShape<SystemPoolArgs> = S.object<SystemPoolArgs>(
+    "SystemPoolArgs",
+    `{ name: "system", count: 3 }`,
+    {
+        name: opt(S.string),
+        ...POOL_FIELDS,
+    },
+);

@@ -31,8 +31,15 @@ export { PathMap as PathTable };
 
 /** The plan's network keys that sit under `network.` in `AksClusterArgs` with the same name. */
 export const NETWORK_KEYS = [
-    "networkPlugin", "networkPluginMode", "networkDataplane", "networkPolicy", "ipFamilies", "podCidrs", "serviceCidrs",
-    "dnsServiceIP", "outboundType",
+    "networkPlugin",
+    "networkPluginMode",
+    "networkDataplane",
+    "networkPolicy",
+    "ipFamilies",
+    "podCidrs",
+    "serviceCidrs",
+    "dnsServiceIP",
+    "outboundType",
 ];
 
 /** What shapes an `AksCluster`'s table. */
@@ -92,10 +99,25 @@ function existingNetworkRows(ctx: ClusterPathContext): PathRow[] {
         row(["names", "vnet"], subnetId, { whole: true }),
         row(["names", "subnet"], subnetId, { whole: true }),
     ];
-    ctx.existing?.subnets.forEach((subnet, index) => rows.push(subnet.own
-        ? row(["nodeSubnets", index], subnetId, { whole: true, inMessage: "subnet" })
-        : row(["nodeSubnets", index], subnetId, { whole: true, note: `${vnet}, subnet "${subnet.name}"`, inMessage: `${vnet} subnet` })));
-    ctx.existing?.peerings.forEach((peering, index) => rows.push(
-        row(["connectedNetworks", ctx.userConnected + index], subnetId, { whole: true, note: `${vnet}, peering "${peering}"`, inMessage: "peering" })));
+    ctx.existing?.subnets.forEach((subnet, index) =>
+        rows.push(
+            subnet.own
+                ? row(["nodeSubnets", index], subnetId, { whole: true, inMessage: "subnet" })
+                : row(["nodeSubnets", index], subnetId, {
+                      whole: true,
+                      note: `${vnet}, subnet "${subnet.name}"`,
+                      inMessage: `${vnet} subnet`,
+                  }),
+        ),
+    );
+    ctx.existing?.peerings.forEach((peering, index) =>
+        rows.push(
+            row(["connectedNetworks", ctx.userConnected + index], subnetId, {
+                whole: true,
+                note: `${vnet}, peering "${peering}"`,
+                inMessage: "peering",
+            }),
+        ),
+    );
     return rows;
 }

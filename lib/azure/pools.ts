@@ -64,7 +64,10 @@ export interface AgentPoolProperties {
  * count is `minCount`: AKS requires `count` even with the autoscaler, pulumi-azure-native#2943).
  */
 export function agentPoolProperties(
-    p: PoolDesign, eff: EffectiveNodePool, subnetId?: pulumi.Input<string>, podSubnetId?: pulumi.Input<string>,
+    p: PoolDesign,
+    eff: EffectiveNodePool,
+    subnetId?: pulumi.Input<string>,
+    podSubnetId?: pulumi.Input<string>,
 ): AgentPoolProperties {
     const autoscale = eff.maxCount !== null;
     const out: AgentPoolProperties = {

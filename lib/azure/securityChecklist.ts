@@ -53,7 +53,7 @@ function get(obj: unknown, path: string): unknown {
 /** Every pool: the inline profiles and the separate agent pools. */
 function pools(i: ClusterInputs): Record<string, unknown>[] {
     const inline = get(i.cluster, "agentPoolProfiles");
-    return [...(Array.isArray(inline) ? inline as Record<string, unknown>[] : []), ...i.agentPools];
+    return [...(Array.isArray(inline) ? (inline as Record<string, unknown>[]) : []), ...i.agentPools];
 }
 
 function systemPools(i: ClusterInputs): Record<string, unknown>[] {
@@ -69,95 +69,227 @@ function window(i: ClusterInputs, name: string): boolean {
 
 /** The checklist (security-reliability reference §1.7). */
 export const SECURITY_CHECKS: readonly SecurityCheck[] = [
-    { id: "rbac", title: "Kubernetes RBAC on", anchors: ["CKV_AZURE_5", "AVD-AZU-0042", "Azure.AKS.UseRBAC"], passes: (i) => get(i.cluster, "enableRBAC") === true },
-    { id: "entra-managed", title: "managed Entra ID integration", anchors: ["Azure.AKS.ManagedAAD", "CIS 5.5.1"], passes: (i) => get(i.cluster, "aadProfile.managed") === true },
-    { id: "entra-azure-rbac", title: "Azure RBAC for Kubernetes authorization", anchors: ["Azure.AKS.AzureRBAC", "CIS 5.5.2"], passes: (i) => get(i.cluster, "aadProfile.enableAzureRBAC") === true },
-    { id: "local-accounts-disabled", title: "local accounts disabled", anchors: ["CKV_AZURE_141", "Azure.AKS.LocalAccounts"], passes: (i) => get(i.cluster, "disableLocalAccounts") === true },
     {
-        id: "api-server-restricted", title: "API server private or limited to authorized IP ranges", anchors: ["CKV_AZURE_6", "CKV_AZURE_115", "AVD-AZU-0041", "CIS 5.4.1"],
-        passes: (i) => get(i.cluster, "apiServerAccessProfile.enablePrivateCluster") === true || nonEmpty(get(i.cluster, "apiServerAccessProfile.authorizedIPRanges")),
+        id: "rbac",
+        title: "Kubernetes RBAC on",
+        anchors: ["CKV_AZURE_5", "AVD-AZU-0042", "Azure.AKS.UseRBAC"],
+        passes: (i) => get(i.cluster, "enableRBAC") === true,
     },
-    { id: "run-command-disabled", title: "run command disabled", anchors: ["aks-baseline"], passes: (i) => get(i.cluster, "apiServerAccessProfile.disableRunCommand") === true },
-    { id: "azure-cni", title: "Azure CNI", anchors: ["CKV2_AZURE_29"], passes: (i) => get(i.cluster, "networkProfile.networkPlugin") === "azure" },
     {
-        id: "network-policy", title: "a network policy engine", anchors: ["CKV_AZURE_7", "AVD-AZU-0043", "CIS 5.4.4"],
+        id: "entra-managed",
+        title: "managed Entra ID integration",
+        anchors: ["Azure.AKS.ManagedAAD", "CIS 5.5.1"],
+        passes: (i) => get(i.cluster, "aadProfile.managed") === true,
+    },
+    {
+        id: "entra-azure-rbac",
+        title: "Azure RBAC for Kubernetes authorization",
+        anchors: ["Azure.AKS.AzureRBAC", "CIS 5.5.2"],
+        passes: (i) => get(i.cluster, "aadProfile.enableAzureRBAC") === true,
+    },
+    {
+        id: "local-accounts-disabled",
+        title: "local accounts disabled",
+        anchors: ["CKV_AZURE_141", "Azure.AKS.LocalAccounts"],
+        passes: (i) => get(i.cluster, "disableLocalAccounts") === true,
+    },
+    {
+        id: "api-server-restricted",
+        title: "API server private or limited to authorized IP ranges",
+        anchors: ["CKV_AZURE_6", "CKV_AZURE_115", "AVD-AZU-0041", "CIS 5.4.1"],
+        passes: (i) =>
+            get(i.cluster, "apiServerAccessProfile.enablePrivateCluster") === true ||
+            nonEmpty(get(i.cluster, "apiServerAccessProfile.authorizedIPRanges")),
+    },
+    {
+        id: "run-command-disabled",
+        title: "run command disabled",
+        anchors: ["aks-baseline"],
+        passes: (i) => get(i.cluster, "apiServerAccessProfile.disableRunCommand") === true,
+    },
+    {
+        id: "azure-cni",
+        title: "Azure CNI",
+        anchors: ["CKV2_AZURE_29"],
+        passes: (i) => get(i.cluster, "networkProfile.networkPlugin") === "azure",
+    },
+    {
+        id: "network-policy",
+        title: "a network policy engine",
+        anchors: ["CKV_AZURE_7", "AVD-AZU-0043", "CIS 5.4.4"],
         passes: (i) => ["azure", "calico", "cilium"].includes(get(i.cluster, "networkProfile.networkPolicy") as string),
     },
-    { id: "standard-load-balancer", title: "Standard load balancer", anchors: ["Azure.AKS.StandardLB"], passes: (i) => get(i.cluster, "networkProfile.loadBalancerSku") === "standard" },
-    { id: "azure-policy", title: "Azure Policy add-on", anchors: ["CKV_AZURE_116", "AVD-AZU-0066", "Azure.AKS.AzurePolicyAddOn"], passes: (i) => get(i.cluster, "addonProfiles.azurepolicy.enabled") === true },
     {
-        id: "keyvault-secrets-rotation", title: "Key Vault secrets provider with rotation", anchors: ["CKV_AZURE_172", "Azure.AKS.SecretStoreRotation"],
-        passes: (i) => get(i.cluster, "addonProfiles.azureKeyvaultSecretsProvider.enabled") === true
-            && get(i.cluster, "addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation") === "true",
+        id: "standard-load-balancer",
+        title: "Standard load balancer",
+        anchors: ["Azure.AKS.StandardLB"],
+        passes: (i) => get(i.cluster, "networkProfile.loadBalancerSku") === "standard",
     },
-    { id: "dashboard-disabled", title: "Kubernetes dashboard explicitly off", anchors: ["CKV_AZURE_8"], passes: (i) => get(i.cluster, "addonProfiles.kubeDashboard.enabled") === false },
     {
-        id: "http-application-routing-off", title: "no HTTP application routing", anchors: ["CKV_AZURE_246", "Azure.AKS.HttpAppRouting"],
+        id: "azure-policy",
+        title: "Azure Policy add-on",
+        anchors: ["CKV_AZURE_116", "AVD-AZU-0066", "Azure.AKS.AzurePolicyAddOn"],
+        passes: (i) => get(i.cluster, "addonProfiles.azurepolicy.enabled") === true,
+    },
+    {
+        id: "keyvault-secrets-rotation",
+        title: "Key Vault secrets provider with rotation",
+        anchors: ["CKV_AZURE_172", "Azure.AKS.SecretStoreRotation"],
+        passes: (i) =>
+            get(i.cluster, "addonProfiles.azureKeyvaultSecretsProvider.enabled") === true &&
+            get(i.cluster, "addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation") === "true",
+    },
+    {
+        id: "dashboard-disabled",
+        title: "Kubernetes dashboard explicitly off",
+        anchors: ["CKV_AZURE_8"],
+        passes: (i) => get(i.cluster, "addonProfiles.kubeDashboard.enabled") === false,
+    },
+    {
+        id: "http-application-routing-off",
+        title: "no HTTP application routing",
+        anchors: ["CKV_AZURE_246", "Azure.AKS.HttpAppRouting"],
         passes: (i) => get(i.cluster, "addonProfiles.httpApplicationRouting.enabled") !== true,
     },
     {
-        id: "workload-identity", title: "OIDC issuer and workload identity", anchors: ["aks-baseline"],
-        passes: (i) => get(i.cluster, "oidcIssuerProfile.enabled") === true && get(i.cluster, "securityProfile.workloadIdentity.enabled") === true,
+        id: "workload-identity",
+        title: "OIDC issuer and workload identity",
+        anchors: ["aks-baseline"],
+        passes: (i) =>
+            get(i.cluster, "oidcIssuerProfile.enabled") === true && get(i.cluster, "securityProfile.workloadIdentity.enabled") === true,
     },
     {
-        id: "image-cleaner", title: "Image Cleaner on, 24 h to 3 months", anchors: ["aks-baseline"],
+        id: "image-cleaner",
+        title: "Image Cleaner on, 24 h to 3 months",
+        anchors: ["aks-baseline"],
         passes: (i) => {
             const h = Number(get(i.cluster, "securityProfile.imageCleaner.intervalHours"));
             return get(i.cluster, "securityProfile.imageCleaner.enabled") === true && h >= 24 && h <= 2160;
         },
     },
     {
-        id: "upgrade-channel", title: "an auto-upgrade channel", anchors: ["CKV_AZURE_171", "Azure.AKS.AutoUpgrade"],
+        id: "upgrade-channel",
+        title: "an auto-upgrade channel",
+        anchors: ["CKV_AZURE_171", "Azure.AKS.AutoUpgrade"],
         passes: (i) => ["patch", "stable", "rapid", "node-image"].includes(get(i.cluster, "autoUpgradeProfile.upgradeChannel") as string),
     },
     {
-        id: "node-os-channel", title: "node OS upgrades by AKS", anchors: ["aks-baseline"],
+        id: "node-os-channel",
+        title: "node OS upgrades by AKS",
+        anchors: ["aks-baseline"],
         passes: (i) => ["NodeImage", "SecurityPatch"].includes(get(i.cluster, "autoUpgradeProfile.nodeOSUpgradeChannel") as string),
     },
     {
-        id: "maintenance-windows", title: "maintenance windows of 4 hours or more for both channels", anchors: ["Azure.AKS.MaintenanceWindow"],
+        id: "maintenance-windows",
+        title: "maintenance windows of 4 hours or more for both channels",
+        anchors: ["Azure.AKS.MaintenanceWindow"],
         passes: (i) => window(i, "aksManagedAutoUpgradeSchedule") && window(i, "aksManagedNodeOSUpgradeSchedule"),
     },
-    { id: "standard-tier", title: "Standard or Premium tier (uptime SLA)", anchors: ["CKV_AZURE_170", "Azure.AKS.UptimeSLA"], passes: (i) => ["Standard", "Premium"].includes(get(i.cluster, "sku.tier") as string) },
-    { id: "managed-identity", title: "managed identity", anchors: ["Azure.AKS.ManagedIdentity"], passes: (i) => ["UserAssigned", "SystemAssigned"].includes(get(i.cluster, "identity.type") as string) },
     {
-        id: "system-pool", title: "a Linux System pool tainted CriticalAddonsOnly", anchors: ["CKV_AZURE_232"],
-        passes: (i) => systemPools(i).length > 0 && systemPools(i).every((p) => p.osType === "Linux"
-            && Array.isArray(p.nodeTaints) && p.nodeTaints.includes("CriticalAddonsOnly=true:NoSchedule")),
+        id: "standard-tier",
+        title: "Standard or Premium tier (uptime SLA)",
+        anchors: ["CKV_AZURE_170", "Azure.AKS.UptimeSLA"],
+        passes: (i) => ["Standard", "Premium"].includes(get(i.cluster, "sku.tier") as string),
     },
     {
-        id: "system-pool-min-nodes", title: "System pools of 3 nodes or more", anchors: ["Azure.AKS.MinNodeCount"],
+        id: "managed-identity",
+        title: "managed identity",
+        anchors: ["Azure.AKS.ManagedIdentity"],
+        passes: (i) => ["UserAssigned", "SystemAssigned"].includes(get(i.cluster, "identity.type") as string),
+    },
+    {
+        id: "system-pool",
+        title: "a Linux System pool tainted CriticalAddonsOnly",
+        anchors: ["CKV_AZURE_232"],
+        passes: (i) =>
+            systemPools(i).length > 0 &&
+            systemPools(i).every(
+                (p) => p.osType === "Linux" && Array.isArray(p.nodeTaints) && p.nodeTaints.includes("CriticalAddonsOnly=true:NoSchedule"),
+            ),
+    },
+    {
+        id: "system-pool-min-nodes",
+        title: "System pools of 3 nodes or more",
+        anchors: ["Azure.AKS.MinNodeCount"],
         passes: (i) => systemPools(i).length > 0 && systemPools(i).every((p) => Number(p.enableAutoScaling ? p.minCount : p.count) >= 3),
     },
-    { id: "pool-zones", title: "every pool across availability zones", anchors: ["Azure.AKS.AvailabilityZone"], passes: (i) => every(i, (p) => Array.isArray(p.availabilityZones) && p.availabilityZones.length >= 2) },
-    { id: "pool-vmss", title: "every pool on scale sets", anchors: ["CKV_AZURE_169"], passes: (i) => every(i, (p) => p.type === "VirtualMachineScaleSets") },
-    { id: "no-node-public-ip", title: "no public IPs on nodes", anchors: ["CKV_AZURE_143"], passes: (i) => every(i, (p) => p.enableNodePublicIP === false) },
-    { id: "explicit-max-pods", title: "explicit maxPods of 50 or more on every pool", anchors: ["CKV_AZURE_168", "Azure.AKS.NodeMinPods"], passes: (i) => every(i, (p) => Number(p.maxPods) >= 50) },
-    { id: "max-surge", title: "explicit upgrade surge on every pool", anchors: ["aks docs: upgrade-aks-node-pools-rolling"], passes: (i) => every(i, (p) => typeof get(p, "upgradeSettings.maxSurge") === "string") },
-    { id: "ephemeral-os-disk", title: "ephemeral OS disks", anchors: ["CKV_AZURE_226", "Azure.AKS.EphemeralOSDisk"], passes: (i) => every(i, (p) => p.osDiskType === "Ephemeral") },
     {
-        id: "encryption-at-host-explicit", title: "encryption at host written explicitly on every pool", anchors: ["CKV_AZURE_227 (fails when missing)"],
+        id: "pool-zones",
+        title: "every pool across availability zones",
+        anchors: ["Azure.AKS.AvailabilityZone"],
+        passes: (i) => every(i, (p) => Array.isArray(p.availabilityZones) && p.availabilityZones.length >= 2),
+    },
+    {
+        id: "pool-vmss",
+        title: "every pool on scale sets",
+        anchors: ["CKV_AZURE_169"],
+        passes: (i) => every(i, (p) => p.type === "VirtualMachineScaleSets"),
+    },
+    {
+        id: "no-node-public-ip",
+        title: "no public IPs on nodes",
+        anchors: ["CKV_AZURE_143"],
+        passes: (i) => every(i, (p) => p.enableNodePublicIP === false),
+    },
+    {
+        id: "explicit-max-pods",
+        title: "explicit maxPods of 50 or more on every pool",
+        anchors: ["CKV_AZURE_168", "Azure.AKS.NodeMinPods"],
+        passes: (i) => every(i, (p) => Number(p.maxPods) >= 50),
+    },
+    {
+        id: "max-surge",
+        title: "explicit upgrade surge on every pool",
+        anchors: ["aks docs: upgrade-aks-node-pools-rolling"],
+        passes: (i) => every(i, (p) => typeof get(p, "upgradeSettings.maxSurge") === "string"),
+    },
+    {
+        id: "ephemeral-os-disk",
+        title: "ephemeral OS disks",
+        anchors: ["CKV_AZURE_226", "Azure.AKS.EphemeralOSDisk"],
+        passes: (i) => every(i, (p) => p.osDiskType === "Ephemeral"),
+    },
+    {
+        id: "encryption-at-host-explicit",
+        title: "encryption at host written explicitly on every pool",
+        anchors: ["CKV_AZURE_227 (fails when missing)"],
         passes: (i) => every(i, (p) => typeof p.enableEncryptionAtHost === "boolean"),
     },
     {
-        id: "encryption-at-host", title: "encryption at host on every pool", anchors: ["CKV_AZURE_227"], optIn: "systemPool.enableEncryptionAtHost and nodePools[].enableEncryptionAtHost",
+        id: "encryption-at-host",
+        title: "encryption at host on every pool",
+        anchors: ["CKV_AZURE_227"],
+        optIn: "systemPool.enableEncryptionAtHost and nodePools[].enableEncryptionAtHost",
         passes: (i) => every(i, (p) => p.enableEncryptionAtHost === true),
     },
     {
-        id: "container-insights", title: "Container Insights with Entra auth", anchors: ["CKV_AZURE_4", "AVD-AZU-0040", "Azure.AKS.ContainerInsights"], optIn: "monitoring.logAnalyticsWorkspaceId",
-        passes: (i) => get(i.cluster, "addonProfiles.omsagent.enabled") === true && get(i.cluster, "addonProfiles.omsagent.config.useAADAuth") === "true",
+        id: "container-insights",
+        title: "Container Insights with Entra auth",
+        anchors: ["CKV_AZURE_4", "AVD-AZU-0040", "Azure.AKS.ContainerInsights"],
+        optIn: "monitoring.logAnalyticsWorkspaceId",
+        passes: (i) =>
+            get(i.cluster, "addonProfiles.omsagent.enabled") === true &&
+            get(i.cluster, "addonProfiles.omsagent.config.useAADAuth") === "true",
     },
     {
-        id: "defender", title: "Defender security monitoring", anchors: ["Azure.AKS.DefenderProfile"], optIn: "monitoring.logAnalyticsWorkspaceId",
+        id: "defender",
+        title: "Defender security monitoring",
+        anchors: ["Azure.AKS.DefenderProfile"],
+        optIn: "monitoring.logAnalyticsWorkspaceId",
         passes: (i) => get(i.cluster, "securityProfile.defender.securityMonitoring.enabled") === true,
     },
     {
-        id: "autoscaling", title: "cluster autoscaler on every pool", anchors: ["Azure.AKS.AutoScaling"], optIn: "maxCount on each pool",
+        id: "autoscaling",
+        title: "cluster autoscaler on every pool",
+        anchors: ["Azure.AKS.AutoScaling"],
+        optIn: "maxCount on each pool",
         passes: (i) => every(i, (p) => p.enableAutoScaling === true),
     },
 ];
 
 /** Run every check. */
 export function checkClusterSecurity(inputs: ClusterInputs): SecurityCheckResult[] {
-    return SECURITY_CHECKS.map((c) => (c.optIn === undefined ? { id: c.id, passed: c.passes(inputs) } : { id: c.id, passed: c.passes(inputs), optIn: c.optIn }));
+    return SECURITY_CHECKS.map((c) =>
+        c.optIn === undefined ? { id: c.id, passed: c.passes(inputs) } : { id: c.id, passed: c.passes(inputs), optIn: c.optIn },
+    );
 }

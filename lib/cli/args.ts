@@ -48,7 +48,9 @@ export function parseCommandArgs(command: string, argv: string[], options: Recor
 export function choice<T extends string>(command: string, name: string, value: unknown, allowed: readonly T[], fallback: T): T {
     if (value === undefined) return fallback;
     if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
-        throw new UsageError(`--${name} must be ${allowed.slice(0, -1).join(", ")} or ${allowed[allowed.length - 1]}, not "${String(value)}"; run "aks-network ${command} --help"`);
+        throw new UsageError(
+            `--${name} must be ${allowed.slice(0, -1).join(", ")} or ${allowed[allowed.length - 1]}, not "${String(value)}"; run "aks-network ${command} --help"`,
+        );
     }
     return value as T;
 }
@@ -56,10 +58,14 @@ export function choice<T extends string>(command: string, name: string, value: u
 /** Exactly `count` positional arguments, named in the error when they are missing or extra. */
 export function positionals(command: string, got: string[], names: string[]): string[] {
     if (got.length < names.length) {
-        throw new UsageError(`${command} needs ${names.map((n) => `<${n}>`).join(" ")}; missing <${names[got.length]}>; run "aks-network ${command} --help"`);
+        throw new UsageError(
+            `${command} needs ${names.map((n) => `<${n}>`).join(" ")}; missing <${names[got.length]}>; run "aks-network ${command} --help"`,
+        );
     }
     if (got.length > names.length) {
-        throw new UsageError(`${command} takes ${names.length === 0 ? "no arguments" : names.map((n) => `<${n}>`).join(" ")}; unexpected "${got[names.length]}"; run "aks-network ${command} --help"`);
+        throw new UsageError(
+            `${command} takes ${names.length === 0 ? "no arguments" : names.map((n) => `<${n}>`).join(" ")}; unexpected "${got[names.length]}"; run "aks-network ${command} --help"`,
+        );
     }
     return got;
 }

@@ -67,20 +67,30 @@ export interface PlanDiff {
 export function readPlanResult(file: string): PlanResult {
     const doc = readStructuredFile(file);
     if (!isRecord(doc) || doc.kind !== PLAN_RESULT_KIND) {
-        throw new UsageError(`${file} is not an aks-network plan result (expected "kind": "${PLAN_RESULT_KIND}" from aks-network plan --format json)`);
+        throw new UsageError(
+            `${file} is not an aks-network plan result (expected "kind": "${PLAN_RESULT_KIND}" from aks-network plan --format json)`,
+        );
     }
     if (doc.version !== PLAN_RESULT_VERSION) {
-        throw new UsageError(`${file} is a version ${String(doc.version)} plan result; this aks-network reads version ${PLAN_RESULT_VERSION}`);
+        throw new UsageError(
+            `${file} is a version ${String(doc.version)} plan result; this aks-network reads version ${PLAN_RESULT_VERSION}`,
+        );
     }
-    if (!Array.isArray(doc.resources) || !Array.isArray(doc.networkPlans)) throw new UsageError(`${file} is an incomplete plan result (no resources or networkPlans list)`);
+    if (!Array.isArray(doc.resources) || !Array.isArray(doc.networkPlans))
+        throw new UsageError(`${file} is an incomplete plan result (no resources or networkPlans list)`);
     return doc as unknown as PlanResult;
 }
 
 const list = (v: readonly string[]) => (v.length ? v.join(", ") : "-");
-const num = (n: number | string | null | undefined) => (n === null || n === undefined ? "-" : typeof n === "number" ? n.toLocaleString("en-US") : n);
+const num = (n: number | string | null | undefined) =>
+    n === null || n === undefined ? "-" : typeof n === "number" ? n.toLocaleString("en-US") : n;
 
 const IPAM_NAMES: Record<string, string> = {
-    overlay: "Azure CNI Overlay", podSubnet: "Azure CNI pod subnet", nodeSubnet: "Azure CNI node subnet", kubenet: "kubenet", none: "bring-your-own CNI",
+    overlay: "Azure CNI Overlay",
+    podSubnet: "Azure CNI pod subnet",
+    nodeSubnet: "Azure CNI node subnet",
+    kubenet: "kubenet",
+    none: "bring-your-own CNI",
 };
 
 function addressRows(r: NetworkPlanReport | null): Map<string, string> {
@@ -97,7 +107,11 @@ function addressRows(r: NetworkPlanReport | null): Map<string, string> {
     for (const c of e.connectedNetworks) m.set(`connected ${c.name}`, `${c.cidr} (${c.kind})`);
     m.set("outbound", e.outboundType);
     m.set("Kubernetes", e.kubernetesVersion);
-    for (const p of e.nodePools) m.set(`pool ${p.name}`, `${p.osType} ${p.mode}, ${p.count}${p.maxCount !== null ? `-${p.maxCount}` : ""} nodes, maxPods ${p.maxPods}${p.subnet ? `, subnet ${p.subnet}` : ""}`);
+    for (const p of e.nodePools)
+        m.set(
+            `pool ${p.name}`,
+            `${p.osType} ${p.mode}, ${p.count}${p.maxCount !== null ? `-${p.maxCount}` : ""} nodes, maxPods ${p.maxPods}${p.subnet ? `, subnet ${p.subnet}` : ""}`,
+        );
     return m;
 }
 
@@ -112,7 +126,10 @@ function capacityRows(r: NetworkPlanReport | null): Map<string, string> {
     m.set("pod CIDR headroom (nodes)", num(c.podCidrHeadroom));
     for (const f of c.families) {
         if (f.podCidrNodeCapacity !== null) m.set(`${f.family} pod CIDR: nodes it holds`, num(f.podCidrNodeCapacity));
-        m.set(`${f.family} service IPs`, f.serviceIps.length > 15 ? `~2^${BigInt(f.serviceIps).toString(2).length}` : num(Number(f.serviceIps)));
+        m.set(
+            `${f.family} service IPs`,
+            f.serviceIps.length > 15 ? `~2^${BigInt(f.serviceIps).toString(2).length}` : num(Number(f.serviceIps)),
+        );
     }
     for (const s of c.subnets) m.set(`subnet ${s.name} (${s.role}): headroom`, `${num(s.headroom)} of ${num(s.usable)}`);
     return m;
@@ -145,8 +162,15 @@ function diffNetworkPlan(label: string, b: FoundNetworkPlan | undefined, h: Foun
             removed: (br?.diagnostics ?? []).filter((x) => !hd.has(diagKey(x))),
         },
     };
-    if (d.change === "unchanged" && (d.verdict.base !== d.verdict.head || d.addressRanges.some((r) => r.changed) || d.capacity.some((r) => r.changed)
-        || d.diagnostics.added.length || d.diagnostics.removed.length)) d.change = "changed";
+    if (
+        d.change === "unchanged" &&
+        (d.verdict.base !== d.verdict.head ||
+            d.addressRanges.some((r) => r.changed) ||
+            d.capacity.some((r) => r.changed) ||
+            d.diagnostics.added.length ||
+            d.diagnostics.removed.length)
+    )
+        d.change = "changed";
     return d;
 }
 
@@ -234,14 +258,32 @@ export function formatPlanDiff(d: PlanDiff, format: "text" | "markdown" = "text"
     const nChanges = r.added.length + r.removed.length + r.changed.length;
     const out: string[] = [];
     const arrow = md ? "→" : "->";
-    const target = d.base.project === d.head.project && d.base.stack === d.head.stack ? `${d.head.project}/${d.head.stack}` : `${d.base.project}/${d.base.stack} ${arrow} ${d.head.project}/${d.head.stack}`;
+    const target =
+        d.base.project === d.head.project && d.base.stack === d.head.stack
+            ? `${d.head.project}/${d.head.stack}`
+            : `${d.base.project}/${d.base.stack} ${arrow} ${d.head.project}/${d.head.stack}`;
     out.push(md ? `## aks-network plan diff: ${target}` : `aks-network plan diff: ${target}`);
     const planLine = d.networkPlans.length
-        ? d.networkPlans.map((p) => `${p.label} ${p.verdict.base ?? "none"} ${arrow} ${p.verdict.head ?? "none"}${p.change === "unchanged" ? " (unchanged)" : ""}`).join("; ")
+        ? d.networkPlans
+              .map(
+                  (p) =>
+                      `${p.label} ${p.verdict.base ?? "none"} ${arrow} ${p.verdict.head ?? "none"}${p.change === "unchanged" ? " (unchanged)" : ""}`,
+              )
+              .join("; ")
         : "no network plan in either result";
-    out.push(`network plan: ${planLine}\nresources: ${r.added.length} to add, ${r.removed.length} to delete, ${r.changed.length} to change, ${r.unchanged} unchanged`);
-    for (const [side, s] of [["base", d.base], ["head", d.head]] as const) {
-        if (s.status !== "ok") out.push(md ? `**The ${side} program failed:**\n\n\`\`\`\n${s.error ?? ""}\n\`\`\`` : `The ${side} program failed:\n${s.error ?? ""}`);
+    out.push(
+        `network plan: ${planLine}\nresources: ${r.added.length} to add, ${r.removed.length} to delete, ${r.changed.length} to change, ${r.unchanged} unchanged`,
+    );
+    for (const [side, s] of [
+        ["base", d.base],
+        ["head", d.head],
+    ] as const) {
+        if (s.status !== "ok")
+            out.push(
+                md
+                    ? `**The ${side} program failed:**\n\n\`\`\`\n${s.error ?? ""}\n\`\`\``
+                    : `The ${side} program failed:\n${s.error ?? ""}`,
+            );
     }
 
     for (const p of d.networkPlans) {
@@ -251,8 +293,18 @@ export function formatPlanDiff(d: PlanDiff, format: "text" | "markdown" = "text"
             const shown = showAll ? rs : rs.filter((x) => x.changed);
             if (!shown.some((x) => x.changed)) return;
             if (md) {
-                out.push([`**${title}**`, "", "| | base | head |", "| --- | --- | --- |",
-                    ...shown.map((x) => `| ${x.changed ? `**${esc(x.what)}**` : esc(x.what)} | ${esc(x.base)} | ${x.changed ? `**${esc(x.head)}**` : esc(x.head)} |`)].join("\n"));
+                out.push(
+                    [
+                        `**${title}**`,
+                        "",
+                        "| | base | head |",
+                        "| --- | --- | --- |",
+                        ...shown.map(
+                            (x) =>
+                                `| ${x.changed ? `**${esc(x.what)}**` : esc(x.what)} | ${esc(x.base)} | ${x.changed ? `**${esc(x.head)}**` : esc(x.head)} |`,
+                        ),
+                    ].join("\n"),
+                );
             } else {
                 out.push([`${title}:`, ...shown.filter((x) => x.changed).map((x) => `  ${x.what}: ${x.base} -> ${x.head}`)].join("\n"));
             }
@@ -260,23 +312,42 @@ export function formatPlanDiff(d: PlanDiff, format: "text" | "markdown" = "text"
         table("Address ranges", p.addressRanges, true);
         table("Capacity", p.capacity, false);
         const diag = (x: Diagnostic) => `${x.severity} ${x.ruleId} ${code(x.path || "(plan)")}: ${esc(x.message)}`;
-        if (p.diagnostics.added.length) out.push(`${md ? "**New findings**" : "New findings:"}\n${p.diagnostics.added.map((x) => `${md ? "- " : "  "}${diag(x)}`).join("\n")}`);
-        if (p.diagnostics.removed.length) out.push(`${md ? "**Resolved findings**" : "Resolved findings:"}\n${p.diagnostics.removed.map((x) => `${md ? "- " : "  "}${diag(x)}`).join("\n")}`);
+        if (p.diagnostics.added.length)
+            out.push(
+                `${md ? "**New findings**" : "New findings:"}\n${p.diagnostics.added.map((x) => `${md ? "- " : "  "}${diag(x)}`).join("\n")}`,
+            );
+        if (p.diagnostics.removed.length)
+            out.push(
+                `${md ? "**Resolved findings**" : "Resolved findings:"}\n${p.diagnostics.removed.map((x) => `${md ? "- " : "  "}${diag(x)}`).join("\n")}`,
+            );
     }
 
     if (nChanges) {
         out.push(h(3, `Resources: +${r.added.length} -${r.removed.length} ~${r.changed.length}`));
         for (const x of r.renamed) {
-            out.push(`${md ? "> **Warning:** " : "warning: "}${code(nameOf(x.from))} was removed and ${code(nameOf(x.to))} added with the same ${code(x.type)} inputs: a rename or move. Without an alias Pulumi deletes and recreates it.`);
+            out.push(
+                `${md ? "> **Warning:** " : "warning: "}${code(nameOf(x.from))} was removed and ${code(nameOf(x.to))} added with the same ${code(x.type)} inputs: a rename or move. Without an alias Pulumi deletes and recreates it.`,
+            );
         }
         const lines: string[] = [];
-        const props = (res: PlannedResource) => Object.entries(res.keyProperties).slice(0, 6).map(([k, v]) => `${code(k)}=${esc(shortValue(v, 60))}`).join(", ");
-        for (const a of r.added) lines.push(md ? `| + | ${code(a.type)} | ${code(a.name)} | ${props(a)} |` : `+ ${a.type} ${a.name}  ${props(a)}`);
+        const props = (res: PlannedResource) =>
+            Object.entries(res.keyProperties)
+                .slice(0, 6)
+                .map(([k, v]) => `${code(k)}=${esc(shortValue(v, 60))}`)
+                .join(", ");
+        for (const a of r.added)
+            lines.push(md ? `| + | ${code(a.type)} | ${code(a.name)} | ${props(a)} |` : `+ ${a.type} ${a.name}  ${props(a)}`);
         for (const a of r.removed) lines.push(md ? `| - | ${code(a.type)} | ${code(a.name)} | |` : `- ${a.type} ${a.name}`);
         for (const c of r.changed) {
-            const shown = c.changes.slice(0, 12).map((x) => `${code(x.path)}: ${esc(shortValue(x.base, 60))} ${arrow} ${esc(shortValue(x.head, 60))}`);
+            const shown = c.changes
+                .slice(0, 12)
+                .map((x) => `${code(x.path)}: ${esc(shortValue(x.base, 60))} ${arrow} ${esc(shortValue(x.head, 60))}`);
             const more = c.changes.length > 12 ? ` and ${c.changes.length - 12} more` : "";
-            lines.push(md ? `| ~ | ${code(c.type)} | ${code(c.name)} | ${shown.join("<br>")}${more} |` : `~ ${c.type} ${c.name}\n${shown.map((s) => `    ${s}`).join("\n")}${more ? `\n    ${more.trim()}` : ""}`);
+            lines.push(
+                md
+                    ? `| ~ | ${code(c.type)} | ${code(c.name)} | ${shown.join("<br>")}${more} |`
+                    : `~ ${c.type} ${c.name}\n${shown.map((s) => `    ${s}`).join("\n")}${more ? `\n    ${more.trim()}` : ""}`,
+            );
         }
         if (md) {
             const headerRows = ["| op | type | name | details |", "| --- | --- | --- | --- |"];
@@ -290,7 +361,9 @@ export function formatPlanDiff(d: PlanDiff, format: "text" | "markdown" = "text"
                     keep.push(l);
                     size += l.length + 1;
                 }
-                body = [...headerRows, ...keep].join("\n") + `\n\n_${lines.length - keep.length} more resource lines left out to fit a PR comment; run aks-network diff locally for all of them._`;
+                body =
+                    [...headerRows, ...keep].join("\n") +
+                    `\n\n_${lines.length - keep.length} more resource lines left out to fit a PR comment; run aks-network diff locally for all of them._`;
             }
             out.push(body);
         } else {

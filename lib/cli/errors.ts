@@ -16,5 +16,10 @@ export class UsageError extends Error {
 /** The first line of an error's message, for one-line reports. */
 export function firstLine(e: unknown): string {
     const text = e instanceof Error ? e.message : String(e);
-    return text.split("\n").map((l) => l.trim()).find((l) => l.length > 0) ?? "unknown error";
+    return (
+        text
+            .split("\n")
+            .map((l) => l.trim())
+            .find((l) => l.length > 0) ?? "unknown error"
+    );
 }

@@ -5,6 +5,14 @@
  */
 export { planStack, PlanStackOptions } from "./plan/child";
 export { formatPlan } from "./plan/render";
-export { FoundNetworkPlan, PLAN_RESULT_KIND, PLAN_RESULT_VERSION, PlanLogEntry, PlannedResource, PlanResult, PlanValue } from "./plan/types";
+export {
+    FoundNetworkPlan,
+    PLAN_RESULT_KIND,
+    PLAN_RESULT_VERSION,
+    PlanLogEntry,
+    PlannedResource,
+    PlanResult,
+    PlanValue,
+} from "./plan/types";
 export { ChangedResource, diffPlans, DiffRow, formatPlanDiff, InputChange, NetworkPlanDiff, PlanDiff, readPlanResult } from "./diff";
 export { stackConfigToClusterArgs, stackConfigToNetworkPlan, StackClusterArgs } from "./stack-args";

@@ -11,10 +11,14 @@ export function readText(file: string): string {
         return fs.readFileSync(file, "utf8");
     } catch (e) {
         const err = e as NodeJS.ErrnoException;
-        const reason = err.code === "ENOENT" ? "no such file"
-            : err.code === "EISDIR" ? "it is a directory"
-            : err.code === "EACCES" ? "permission denied"
-            : firstLine(err);
+        const reason =
+            err.code === "ENOENT"
+                ? "no such file"
+                : err.code === "EISDIR"
+                  ? "it is a directory"
+                  : err.code === "EACCES"
+                    ? "permission denied"
+                    : firstLine(err);
         throw new UsageError(`cannot read ${file}: ${reason}`);
     }
 }

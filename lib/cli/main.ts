@@ -46,7 +46,11 @@ async function diffCommand(argv: string[], out: Write): Promise<number> {
  * Run the command line `argv` (without `node` and the script). Resolves to the exit status.
  * `plan` runs a program under process-global mocks: call it once per process.
  */
-export async function main(argv: string[], out: Write = (s) => process.stdout.write(s), err: Write = (s) => process.stderr.write(s)): Promise<number> {
+export async function main(
+    argv: string[],
+    out: Write = (s) => process.stdout.write(s),
+    err: Write = (s) => process.stderr.write(s),
+): Promise<number> {
     const [command, ...rest] = argv;
     try {
         if (command === undefined) {

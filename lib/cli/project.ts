@@ -74,24 +74,37 @@ export function readProject(dir: string): PulumiProject {
     const runtime = typeof rt === "string" ? rt : isRecord(rt) && typeof rt.name === "string" ? rt.name : null;
     if (!runtime) throw new UsageError(`${file} has no runtime (runtime: nodejs)`);
     const runtimeOptions = isRecord(rt) && isRecord(rt.options) ? rt.options : {};
-    if (doc.main !== undefined && typeof doc.main !== "string") throw new UsageError(`${file}: main must be a path, not ${JSON.stringify(doc.main)}`);
+    if (doc.main !== undefined && typeof doc.main !== "string")
+        throw new UsageError(`${file}: main must be a path, not ${JSON.stringify(doc.main)}`);
     const config: Record<string, unknown> = {};
     if (isRecord(doc.config)) {
         for (const [k, v] of Object.entries(doc.config)) {
             // Project config: a bare value, or a declaration with `default` (or `value`); declarations
             // without either only describe a key the stack must set.
-            const value = isRecord(v) && ("default" in v || "value" in v) ? (v.value ?? v.default)
-                : isRecord(v) && ("type" in v || "description" in v || "secret" in v || "items" in v) ? undefined
-                : v;
+            const value =
+                isRecord(v) && ("default" in v || "value" in v)
+                    ? (v.value ?? v.default)
+                    : isRecord(v) && ("type" in v || "description" in v || "secret" in v || "items" in v)
+                      ? undefined
+                      : v;
             if (value !== undefined) config[namespacedKey(k, doc.name)] = value;
         }
     }
-    return { dir: path.resolve(dir), file, name: doc.name, runtime, runtimeOptions, main: (doc.main as string | undefined) ?? null, config };
+    return {
+        dir: path.resolve(dir),
+        file,
+        name: doc.name,
+        runtime,
+        runtimeOptions,
+        main: (doc.main as string | undefined) ?? null,
+        config,
+    };
 }
 
 /** The stack names that have a `Pulumi.<stack>.yaml` in `dir`, sorted. */
 export function stackNames(dir: string): string[] {
-    return fs.readdirSync(dir)
+    return fs
+        .readdirSync(dir)
         .map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1])
         .filter((s): s is string => s !== undefined)
         .sort();
@@ -107,7 +120,9 @@ export function chooseStack(dir: string, requested: string | undefined): { stack
     if (requested !== undefined) {
         const file = fileOf(requested);
         if (!file) {
-            throw new UsageError(`no stack config Pulumi.${requested}.yaml in ${dir}${names.length ? ` (stacks: ${names.join(", ")})` : ""}`);
+            throw new UsageError(
+                `no stack config Pulumi.${requested}.yaml in ${dir}${names.length ? ` (stacks: ${names.join(", ")})` : ""}`,
+            );
         }
         return { stack: requested, file };
     }
@@ -148,7 +163,13 @@ export function replaceSecure(v: unknown, placeholder: string): { value: unknown
  * The config of a stack file document (already parsed): keys namespaced with `project`, `secure:`
  * values replaced by `secrets[key]` or {@link SECRET_PLACEHOLDER}.
  */
-export function stackConfigOf(doc: Record<string, unknown>, project: string, stack: string, file: string | null, secrets: Record<string, string> = {}): StackConfig {
+export function stackConfigOf(
+    doc: Record<string, unknown>,
+    project: string,
+    stack: string,
+    file: string | null,
+    secrets: Record<string, string> = {},
+): StackConfig {
     const values: Record<string, unknown> = {};
     const secretKeys: string[] = [];
     const notes: string[] = [];
@@ -167,7 +188,12 @@ export function stackConfigOf(doc: Record<string, unknown>, project: string, sta
 }
 
 /** Read the config of a stack of `project` (project-level config first, the stack's over it). */
-export function readStackConfig(project: PulumiProject, stack: string, file: string | null, secrets: Record<string, string> = {}): StackConfig {
+export function readStackConfig(
+    project: PulumiProject,
+    stack: string,
+    file: string | null,
+    secrets: Record<string, string> = {},
+): StackConfig {
     const doc = file ? readStructuredFile(file) : {};
     if (!isRecord(doc)) throw new UsageError(`cannot parse ${file}: expected a mapping with a config: key`);
     const own = stackConfigOf(doc, project.name, stack, file, secrets);

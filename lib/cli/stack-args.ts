@@ -45,7 +45,8 @@ export function stackConfigToClusterArgs(values: Record<string, unknown>, namesp
     const { config, problems, design } = readStackConfig(toRuntimeConfig(own), namespace);
     const pw = own[`${prefix}windowsAdminPassword`];
     const password = config.hasWindowsAdminPassword && typeof pw === "string" ? pw : undefined;
-    const args: AksClusterArgs = password === undefined ? config.cluster : { ...config.cluster, windows: { ...config.cluster.windows, adminPassword: password } };
+    const args: AksClusterArgs =
+        password === undefined ? config.cluster : { ...config.cluster, windows: { ...config.cluster.windows, adminPassword: password } };
     return {
         args,
         componentName: config.name,
@@ -62,7 +63,10 @@ export function stackConfigToClusterArgs(values: Record<string, unknown>, namesp
  * finding (errors, warnings, info) with its config path (`aks-network:network.podCidrs[0]`), and the
  * config's own problems first.
  */
-export function stackConfigToNetworkPlan(values: Record<string, unknown>, namespace = CONFIG_NAMESPACE): { plan: NetworkPlan; report: NetworkPlanReport; used: string[]; other: string[]; componentName: string } {
+export function stackConfigToNetworkPlan(
+    values: Record<string, unknown>,
+    namespace = CONFIG_NAMESPACE,
+): { plan: NetworkPlan; report: NetworkPlanReport; used: string[]; other: string[]; componentName: string } {
     const r = stackConfigToClusterArgs(values, namespace);
     // The design the config reader made; designing again only if it couldn't (it then reports why).
     const design = r.design ?? designCluster(r.componentName, r.args);

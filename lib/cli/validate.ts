@@ -15,7 +15,6 @@ import { readProject, SECRET_PLACEHOLDER, stackConfigOf } from "./project";
 import { hideStrings } from "./plan/values";
 import { CONFIG_NAMESPACE, stackConfigToNetworkPlan } from "./stack-args";
 
-
 /** The help of `aks-network validate`. */
 export const VALIDATE_HELP = `usage: aks-network validate <file> [--format text|markdown|json] [--namespace NS]
 
@@ -54,7 +53,10 @@ export interface ValidateResult {
 
 /** Validate a parsed document (a NetworkPlan or a stack config file's content). */
 export function validateDocument(
-    doc: unknown, file: string, namespace = CONFIG_NAMESPACE, warningsAsErrors: readonly string[] = DEFAULT_WARNINGS_AS_ERRORS,
+    doc: unknown,
+    file: string,
+    namespace = CONFIG_NAMESPACE,
+    warningsAsErrors: readonly string[] = DEFAULT_WARNINGS_AS_ERRORS,
 ): ValidateResult {
     if (isRecord(doc) && "config" in doc) {
         const dir = path.dirname(path.resolve(file));
@@ -70,21 +72,34 @@ export function validateDocument(
         const config = stackConfigOf(doc, project, stack, file);
         const prefix = `${namespace}:`;
         if (!Object.keys(config.values).some((k) => k.startsWith(prefix))) {
-            throw new UsageError(`${file} is a stack config file without ${prefix}* keys; nothing to validate (use --namespace for another config namespace)`);
+            throw new UsageError(
+                `${file} is a stack config file without ${prefix}* keys; nothing to validate (use --namespace for another config namespace)`,
+            );
         }
         try {
             const r = stackConfigToNetworkPlan(config.values, namespace);
-            const notes = [`read ${r.used.length ? r.used.join(", ") : "no cluster arguments"} as AksClusterArgs of component "${r.componentName}"${r.other.length ? `; the program's own: ${r.other.join(", ")}` : ""}`];
+            const notes = [
+                `read ${r.used.length ? r.used.join(", ") : "no cluster arguments"} as AksClusterArgs of component "${r.componentName}"${r.other.length ? `; the program's own: ${r.other.join(", ")}` : ""}`,
+            ];
             return { source: "stack-config", report: r.report, notes };
         } catch (e) {
             // The program's reader and the design never throw on config of the documented shape.
             const report = describeNetworkPlan({});
-            const diagnostics = [diagnostic("error", "R0", [prefix.slice(0, -1)], `the ${prefix}* config could not be read as the stack program's config: ${firstLine(e)}`)];
+            const diagnostics = [
+                diagnostic(
+                    "error",
+                    "R0",
+                    [prefix.slice(0, -1)],
+                    `the ${prefix}* config could not be read as the stack program's config: ${firstLine(e)}`,
+                ),
+            ];
             return { source: "stack-config", report: { ...report, diagnostics, verdict: verdictOf(diagnostics) }, notes: [] };
         }
     }
     if (!isRecord(doc)) {
-        throw new UsageError(`cannot validate ${file}: expected a network plan (a mapping of networkPlugin, podCidrs, ...) or a stack config file (config:), not ${Array.isArray(doc) ? "a list" : typeof doc}`);
+        throw new UsageError(
+            `cannot validate ${file}: expected a network plan (a mapping of networkPlugin, podCidrs, ...) or a stack config file (config:), not ${Array.isArray(doc) ? "a list" : typeof doc}`,
+        );
     }
     const report = describeNetworkPlan(doc as never);
     const diagnostics = escalate(report.diagnostics, warningsAsErrors, "a warning made an error by --warnings-as-errors");
@@ -95,16 +110,24 @@ export function validateDocument(
 function ruleIdList(text: string | undefined): readonly string[] {
     if (text === undefined) return DEFAULT_WARNINGS_AS_ERRORS;
     if (text.trim() === "none") return [];
-    const ids = text.split(",").map((id) => id.trim()).filter((id) => id !== "");
+    const ids = text
+        .split(",")
+        .map((id) => id.trim())
+        .filter((id) => id !== "");
     const bad = ids.filter((id) => !/^R\d+$/.test(id));
-    if (bad.length > 0) throw new UsageError(`validate: --warnings-as-errors ${JSON.stringify(text)} is not a list of rule ids; write e.g. R34,R38 or none`);
+    if (bad.length > 0)
+        throw new UsageError(
+            `validate: --warnings-as-errors ${JSON.stringify(text)} is not a list of rule ids; write e.g. R34,R38 or none`,
+        );
     return ids;
 }
 
 /** Run `validate` with its arguments. */
 export function validateCommand(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
     const { values, positionals: pos } = parseCommandArgs("validate", argv, {
-        format: { type: "string" }, namespace: { type: "string" }, "warnings-as-errors": { type: "string" },
+        format: { type: "string" },
+        namespace: { type: "string" },
+        "warnings-as-errors": { type: "string" },
     });
     if (values.help) {
         out(`${VALIDATE_HELP}\n`);
@@ -113,7 +136,12 @@ export function validateCommand(argv: string[], out: (s: string) => void, err: (
     const format = choice("validate", "format", values.format, ["text", "markdown", "json"] as const, "text");
     const [file] = positionals("validate", pos, ["file"]);
     const namespace = (values.namespace as string | undefined) ?? CONFIG_NAMESPACE;
-    const result = validateDocument(readStructuredFile(file), file, namespace, ruleIdList(values["warnings-as-errors"] as string | undefined));
+    const result = validateDocument(
+        readStructuredFile(file),
+        file,
+        namespace,
+        ruleIdList(values["warnings-as-errors"] as string | undefined),
+    );
     for (const n of result.notes) err(`aks-network: ${n}\n`);
     const text = format === "json" ? `${JSON.stringify(result.report, null, 2)}\n` : formatNetworkPlanReport(result.report, format);
     out(hideStrings(text, [SECRET_PLACEHOLDER]));

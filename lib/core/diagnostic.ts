@@ -56,7 +56,12 @@ export function diagnostic(
     const template = typeof message === "string" ? [message] : [...message.parts];
     const shown = display.label ?? formatPath(path);
     const made: Diagnostic = {
-        ruleId, severity, path: display.note ? `${shown} (${display.note})` : shown, message: renderParts(template), segments: [...path], template,
+        ruleId,
+        severity,
+        path: display.note ? `${shown} (${display.note})` : shown,
+        message: renderParts(template),
+        segments: [...path],
+        template,
     };
     if (azureErrorCode !== undefined) made.azureErrorCode = azureErrorCode;
     if (display.note !== undefined) made.note = display.note;
@@ -172,7 +177,10 @@ export class PathMap {
 /** A diagnostic with every path (its own and its message's) passed through `map`. */
 export function mapPaths(found: Diagnostic, map: (path: Path) => Path): Diagnostic {
     const template = found.template.map((part) => (typeof part === "string" ? part : { path: map(part.path) }));
-    return diagnostic(found.severity, found.ruleId, map(found.segments), new Text(template), found.azureErrorCode, { note: found.note, label: found.label });
+    return diagnostic(found.severity, found.ruleId, map(found.segments), new Text(template), found.azureErrorCode, {
+        note: found.note,
+        label: found.label,
+    });
 }
 
 /**
@@ -180,7 +188,12 @@ export function mapPaths(found: Diagnostic, map: (path: Path) => Path): Diagnost
  * `warningsAsErrors`); other findings are returned as they are.
  */
 export function escalate(list: readonly Diagnostic[], ruleIds: readonly string[], why: string): Diagnostic[] {
-    return list.map((found) => (found.severity === "warning" && ruleIds.includes(found.ruleId)
-        ? diagnostic("error", found.ruleId, found.segments, t`${new Text(found.template)} (${why})`, found.azureErrorCode, { note: found.note, label: found.label })
-        : found));
+    return list.map((found) =>
+        found.severity === "warning" && ruleIds.includes(found.ruleId)
+            ? diagnostic("error", found.ruleId, found.segments, t`${new Text(found.template)} (${why})`, found.azureErrorCode, {
+                  note: found.note,
+                  label: found.label,
+              })
+            : found,
+    );
 }

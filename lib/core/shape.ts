@@ -39,7 +39,13 @@ export type ShapeNode =
     | { readonly kind: "map"; readonly of: ShapeNode }
     | { readonly kind: "input"; readonly of: ShapeNode }
     | ObjectShapeNode
-    | { readonly kind: "opaque"; readonly type: string; readonly what: string; readonly fix: string; readonly test: (v: unknown) => boolean };
+    | {
+          readonly kind: "opaque";
+          readonly type: string;
+          readonly what: string;
+          readonly fix: string;
+          readonly test: (v: unknown) => boolean;
+      };
 
 /** The shape of an argument interface. */
 export interface ObjectShapeNode {
@@ -183,29 +189,47 @@ function given(v: unknown): string {
 /** What a shape accepts, e.g. `a list of SubnetArgs objects`. */
 export function expected(shape: ShapeNode): string {
     switch (shape.kind) {
-        case "string": return "a string";
-        case "number": return "a number";
-        case "boolean": return "true or false";
-        case "enum": return `one of ${oneOf(shape.values)}`;
-        case "list": return `a list of ${plural(shape.of)}`;
-        case "map": return `an object whose values are ${plural(shape.of)}`;
-        case "input": return `${expected(shape.of)} (or a pulumi Output of one)`;
-        case "object": return `an object (${shape.name}) such as ${shape.example}`;
-        case "opaque": return shape.what;
+        case "string":
+            return "a string";
+        case "number":
+            return "a number";
+        case "boolean":
+            return "true or false";
+        case "enum":
+            return `one of ${oneOf(shape.values)}`;
+        case "list":
+            return `a list of ${plural(shape.of)}`;
+        case "map":
+            return `an object whose values are ${plural(shape.of)}`;
+        case "input":
+            return `${expected(shape.of)} (or a pulumi Output of one)`;
+        case "object":
+            return `an object (${shape.name}) such as ${shape.example}`;
+        case "opaque":
+            return shape.what;
     }
 }
 
 function plural(shape: ShapeNode): string {
     switch (shape.kind) {
-        case "string": return "strings";
-        case "number": return "numbers";
-        case "boolean": return "booleans";
-        case "enum": return `${shape.name} values (${oneOf(shape.values)})`;
-        case "list": return `lists of ${plural(shape.of)}`;
-        case "map": return "objects";
-        case "input": return `${plural(shape.of)} (or pulumi Outputs)`;
-        case "object": return `${shape.name} objects such as ${shape.example}`;
-        case "opaque": return shape.what;
+        case "string":
+            return "strings";
+        case "number":
+            return "numbers";
+        case "boolean":
+            return "booleans";
+        case "enum":
+            return `${shape.name} values (${oneOf(shape.values)})`;
+        case "list":
+            return `lists of ${plural(shape.of)}`;
+        case "map":
+            return "objects";
+        case "input":
+            return `${plural(shape.of)} (or pulumi Outputs)`;
+        case "object":
+            return `${shape.name} objects such as ${shape.example}`;
+        case "opaque":
+            return shape.what;
     }
 }
 
@@ -214,8 +238,10 @@ function slip(v: unknown, shape: ShapeNode): string {
     if (shape.kind === "input") return slip(v, shape.of);
     if (shape.kind === "string" && (typeof v === "number" || typeof v === "boolean")) return ` (in YAML, quote it: "${String(v)}")`;
     if (shape.kind === "number" && typeof v === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) return ` (write ${v.trim()} without quotes)`;
-    if (shape.kind === "boolean" && typeof v === "string" && /^(true|false)$/i.test(v.trim())) return ` (write ${v.trim().toLowerCase()} without quotes)`;
-    if (shape.kind === "list" && v !== null && v !== undefined && !Array.isArray(v) && quietlyFits(v, shape.of)) return ` (a single entry is still a list: write [${show(v)}])`;
+    if (shape.kind === "boolean" && typeof v === "string" && /^(true|false)$/i.test(v.trim()))
+        return ` (write ${v.trim().toLowerCase()} without quotes)`;
+    if (shape.kind === "list" && v !== null && v !== undefined && !Array.isArray(v) && quietlyFits(v, shape.of))
+        return ` (a single entry is still a list: write [${show(v)}])`;
     return "";
 }
 
@@ -233,7 +259,10 @@ class Walker {
      * @param rootName the path of a problem with the whole value (other paths start below it).
      * @param ruleId the rule id of every problem.
      */
-    constructor(private readonly rootName = "args", private readonly ruleId = SHAPE_RULE) {}
+    constructor(
+        private readonly rootName = "args",
+        private readonly ruleId = SHAPE_RULE,
+    ) {}
 
     /** How a message names the whole value: the component's arguments, or `the <rootName>`. */
     private rootWords(): string {
@@ -250,7 +279,10 @@ class Walker {
         const leaveOut = optional ? (root ? ", or leave them out" : ", or leave it out for the default") : "";
         const subject = root ? t`${this.rootWords()}` : t`${at(path)} is`;
         if (isOutput(v) || isPromise(v)) {
-            this.report(path, t`${subject} ${given(v)}, but ${root ? "they" : "it"} must be a plain value known when the program runs (validated before anything deploys, and shaping the resources); write ${expected(shape)}${leaveOut}`);
+            this.report(
+                path,
+                t`${subject} ${given(v)}, but ${root ? "they" : "it"} must be a plain value known when the program runs (validated before anything deploys, and shaping the resources); write ${expected(shape)}${leaveOut}`,
+            );
         } else {
             this.report(path, t`${subject} ${given(v)}; write ${expected(shape)}${slip(v, shape)}${leaveOut}`);
         }
@@ -281,7 +313,10 @@ class Walker {
                 return this.object(v, shape, path, optional);
             case "opaque":
                 if (shape.test(v)) return v;
-                this.report(path, t`${path.length === 0 ? this.rootWords() : t`${at(path)} is`} not ${shape.what} (given: ${given(v)}); ${shape.fix}`);
+                this.report(
+                    path,
+                    t`${path.length === 0 ? this.rootWords() : t`${at(path)} is`} not ${shape.what} (given: ${given(v)}); ${shape.fix}`,
+                );
                 return DROP;
         }
     }
@@ -294,9 +329,12 @@ class Walker {
             return DROP;
         }
         const guess = closest(v, shape.values);
-        const hint = guess === undefined ? "" : guess.toLowerCase() === v.toLowerCase()
-            ? ` (did you mean "${guess}"? values are case-sensitive)`
-            : ` (did you mean "${guess}"?)`;
+        const hint =
+            guess === undefined
+                ? ""
+                : guess.toLowerCase() === v.toLowerCase()
+                  ? ` (did you mean "${guess}"? values are case-sensitive)`
+                  : ` (did you mean "${guess}"?)`;
         this.report(path, t`${at(path)} ${show(v)} is not a valid ${shape.name}${hint}; use ${oneOf(shape.values)}${leaveOut}`);
         return DROP;
     }
@@ -339,14 +377,20 @@ class Walker {
             if (Object.prototype.hasOwnProperty.call(shape.fields, key)) continue;
             const guess = closest(key, known);
             const p = child(key);
-            this.report(p, t`${at(p)} (given: ${given(v[key])}) is not an argument of ${shape.name}; ${guess ? `did you mean "${guess}"? Rename it` : `remove it (${shape.name} takes ${known.join(", ")})`}`);
+            this.report(
+                p,
+                t`${at(p)} (given: ${given(v[key])}) is not an argument of ${shape.name}; ${guess ? `did you mean "${guess}"? Rename it` : `remove it (${shape.name} takes ${known.join(", ")})`}`,
+            );
         }
         const out: Record<string, unknown> = {};
         for (const key of known) {
             const field = shape.fields[key];
             const x = v[key];
             if (x === undefined && field.required) {
-                this.report(child(key), t`${at(child(key))} is missing; every ${shape.name} needs ${key} (${expected(field.shape)}), e.g. ${shape.example}`);
+                this.report(
+                    child(key),
+                    t`${at(child(key))} is missing; every ${shape.name} needs ${key} (${expected(field.shape)}), e.g. ${shape.example}`,
+                );
                 usable = false;
                 continue;
             }
@@ -377,7 +421,7 @@ export function checkShape<T>(value: unknown, shape: Shape<T>, optional = true, 
         for (const segment of path) out.push(typeof segment === "number" ? (kept.get(formatPath(out))?.[segment] ?? segment) : segment);
         return out;
     };
-    return { value: checked === DROP ? undefined : checked as T | undefined, problems: walker.problems, kept, renumber };
+    return { value: checked === DROP ? undefined : (checked as T | undefined), problems: walker.problems, kept, renumber };
 }
 
 /** True when `a` is `b`, one of its parents or one of its children (`network.vnet` and `network.vnet.subnets[0]`). */

@@ -61,20 +61,60 @@ export const SERVICE_RULES: readonly RuleInfo[] = [
     r("K8S-24", "error", "SingleStack with two ipFamilies", ALLOC),
     r("K8S-25", "error", "RequireDualStack on a single-stack cluster", ALLOC),
     r("K8S-26", "error", "a requested family or cluster IP family is configured on the cluster", ALLOC),
-    r("AZ-1", "error/warning", "IPv6 LoadBalancer Services use externalTrafficPolicy Local (error on Azure Linux or Cilium, warning on Ubuntu)", "AKS docs: Azure CNI Overlay; Azure/AgentBaker#2393, #2810; cilium/cilium#25242, #31326"),
-    r("LB-1", "error/warning", "AKS before 1.27 provisions only the first family of a dual-stack LoadBalancer", "AKS docs: configure dual-stack"),
+    r(
+        "AZ-1",
+        "error/warning",
+        "IPv6 LoadBalancer Services use externalTrafficPolicy Local (error on Azure Linux or Cilium, warning on Ubuntu)",
+        "AKS docs: Azure CNI Overlay; Azure/AgentBaker#2393, #2810; cilium/cilium#25242, #31326",
+    ),
+    r(
+        "LB-1",
+        "error/warning",
+        "AKS before 1.27 provisions only the first family of a dual-stack LoadBalancer",
+        "AKS docs: configure dual-stack",
+    ),
     r("LB-2", "warning", "health-probe annotations that externalTrafficPolicy Local ignores", `${CCM} azure_loadbalancer_healthprobe.go`),
-    r("LB-3", "error", "probe interval >= 5, num-of-probe >= 2, integers, interval x num < 120", `${CCM} azure_loadbalancer_healthprobe.go`),
-    r("LB-4", "warning", "a per-port probe port replaces the node's health check on an IPv6 Local Service", `${CCM} azure_loadbalancer_healthprobe.go [inferred]`),
-    r("LB-5", "error/warning", "allocateLoadBalancerNodePorts false only where Azure needs no node ports", `${CCM} site doc; azure_loadbalancer.go`),
-    r("LB-6", "warning", "boolean Azure annotations are \"true\" or \"false\" (any case); other values count as false", `${CCM} consts/helpers.go`),
+    r(
+        "LB-3",
+        "error",
+        "probe interval >= 5, num-of-probe >= 2, integers, interval x num < 120",
+        `${CCM} azure_loadbalancer_healthprobe.go`,
+    ),
+    r(
+        "LB-4",
+        "warning",
+        "a per-port probe port replaces the node's health check on an IPv6 Local Service",
+        `${CCM} azure_loadbalancer_healthprobe.go [inferred]`,
+    ),
+    r(
+        "LB-5",
+        "error/warning",
+        "allocateLoadBalancerNodePorts false only where Azure needs no node ports",
+        `${CCM} site doc; azure_loadbalancer.go`,
+    ),
+    r(
+        "LB-6",
+        "warning",
+        'boolean Azure annotations are "true" or "false" (any case); other values count as false',
+        `${CCM} consts/helpers.go`,
+    ),
     r("LB-7", "warning", "probe protocol is Tcp, Http or Https; other values fall back to TCP", `${CCM} azure_loadbalancer_healthprobe.go`),
     r("LB-8", "error", "TCP idle timeout is an integer 4-100 (minutes)", `${CCM} site doc`),
     r("LB-9", "warning", "spec.loadBalancerIP is deprecated and single-family", "Kubernetes API docs; cloud-provider-azure site doc"),
     r("LB-10", "error/warning", "Private Link Service has no IPv6", `${CCM} azure_privatelinkservice.go`),
-    r("LB-11", "warning", "a loadBalancerClass Service is not provisioned by the Azure cloud provider", "k8s cloud-provider service controller [inferred]"),
+    r(
+        "LB-11",
+        "warning",
+        "a loadBalancerClass Service is not provisioned by the Azure cloud provider",
+        "k8s cloud-provider service controller [inferred]",
+    ),
     r("LB-12", "warning", "per-family IP annotations for a family the Service does not have are ignored", `${CCM} azure_utils.go`),
-    r("WIN-3", "error/warning", "Services selecting Windows pods: IPv4 only (error), not Local (warning)", "Kubernetes docs: Windows networking; AKS Windows FAQ"),
+    r(
+        "WIN-3",
+        "error/warning",
+        "Services selecting Windows pods: IPv4 only (error), not Local (warning)",
+        "Kubernetes docs: Windows networking; AKS Windows FAQ",
+    ),
 ];
 
 /**
@@ -82,6 +122,16 @@ export const SERVICE_RULES: readonly RuleInfo[] = [
  * Service linter's rules they also report for the Services they render.
  */
 export const K8S_COMPONENT_RULES: readonly RuleInfo[] = [
-    r("ING-1", "error", "IngressController arguments: provider, kind, names, replicas, DNS label, annotations, chart version and kind against the cluster", "this package; Kubernetes object names"),
-    r("APP-1", "error", "SampleApp and buildSampleApp options: provider, name, namespace, replicas, port, DNS label prefix, images and host", "this package; Kubernetes object names"),
+    r(
+        "ING-1",
+        "error",
+        "IngressController arguments: provider, kind, names, replicas, DNS label, annotations, chart version and kind against the cluster",
+        "this package; Kubernetes object names",
+    ),
+    r(
+        "APP-1",
+        "error",
+        "SampleApp and buildSampleApp options: provider, name, namespace, replicas, port, DNS label prefix, images and host",
+        "this package; Kubernetes object names",
+    ),
 ];

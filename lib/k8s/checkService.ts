@@ -75,7 +75,11 @@ function lintService(service: unknown, cluster: unknown): { effective: Obj | nul
         }
     } catch (e) {
         // A bug must not hide the findings so far, nor crash a preview: report it as a finding.
-        sink.error("SVC-0", [], t`internal error while checking the Service (${e instanceof Error ? e.message : String(e)}); please report it with the manifest`);
+        sink.error(
+            "SVC-0",
+            [],
+            t`internal error while checking the Service (${e instanceof Error ? e.message : String(e)}); please report it with the manifest`,
+        );
     }
     const diagnostics = sink.diagnostics
         .map((d, i) => ({ d, i }))

@@ -9,11 +9,26 @@ export { ClusterFacts, ServiceIpFamily } from "./facts";
 export { checkService, describeService } from "./checkService";
 export { SERVICE_RULES } from "./catalog";
 export {
-    buildSampleApp, buildSampleIngress, KubeManifest, ManifestMetadata, SampleAppManifests, SampleAppOptions, SampleIngressOptions,
+    buildSampleApp,
+    buildSampleIngress,
+    KubeManifest,
+    ManifestMetadata,
+    SampleAppManifests,
+    SampleAppOptions,
+    SampleIngressOptions,
     StringMap,
 } from "./manifests";
 export {
-    buildAppRoutingController, buildIngressNginxIpv6Service, buildIngressNginxValues, buildTraefikValues, ControllerServiceShape,
-    controllerServicePreviews, controllerServiceShape, ControllerSettings, INGRESS_NGINX_CHART, IngressControllerKind, PinnedChart,
+    buildAppRoutingController,
+    buildIngressNginxIpv6Service,
+    buildIngressNginxValues,
+    buildTraefikValues,
+    ControllerServiceShape,
+    controllerServicePreviews,
+    controllerServiceShape,
+    ControllerSettings,
+    INGRESS_NGINX_CHART,
+    IngressControllerKind,
+    PinnedChart,
     TRAEFIK_CHART,
 } from "./ingressValues";

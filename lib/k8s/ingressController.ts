@@ -14,8 +14,16 @@ import { at, t, Text } from "../core/text";
 import { checkService } from "./checkService";
 import { ClusterFacts } from "./facts";
 import {
-    buildAppRoutingController, buildIngressNginxIpv6Service, buildIngressNginxValues, buildTraefikValues, ControllerSettings,
-    controllerServicePreviews, controllerServiceShape, INGRESS_NGINX_CHART, IngressControllerKind, TRAEFIK_CHART,
+    buildAppRoutingController,
+    buildIngressNginxIpv6Service,
+    buildIngressNginxValues,
+    buildTraefikValues,
+    ControllerSettings,
+    controllerServicePreviews,
+    controllerServiceShape,
+    INGRESS_NGINX_CHART,
+    IngressControllerKind,
+    TRAEFIK_CHART,
 } from "./ingressValues";
 import { StringMap } from "./manifests";
 import { isObj, readCluster } from "./serviceModel";
@@ -85,7 +93,11 @@ export interface IngressControllerArgs {
 const DEFAULTS: { [kind: string]: { namespace: string; releaseName: string; ingressClassName: string } } = {
     [IngressControllerKind.Traefik]: { namespace: "traefik", releaseName: "traefik", ingressClassName: "traefik" },
     [IngressControllerKind.IngressNginx]: { namespace: "ingress-nginx", releaseName: "ingress-nginx", ingressClassName: "nginx" },
-    [IngressControllerKind.AppRouting]: { namespace: "app-routing-system", releaseName: "approuting-nginx", ingressClassName: "approuting-nginx" },
+    [IngressControllerKind.AppRouting]: {
+        namespace: "app-routing-system",
+        releaseName: "approuting-nginx",
+        ingressClassName: "approuting-nginx",
+    },
     [IngressControllerKind.None]: { namespace: "default", releaseName: "none", ingressClassName: "" },
 };
 
@@ -106,7 +118,7 @@ function settingsOf(args: IngressControllerArgs, kind: IngressControllerKind): C
     const d = DEFAULTS[kind] ?? DEFAULTS[IngressControllerKind.Traefik];
     const settings: ControllerSettings = {
         releaseName: args.releaseName ?? d.releaseName,
-        namespace: kind === IngressControllerKind.AppRouting ? d.namespace : args.namespace ?? d.namespace,
+        namespace: kind === IngressControllerKind.AppRouting ? d.namespace : (args.namespace ?? d.namespace),
         replicas: args.replicas ?? 2,
         ingressClassName: args.ingressClassName ?? d.ingressClassName,
         internal: args.internal ?? false,
@@ -121,17 +133,49 @@ function settingsOf(args: IngressControllerArgs, kind: IngressControllerKind): C
 function settingsProblems(args: IngressControllerArgs, kind: IngressControllerKind, s: ControllerSettings): Diagnostic[] {
     const problems: Diagnostic[] = [];
     const add = (path: string, message: Text) => problems.push(argumentProblem(path, message));
-    if (typeof s.namespace !== "string" || s.namespace.length > 63 || !DNS1123_LABEL.test(s.namespace)) add("namespace", t`${at("namespace")} ${JSON.stringify(s.namespace)} must be a DNS-1123 label, e.g. "traefik"`);
-    if (typeof s.releaseName !== "string" || s.releaseName.length > 53 || !DNS1123_LABEL.test(s.releaseName)) add("releaseName", t`${at("releaseName")} ${JSON.stringify(s.releaseName)} must be a DNS-1123 label of at most 53 characters, e.g. "traefik"`);
-    if (!Number.isInteger(s.replicas) || s.replicas < 2 || s.replicas > 100) add("replicas", t`${at("replicas")} ${JSON.stringify(s.replicas)} must be a whole number from 2 to 100: with externalTrafficPolicy Local only nodes with a ready controller pod receive traffic`);
-    if (typeof s.ingressClassName !== "string" || s.ingressClassName.length > 253 || !DNS1123_SUBDOMAIN.test(s.ingressClassName)) add("ingressClassName", t`${at("ingressClassName")} ${JSON.stringify(s.ingressClassName)} must be a DNS-1123 subdomain, e.g. "traefik"`);
-    if (s.dnsLabel !== undefined && (typeof s.dnsLabel !== "string" || !AZURE_DNS_LABEL.test(`${s.dnsLabel}-ipv6`))) add("dnsLabel", t`${at("dnsLabel")} ${JSON.stringify(s.dnsLabel)} must start with a lower-case letter and hold only lower-case letters, digits and '-', at most 58 characters (63 with "-ipv6")`);
-    if (!isObj(s.serviceAnnotations) || Object.values(s.serviceAnnotations).some((v) => typeof v !== "string")) add("serviceAnnotations", t`${at("serviceAnnotations")} must map annotation keys to strings (quote "true" and numbers), got ${JSON.stringify(s.serviceAnnotations)}`);
-    if (args.chartVersion !== undefined && (typeof args.chartVersion !== "string" || !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(args.chartVersion))) add("chartVersion", t`${at("chartVersion")} ${JSON.stringify(args.chartVersion)} must be an exact version such as "${TRAEFIK_CHART.version}" (never a range: the values are built for one chart)`);
+    if (typeof s.namespace !== "string" || s.namespace.length > 63 || !DNS1123_LABEL.test(s.namespace))
+        add("namespace", t`${at("namespace")} ${JSON.stringify(s.namespace)} must be a DNS-1123 label, e.g. "traefik"`);
+    if (typeof s.releaseName !== "string" || s.releaseName.length > 53 || !DNS1123_LABEL.test(s.releaseName))
+        add(
+            "releaseName",
+            t`${at("releaseName")} ${JSON.stringify(s.releaseName)} must be a DNS-1123 label of at most 53 characters, e.g. "traefik"`,
+        );
+    if (!Number.isInteger(s.replicas) || s.replicas < 2 || s.replicas > 100)
+        add(
+            "replicas",
+            t`${at("replicas")} ${JSON.stringify(s.replicas)} must be a whole number from 2 to 100: with externalTrafficPolicy Local only nodes with a ready controller pod receive traffic`,
+        );
+    if (typeof s.ingressClassName !== "string" || s.ingressClassName.length > 253 || !DNS1123_SUBDOMAIN.test(s.ingressClassName))
+        add(
+            "ingressClassName",
+            t`${at("ingressClassName")} ${JSON.stringify(s.ingressClassName)} must be a DNS-1123 subdomain, e.g. "traefik"`,
+        );
+    if (s.dnsLabel !== undefined && (typeof s.dnsLabel !== "string" || !AZURE_DNS_LABEL.test(`${s.dnsLabel}-ipv6`)))
+        add(
+            "dnsLabel",
+            t`${at("dnsLabel")} ${JSON.stringify(s.dnsLabel)} must start with a lower-case letter and hold only lower-case letters, digits and '-', at most 58 characters (63 with "-ipv6")`,
+        );
+    if (!isObj(s.serviceAnnotations) || Object.values(s.serviceAnnotations).some((v) => typeof v !== "string"))
+        add(
+            "serviceAnnotations",
+            t`${at("serviceAnnotations")} must map annotation keys to strings (quote "true" and numbers), got ${JSON.stringify(s.serviceAnnotations)}`,
+        );
+    if (
+        args.chartVersion !== undefined &&
+        (typeof args.chartVersion !== "string" || !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(args.chartVersion))
+    )
+        add(
+            "chartVersion",
+            t`${at("chartVersion")} ${JSON.stringify(args.chartVersion)} must be an exact version such as "${TRAEFIK_CHART.version}" (never a range: the values are built for one chart)`,
+        );
     if (kind === IngressControllerKind.AppRouting && args.clusterFacts.appRoutingEnabled === false) {
-        add("kind", t`${at("kind")} "appRouting" needs the application routing add-on, which the cluster doesn't enable: set appRouting: true on the AksCluster, or use kind "traefik"`);
+        add(
+            "kind",
+            t`${at("kind")} "appRouting" needs the application routing add-on, which the cluster doesn't enable: set appRouting: true on the AksCluster, or use kind "traefik"`,
+        );
     }
-    if (s.enableGatewayApi && kind !== IngressControllerKind.Traefik) add("enableGatewayApi", t`${at("enableGatewayApi")} is supported with kind "traefik" only, not ${JSON.stringify(kind)}`);
+    if (s.enableGatewayApi && kind !== IngressControllerKind.Traefik)
+        add("enableGatewayApi", t`${at("enableGatewayApi")} is supported with kind "traefik" only, not ${JSON.stringify(kind)}`);
     return problems;
 }
 
@@ -139,11 +183,18 @@ function settingsProblems(args: IngressControllerArgs, kind: IngressControllerKi
 function kindWarnings(kind: IngressControllerKind, dual: boolean): string[] {
     const warnings: string[] = [];
     if (kind === IngressControllerKind.AppRouting) {
-        warnings.push("kind appRouting: Microsoft supports the application routing add-on's NGINX only until November 2026; plan a move to the Traefik default or the add-on's Gateway API implementation");
-        if (dual) warnings.push("kind appRouting on a dual-stack cluster: the add-on's NginxIngressController has no IP-family fields, so its load balancer is IPv4-only and IPv6 clients cannot reach the ingress; use kind traefik for dual-stack ingress");
+        warnings.push(
+            "kind appRouting: Microsoft supports the application routing add-on's NGINX only until November 2026; plan a move to the Traefik default or the add-on's Gateway API implementation",
+        );
+        if (dual)
+            warnings.push(
+                "kind appRouting on a dual-stack cluster: the add-on's NginxIngressController has no IP-family fields, so its load balancer is IPv4-only and IPv6 clients cannot reach the ingress; use kind traefik for dual-stack ingress",
+            );
     }
     if (kind === IngressControllerKind.IngressNginx) {
-        warnings.push(`kind ingressNginx: upstream ingress-nginx was retired in March 2026 (chart ${INGRESS_NGINX_CHART.version} is the last; no security fixes); prefer the maintained Traefik default, which can read ingress-nginx annotations while you migrate`);
+        warnings.push(
+            `kind ingressNginx: upstream ingress-nginx was retired in March 2026 (chart ${INGRESS_NGINX_CHART.version} is the last; no security fixes); prefer the maintained Traefik default, which can read ingress-nginx annotations while you migrate`,
+        );
     }
     return warnings;
 }
@@ -153,14 +204,32 @@ function kindWarnings(kind: IngressControllerKind, dual: boolean): string[] {
  * diagnostic with its rule (ING-1 for the arguments, SVC-4 for the cluster facts, and the Service
  * linter's own ids for the controller's Service) at the argument's path.
  */
-export function resolveIngressControllerArgs(args: IngressControllerArgs): { kind: IngressControllerKind; settings: ControllerSettings; problems: Diagnostic[]; warnings: string[] } {
+export function resolveIngressControllerArgs(args: IngressControllerArgs): {
+    kind: IngressControllerKind;
+    settings: ControllerSettings;
+    problems: Diagnostic[];
+    warnings: string[];
+} {
     const sink = new Sink();
     readCluster(args.clusterFacts, sink);
     const problems: Diagnostic[] = sink.diagnostics.map((d) => FACTS_PATHS.relocate(d));
-    if (!Provider.isInstance(args.provider)) problems.push(argumentProblem("provider", t`${at("provider")} must be the cluster's k8s.Provider (AksCluster's \`provider\`), so nothing falls back to the ambient kubeconfig`));
+    if (!Provider.isInstance(args.provider))
+        problems.push(
+            argumentProblem(
+                "provider",
+                t`${at("provider")} must be the cluster's k8s.Provider (AksCluster's \`provider\`), so nothing falls back to the ambient kubeconfig`,
+            ),
+        );
     const kind = args.kind ?? IngressControllerKind.Traefik;
     if (!Object.values(IngressControllerKind).includes(kind)) {
-        problems.push(argumentProblem("kind", t`${at("kind")} ${JSON.stringify(kind)} is not an IngressControllerKind; use ${Object.values(IngressControllerKind).map((k) => JSON.stringify(k)).join(", ")}`));
+        problems.push(
+            argumentProblem(
+                "kind",
+                t`${at("kind")} ${JSON.stringify(kind)} is not an IngressControllerKind; use ${Object.values(IngressControllerKind)
+                    .map((k) => JSON.stringify(k))
+                    .join(", ")}`,
+            ),
+        );
     }
     const settings = settingsOf(args, kind);
     if (kind === IngressControllerKind.None) return { kind, settings, problems, warnings: [] };
@@ -183,7 +252,9 @@ const service = (svc: { metadata: { name?: string } }) => `controller Service ${
 
 /** A Service linter finding about a Service the component renders, its path prefixed by the Service (`controller Service traefik spec.ports[0]`). */
 export function serviceFinding(service: string, found: Diagnostic): Diagnostic {
-    return diagnostic(found.severity, found.ruleId, found.segments, new Text(found.template), found.azureErrorCode, { label: `${service} ${found.path}` });
+    return diagnostic(found.severity, found.ruleId, found.segments, new Text(found.template), found.azureErrorCode, {
+        label: `${service} ${found.path}`,
+    });
 }
 
 /**
@@ -218,7 +289,8 @@ export class IngressController extends pulumi.ComponentResource {
     constructor(name: string, args: IngressControllerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aks-network:index:IngressController", name, {}, opts);
         const { kind, settings, problems, warnings } = resolveIngressControllerArgs(args);
-        if (problems.length > 0) throw new pulumi.ResourceError(formatProblems(`invalid IngressController "${name}" arguments`, problems), this, true);
+        if (problems.length > 0)
+            throw new pulumi.ResourceError(formatProblems(`invalid IngressController "${name}" arguments`, problems), this, true);
         this.kind = kind;
         this.namespace = settings.namespace;
         this.warnings = warnings;
@@ -235,26 +307,34 @@ export class IngressController extends pulumi.ComponentResource {
 
         if (kind === IngressControllerKind.Traefik) {
             this.chartValues = buildTraefikValues(facts, settings);
-            new helmv4.Chart(`${name}-chart`, {
-                chart: TRAEFIK_CHART.chart,
-                version: args.chartVersion ?? TRAEFIK_CHART.version,
-                repositoryOpts: { repo: TRAEFIK_CHART.repo },
-                name: settings.releaseName,
-                namespace: settings.namespace,
-                values: this.chartValues,
-            }, childOpts);
+            new helmv4.Chart(
+                `${name}-chart`,
+                {
+                    chart: TRAEFIK_CHART.chart,
+                    version: args.chartVersion ?? TRAEFIK_CHART.version,
+                    repositoryOpts: { repo: TRAEFIK_CHART.repo },
+                    name: settings.releaseName,
+                    namespace: settings.namespace,
+                    values: this.chartValues,
+                },
+                childOpts,
+            );
         } else if (kind === IngressControllerKind.IngressNginx) {
             this.chartValues = buildIngressNginxValues(facts, settings);
-            const release = new (require("@pulumi/kubernetes/helm/v3") as typeof helmv3).Release(`${name}-release`, {
-                chart: INGRESS_NGINX_CHART.chart,
-                version: args.chartVersion ?? INGRESS_NGINX_CHART.version,
-                repositoryOpts: { repo: INGRESS_NGINX_CHART.repo },
-                name: settings.releaseName,
-                namespace: settings.namespace,
-                createNamespace: false,
-                values: this.chartValues,
-                timeout: 900,
-            }, childOpts);
+            const release = new (require("@pulumi/kubernetes/helm/v3") as typeof helmv3).Release(
+                `${name}-release`,
+                {
+                    chart: INGRESS_NGINX_CHART.chart,
+                    version: args.chartVersion ?? INGRESS_NGINX_CHART.version,
+                    repositoryOpts: { repo: INGRESS_NGINX_CHART.repo },
+                    name: settings.releaseName,
+                    namespace: settings.namespace,
+                    createNamespace: false,
+                    values: this.chartValues,
+                    timeout: 900,
+                },
+                childOpts,
+            );
             const v6 = buildIngressNginxIpv6Service(facts, settings);
             if (v6) {
                 new corev1.Service(`${name}-ipv6Service`, v6 as unknown as corev1.ServiceArgs, { ...childOpts, dependsOn: [release] });

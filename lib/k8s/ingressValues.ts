@@ -50,7 +50,11 @@ export interface PinnedChart {
 /** Traefik chart 41.3.0 (Traefik Proxy v3.7.11, published 2026-08-21; needs Kubernetes >= 1.25). */
 export const TRAEFIK_CHART: PinnedChart = { repo: "https://traefik.github.io/charts", chart: "traefik", version: "41.3.0" };
 /** The final ingress-nginx chart, 4.15.1 (controller v1.15.1, 2026-03). */
-export const INGRESS_NGINX_CHART: PinnedChart = { repo: "https://kubernetes.github.io/ingress-nginx", chart: "ingress-nginx", version: "4.15.1" };
+export const INGRESS_NGINX_CHART: PinnedChart = {
+    repo: "https://kubernetes.github.io/ingress-nginx",
+    chart: "ingress-nginx",
+    version: "4.15.1",
+};
 
 /** Inputs of the controller builders, all resolved (the component fills the defaults). */
 export interface ControllerSettings {
@@ -86,7 +90,8 @@ export interface ControllerServiceShape {
 export function controllerServiceShape(facts: ClusterFacts): ControllerServiceShape {
     const version = readCluster(facts, new Sink()).version;
     const dual = Array.isArray(facts.ipFamilies) && facts.ipFamilies.length === 2;
-    if (dual && version !== null && atLeast(version, 1, 27)) return { ipFamilyPolicy: "RequireDualStack", ipFamilies: ["IPv4", "IPv6"], separateIpv6Service: false };
+    if (dual && version !== null && atLeast(version, 1, 27))
+        return { ipFamilyPolicy: "RequireDualStack", ipFamilies: ["IPv4", "IPv6"], separateIpv6Service: false };
     return { ipFamilyPolicy: "SingleStack", ipFamilies: ["IPv4"], separateIpv6Service: dual };
 }
 
@@ -108,7 +113,10 @@ function withDnsLabel(annotations: StringMap, label: string | undefined): String
 
 /** Selector labels of the Traefik pods (chart `traefik.labelselector`). */
 export function traefikSelector(s: ControllerSettings): StringMap {
-    return { "app.kubernetes.io/name": "traefik", "app.kubernetes.io/instance": `${s.releaseName}-${s.namespace}`.slice(0, 63).replace(/-+$/, "") };
+    return {
+        "app.kubernetes.io/name": "traefik",
+        "app.kubernetes.io/instance": `${s.releaseName}-${s.namespace}`.slice(0, 63).replace(/-+$/, ""),
+    };
 }
 
 /** The chart's full name (`traefik.fullname` / `ingress-nginx.fullname`). */
@@ -118,8 +126,18 @@ function fullName(release: string, chart: string): string {
 
 function spread(selector: StringMap): unknown[] {
     return [
-        { maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { ...selector } } },
-        { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: { ...selector } } },
+        {
+            maxSkew: 1,
+            topologyKey: "kubernetes.io/hostname",
+            whenUnsatisfiable: "DoNotSchedule",
+            labelSelector: { matchLabels: { ...selector } },
+        },
+        {
+            maxSkew: 1,
+            topologyKey: "topology.kubernetes.io/zone",
+            whenUnsatisfiable: "ScheduleAnyway",
+            labelSelector: { matchLabels: { ...selector } },
+        },
     ];
 }
 
@@ -148,7 +166,12 @@ export function buildTraefikValues(facts: ClusterFacts, s: ControllerSettings): 
         };
     }
     return {
-        deployment: { enabled: true, kind: "Deployment", replicas: s.replicas, terminationGracePeriodSeconds: Math.max(60, graceSeconds + 30) },
+        deployment: {
+            enabled: true,
+            kind: "Deployment",
+            replicas: s.replicas,
+            terminationGracePeriodSeconds: Math.max(60, graceSeconds + 30),
+        },
         podDisruptionBudget: { enabled: true, minAvailable: 1 },
         nodeSelector: { "kubernetes.io/os": "linux" },
         tolerations: [],
@@ -210,7 +233,11 @@ export function buildIngressNginxValues(facts: ClusterFacts, s: ControllerSettin
 
 /** Selector labels of the ingress-nginx controller pods (chart `ingress-nginx.selectorLabels`). */
 export function ingressNginxSelector(s: ControllerSettings): StringMap {
-    return { "app.kubernetes.io/name": "ingress-nginx", "app.kubernetes.io/instance": s.releaseName, "app.kubernetes.io/component": "controller" };
+    return {
+        "app.kubernetes.io/name": "ingress-nginx",
+        "app.kubernetes.io/instance": s.releaseName,
+        "app.kubernetes.io/component": "controller",
+    };
 }
 
 /**
@@ -268,31 +295,61 @@ export function buildAppRoutingController(s: ControllerSettings): KubeManifest {
  */
 export function controllerServicePreviews(kind: IngressControllerKind, facts: ClusterFacts, s: ControllerSettings): KubeManifest[] {
     const ports = (names: [string, number][]) => names.map(([name, port]) => ({ name, protocol: "TCP", port, targetPort: name }));
-    const svc = (name: string, namespace: string, annotations: StringMap, spec: { [key: string]: unknown }): KubeManifest =>
-        ({ apiVersion: "v1", kind: "Service", metadata: { name, namespace, annotations }, spec });
+    const svc = (name: string, namespace: string, annotations: StringMap, spec: { [key: string]: unknown }): KubeManifest => ({
+        apiVersion: "v1",
+        kind: "Service",
+        metadata: { name, namespace, annotations },
+        spec,
+    });
     switch (kind) {
         case IngressControllerKind.Traefik: {
-            const values = buildTraefikValues(facts, s) as { service: { annotations: StringMap; spec: object; additionalServices?: { ipv6: { annotations: StringMap; spec: object } } } };
+            const values = buildTraefikValues(facts, s) as {
+                service: { annotations: StringMap; spec: object; additionalServices?: { ipv6: { annotations: StringMap; spec: object } } };
+            };
             const name = fullName(s.releaseName, "traefik");
-            const p = ports([["web", 80], ["websecure", 443]]);
-            const out = [svc(name, s.namespace, values.service.annotations, { ...values.service.spec, selector: traefikSelector(s), ports: p })];
+            const p = ports([
+                ["web", 80],
+                ["websecure", 443],
+            ]);
+            const out = [
+                svc(name, s.namespace, values.service.annotations, { ...values.service.spec, selector: traefikSelector(s), ports: p }),
+            ];
             const v6 = values.service.additionalServices?.ipv6;
             if (v6) out.push(svc(`${name}-ipv6`, s.namespace, v6.annotations, { ...v6.spec, selector: traefikSelector(s), ports: p }));
             return out;
         }
         case IngressControllerKind.IngressNginx: {
-            const values = buildIngressNginxValues(facts, s) as { controller: { service: { annotations: StringMap; [key: string]: unknown } } };
+            const values = buildIngressNginxValues(facts, s) as {
+                controller: { service: { annotations: StringMap; [key: string]: unknown } };
+            };
             const { annotations, ...spec } = values.controller.service;
-            const out = [svc(`${fullName(s.releaseName, "ingress-nginx")}-controller`, s.namespace, annotations, { ...spec, selector: ingressNginxSelector(s), ports: ports([["http", 80], ["https", 443]]) })];
+            const out = [
+                svc(`${fullName(s.releaseName, "ingress-nginx")}-controller`, s.namespace, annotations, {
+                    ...spec,
+                    selector: ingressNginxSelector(s),
+                    ports: ports([
+                        ["http", 80],
+                        ["https", 443],
+                    ]),
+                }),
+            ];
             const v6 = buildIngressNginxIpv6Service(facts, s);
             if (v6) out.push(v6);
             return out;
         }
         case IngressControllerKind.AppRouting: {
             const cr = buildAppRoutingController(s);
-            return [svc(`nginx-${s.releaseName}`, "app-routing-system", (cr.spec.loadBalancerAnnotations as StringMap), {
-                type: "LoadBalancer", externalTrafficPolicy: "Local", selector: { app: "nginx" }, ports: ports([["http", 80], ["https", 443]]),
-            })];
+            return [
+                svc(`nginx-${s.releaseName}`, "app-routing-system", cr.spec.loadBalancerAnnotations as StringMap, {
+                    type: "LoadBalancer",
+                    externalTrafficPolicy: "Local",
+                    selector: { app: "nginx" },
+                    ports: ports([
+                        ["http", 80],
+                        ["https", 443],
+                    ]),
+                }),
+            ];
         }
         default:
             return [];

@@ -153,20 +153,33 @@ export function sampleAppProblems(facts: ClusterFacts, o: SampleAppOptions): Dia
     const add = (key: string, message: Text) => problems.push(optionProblem(key, message));
     const name = o.name ?? "hello";
     if (typeof name !== "string" || name.length > 54 || !DNS1035.test(name)) {
-        add("name", t`${at("name")} ${JSON.stringify(name)} must be a DNS-1035 label of at most 54 characters (lower-case letters, digits and '-', starting with a letter), e.g. "hello"`);
+        add(
+            "name",
+            t`${at("name")} ${JSON.stringify(name)} must be a DNS-1035 label of at most 54 characters (lower-case letters, digits and '-', starting with a letter), e.g. "hello"`,
+        );
     }
     const ns = o.namespace ?? "samples";
-    if (typeof ns !== "string" || ns.length > 63 || !DNS1123.test(ns)) add("namespace", t`${at("namespace")} ${JSON.stringify(ns)} must be a DNS-1123 label, e.g. "samples"`);
+    if (typeof ns !== "string" || ns.length > 63 || !DNS1123.test(ns))
+        add("namespace", t`${at("namespace")} ${JSON.stringify(ns)} must be a DNS-1123 label, e.g. "samples"`);
     const replicas = o.replicas ?? 2;
-    if (!Number.isInteger(replicas) || replicas < 2) add("replicas", t`${at("replicas")} ${JSON.stringify(replicas)} must be a whole number of at least 2: with externalTrafficPolicy Local only nodes with a ready pod receive traffic`);
+    if (!Number.isInteger(replicas) || replicas < 2)
+        add(
+            "replicas",
+            t`${at("replicas")} ${JSON.stringify(replicas)} must be a whole number of at least 2: with externalTrafficPolicy Local only nodes with a ready pod receive traffic`,
+        );
     const port = o.containerPort ?? 80;
-    if (!Number.isInteger(port) || port < 1 || port > 65535) add("containerPort", t`${at("containerPort")} ${JSON.stringify(port)} must be a port number between 1 and 65535`);
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+        add("containerPort", t`${at("containerPort")} ${JSON.stringify(port)} must be a port number between 1 and 65535`);
     if (o.dnsLabelPrefix !== undefined && (typeof o.dnsLabelPrefix !== "string" || !AZURE_DNS_LABEL.test(`${o.dnsLabelPrefix}-win-ipv4`))) {
-        add("dnsLabelPrefix", t`${at("dnsLabelPrefix")} ${JSON.stringify(o.dnsLabelPrefix)} must start with a lower-case letter and hold only lower-case letters, digits and '-'; with the longest suffix ("-win-ipv4") at most 63 characters`);
+        add(
+            "dnsLabelPrefix",
+            t`${at("dnsLabelPrefix")} ${JSON.stringify(o.dnsLabelPrefix)} must start with a lower-case letter and hold only lower-case letters, digits and '-'; with the longest suffix ("-win-ipv4") at most 63 characters`,
+        );
     }
     for (const key of ["image", "windowsImage"] as const) {
         const v = o[key];
-        if (v !== undefined && (typeof v !== "string" || v.trim() === "" || /\s/.test(v))) add(key, t`${at(key)} ${JSON.stringify(v)} must be an image reference without spaces`);
+        if (v !== undefined && (typeof v !== "string" || v.trim() === "" || /\s/.test(v)))
+            add(key, t`${at(key)} ${JSON.stringify(v)} must be an image reference without spaces`);
     }
     return problems;
 }
@@ -177,7 +190,15 @@ function checkInputs(facts: ClusterFacts, o: SampleAppOptions): void {
     if (problems.length > 0) throw new Error(formatProblems("invalid sample app", problems));
 }
 
-function service(name: string, ns: string, selector: StringMap, families: ServiceIpFamily[], policy: string, etp: string, dnsLabel: string | undefined): KubeManifest {
+function service(
+    name: string,
+    ns: string,
+    selector: StringMap,
+    families: ServiceIpFamily[],
+    policy: string,
+    etp: string,
+    dnsLabel: string | undefined,
+): KubeManifest {
     const metadata: ManifestMetadata = { name, namespace: ns, labels: { ...selector } };
     if (dnsLabel !== undefined) metadata.annotations = { [DNS_LABEL_ANNOTATION]: dnsLabel };
     return {
@@ -217,7 +238,8 @@ export function buildSampleApp(facts: ClusterFacts, options: SampleAppOptions = 
     const oneDualService = dual && version !== null && atLeast(version, 1, 27);
     const warnings: string[] = [];
     const v6Policy = options.allowClusterTrafficPolicyOnIpv6 ? "Cluster" : "Local";
-    const label = (suffix: string): string | undefined => options.dnsLabelPrefix === undefined ? undefined : `${options.dnsLabelPrefix}-${suffix}`;
+    const label = (suffix: string): string | undefined =>
+        options.dnsLabelPrefix === undefined ? undefined : `${options.dnsLabelPrefix}-${suffix}`;
 
     const linuxLabels: StringMap = { "app.kubernetes.io/name": name, "app.kubernetes.io/component": "web" };
     const services: KubeManifest[] = [];
@@ -228,32 +250,56 @@ export function buildSampleApp(facts: ClusterFacts, options: SampleAppOptions = 
         if (dual) services.push(service(`${name}-ipv6`, ns, linuxLabels, ["IPv6"], "SingleStack", v6Policy, label("ipv6")));
     }
     if (options.allowClusterTrafficPolicyOnIpv6 && dual) {
-        warnings.push(`allowClusterTrafficPolicyOnIpv6: ${services.filter((s) => (s.spec.ipFamilies as string[]).includes("IPv6")).map((s) => s.metadata.name).join(", ")} use externalTrafficPolicy Cluster on IPv6. Azure Load Balancer probes IPv6 from a link-local address that Cluster cannot route to a pod; AKS documents the failure on Azure Linux nodes (this cluster: ${facts.linuxOsSku}), and it also fails with Cilium. Expect IPv6 traffic to be dropped unless you have tested this node image`);
+        warnings.push(
+            `allowClusterTrafficPolicyOnIpv6: ${services
+                .filter((s) => (s.spec.ipFamilies as string[]).includes("IPv6"))
+                .map((s) => s.metadata.name)
+                .join(
+                    ", ",
+                )} use externalTrafficPolicy Cluster on IPv6. Azure Load Balancer probes IPv6 from a link-local address that Cluster cannot route to a pod; AKS documents the failure on Azure Linux nodes (this cluster: ${facts.linuxOsSku}), and it also fails with Cilium. Expect IPv6 traffic to be dropped unless you have tested this node image`,
+        );
     }
 
     const deployments: KubeManifest[] = [linuxDeployment(name, ns, replicas, linuxLabels, options)];
-    const podDisruptionBudgets: KubeManifest[] = [{
-        apiVersion: "policy/v1",
-        kind: "PodDisruptionBudget",
-        metadata: { name, namespace: ns, labels: { ...linuxLabels } },
-        spec: { minAvailable: 1, selector: { matchLabels: { ...linuxLabels } } },
-    }];
+    const podDisruptionBudgets: KubeManifest[] = [
+        {
+            apiVersion: "policy/v1",
+            kind: "PodDisruptionBudget",
+            metadata: { name, namespace: ns, labels: { ...linuxLabels } },
+            spec: { minAvailable: 1, selector: { matchLabels: { ...linuxLabels } } },
+        },
+    ];
     let windowsServiceName: string | undefined;
     if (facts.hasWindowsPools) {
         // The selector carries kubernetes.io/os so that checkService (WIN-3) and readers can tell the
         // backends are Windows pods.
-        const winLabels: StringMap = { "app.kubernetes.io/name": `${name}-win`, "app.kubernetes.io/component": "web", "kubernetes.io/os": "windows" };
+        const winLabels: StringMap = {
+            "app.kubernetes.io/name": `${name}-win`,
+            "app.kubernetes.io/component": "web",
+            "kubernetes.io/os": "windows",
+        };
         deployments.push(windowsDeployment(`${name}-win`, ns, winLabels, facts, options));
         windowsServiceName = `${name}-win-ipv4`;
         services.push(service(windowsServiceName, ns, winLabels, ["IPv4"], "SingleStack", "Cluster", label("win-ipv4")));
     }
-    const result: SampleAppManifests = { deployments, services, podDisruptionBudgets, linuxServiceName: services[0].metadata.name, warnings };
+    const result: SampleAppManifests = {
+        deployments,
+        services,
+        podDisruptionBudgets,
+        linuxServiceName: services[0].metadata.name,
+        warnings,
+    };
     if (windowsServiceName !== undefined) result.windowsServiceName = windowsServiceName;
     return result;
 }
 
 function linuxDeployment(name: string, ns: string, replicas: number, labels: StringMap, o: SampleAppOptions): KubeManifest {
-    const spread = (topologyKey: string, whenUnsatisfiable: string) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable, labelSelector: { matchLabels: { ...labels } } });
+    const spread = (topologyKey: string, whenUnsatisfiable: string) => ({
+        maxSkew: 1,
+        topologyKey,
+        whenUnsatisfiable,
+        labelSelector: { matchLabels: { ...labels } },
+    });
     return {
         apiVersion: "apps/v1",
         kind: "Deployment",
@@ -266,16 +312,21 @@ function linuxDeployment(name: string, ns: string, replicas: number, labels: Str
                 spec: {
                     nodeSelector: { "kubernetes.io/os": "linux" },
                     // Nodes first (hard), zones best effort: non-zonal pools must still schedule.
-                    topologySpreadConstraints: [spread("kubernetes.io/hostname", "DoNotSchedule"), spread("topology.kubernetes.io/zone", "ScheduleAnyway")],
-                    containers: [{
-                        name: "web",
-                        image: o.image ?? DEFAULT_SAMPLE_IMAGE,
-                        ports: [{ name: "http", containerPort: o.containerPort ?? 80, protocol: "TCP" }],
-                        readinessProbe: { httpGet: { path: "/", port: "http" }, periodSeconds: 5 },
-                        resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "128Mi" } },
-                        // Keep serving while the load balancer's probes mark the node down (AZ-2).
-                        lifecycle: { preStop: { exec: { command: ["sleep", String(PRE_STOP_SECONDS)] } } },
-                    }],
+                    topologySpreadConstraints: [
+                        spread("kubernetes.io/hostname", "DoNotSchedule"),
+                        spread("topology.kubernetes.io/zone", "ScheduleAnyway"),
+                    ],
+                    containers: [
+                        {
+                            name: "web",
+                            image: o.image ?? DEFAULT_SAMPLE_IMAGE,
+                            ports: [{ name: "http", containerPort: o.containerPort ?? 80, protocol: "TCP" }],
+                            readinessProbe: { httpGet: { path: "/", port: "http" }, periodSeconds: 5 },
+                            resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "128Mi" } },
+                            // Keep serving while the load balancer's probes mark the node down (AZ-2).
+                            lifecycle: { preStop: { exec: { command: ["sleep", String(PRE_STOP_SECONDS)] } } },
+                        },
+                    ],
                 },
             },
         },
@@ -284,9 +335,11 @@ function linuxDeployment(name: string, ns: string, replicas: number, labels: Str
 
 function windowsDeployment(name: string, ns: string, labels: StringMap, facts: ClusterFacts, o: SampleAppOptions): KubeManifest {
     const taints = facts.windowsTaints ?? DEFAULT_WINDOWS_TAINTS;
-    const tolerations = taints.map((t) => (t.value === undefined
-        ? { key: t.key, operator: "Exists", effect: t.effect }
-        : { key: t.key, operator: "Equal", value: t.value, effect: t.effect }));
+    const tolerations = taints.map((t) =>
+        t.value === undefined
+            ? { key: t.key, operator: "Exists", effect: t.effect }
+            : { key: t.key, operator: "Equal", value: t.value, effect: t.effect },
+    );
     return {
         apiVersion: "apps/v1",
         kind: "Deployment",
@@ -299,12 +352,14 @@ function windowsDeployment(name: string, ns: string, labels: StringMap, facts: C
                 spec: {
                     nodeSelector: { "kubernetes.io/os": "windows" },
                     tolerations,
-                    containers: [{
-                        name: "iis",
-                        image: o.windowsImage ?? DEFAULT_WINDOWS_IMAGE,
-                        ports: [{ name: "http", containerPort: 80, protocol: "TCP" }],
-                        resources: { requests: { cpu: "250m", memory: "256Mi" }, limits: { memory: "1Gi" } },
-                    }],
+                    containers: [
+                        {
+                            name: "iis",
+                            image: o.windowsImage ?? DEFAULT_WINDOWS_IMAGE,
+                            ports: [{ name: "http", containerPort: 80, protocol: "TCP" }],
+                            resources: { requests: { cpu: "250m", memory: "256Mi" }, limits: { memory: "1Gi" } },
+                        },
+                    ],
                 },
             },
         },
@@ -326,7 +381,8 @@ export function buildSampleIngress(app: SampleAppManifests, options: SampleIngre
         return r;
     };
     const rules = [rule(options.host, app.linuxServiceName)];
-    if (options.host !== undefined && app.windowsServiceName !== undefined) rules.push(rule(`windows.${options.host}`, app.windowsServiceName));
+    if (options.host !== undefined && app.windowsServiceName !== undefined)
+        rules.push(rule(`windows.${options.host}`, app.windowsServiceName));
     const name = app.deployments[0].metadata.name;
     return {
         apiVersion: "networking.k8s.io/v1",

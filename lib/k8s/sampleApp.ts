@@ -21,11 +21,25 @@ import { familyOfIp, isObj } from "./serviceModel";
 function sampleAppArgsProblems(args: SampleAppArgs): Diagnostic[] {
     const problems = sampleAppProblems(args.clusterFacts, args);
     if (!Provider.isInstance(args.provider)) {
-        problems.unshift(diagnostic("error", "APP-1", ["provider"], t`${at("provider")} must be the cluster's k8s.Provider (AksCluster's \`provider\`), so nothing falls back to the ambient kubeconfig`));
+        problems.unshift(
+            diagnostic(
+                "error",
+                "APP-1",
+                ["provider"],
+                t`${at("provider")} must be the cluster's k8s.Provider (AksCluster's \`provider\`), so nothing falls back to the ambient kubeconfig`,
+            ),
+        );
     }
     const host = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
     if (args.host !== undefined && (typeof args.host !== "string" || !host.test(args.host))) {
-        problems.push(diagnostic("error", "APP-1", ["host"], t`${at("host")} ${JSON.stringify(args.host)} must be a lower-case DNS name such as "hello.example.com"`));
+        problems.push(
+            diagnostic(
+                "error",
+                "APP-1",
+                ["host"],
+                t`${at("host")} ${JSON.stringify(args.host)} must be a lower-case DNS name such as "hello.example.com"`,
+            ),
+        );
     }
     return problems;
 }
@@ -121,28 +135,48 @@ export class SampleApp extends pulumi.ComponentResource {
 
         const provider = args.provider;
         const namespaceName = manifests.services[0].metadata.namespace!;
-        const ns = (args.createNamespace ?? true)
-            ? new corev1.Namespace(`${name}-namespace`, { metadata: { name: namespaceName } }, { parent: this, provider })
-            : undefined;
+        const ns =
+            (args.createNamespace ?? true)
+                ? new corev1.Namespace(`${name}-namespace`, { metadata: { name: namespaceName } }, { parent: this, provider })
+                : undefined;
         const base: pulumi.Resource[] = ns ? [ns] : [];
         const isWindows = (m: KubeManifest) => m.metadata.labels?.["kubernetes.io/os"] === "windows";
 
         for (const d of manifests.deployments) {
             const dependsOn = isWindows(d) ? [...base, ...(args.windowsDependsOn ?? [])] : base;
-            new appsv1.Deployment(`${name}-deployment-${d.metadata.name}`, d as unknown as appsv1.DeploymentArgs, { parent: this, provider, dependsOn });
+            new appsv1.Deployment(`${name}-deployment-${d.metadata.name}`, d as unknown as appsv1.DeploymentArgs, {
+                parent: this,
+                provider,
+                dependsOn,
+            });
         }
         for (const p of manifests.podDisruptionBudgets) {
-            new policyv1.PodDisruptionBudget(`${name}-pdb-${p.metadata.name}`, p as unknown as policyv1.PodDisruptionBudgetArgs, { parent: this, provider, dependsOn: base });
+            new policyv1.PodDisruptionBudget(`${name}-pdb-${p.metadata.name}`, p as unknown as policyv1.PodDisruptionBudgetArgs, {
+                parent: this,
+                provider,
+                dependsOn: base,
+            });
         }
         const addresses = manifests.services.map((m) => {
-            const svc = new corev1.Service(`${name}-service-${m.metadata.name}`, m as unknown as corev1.ServiceArgs, { parent: this, provider, dependsOn: base });
+            const svc = new corev1.Service(`${name}-service-${m.metadata.name}`, m as unknown as corev1.ServiceArgs, {
+                parent: this,
+                provider,
+                dependsOn: base,
+            });
             return svc.status.apply((status) => addressesByFamily(m.metadata.name, m.spec.ipFamilies as string[], status));
         });
         this.serviceAddresses = pulumi.all(addresses);
 
-        this.ingress = args.ingressClassName === undefined ? undefined : buildSampleIngress(manifests, { ingressClassName: args.ingressClassName, host: args.host });
+        this.ingress =
+            args.ingressClassName === undefined
+                ? undefined
+                : buildSampleIngress(manifests, { ingressClassName: args.ingressClassName, host: args.host });
         if (this.ingress) {
-            new networkingv1.Ingress(`${name}-ingress`, this.ingress as unknown as networkingv1.IngressArgs, { parent: this, provider, dependsOn: base });
+            new networkingv1.Ingress(`${name}-ingress`, this.ingress as unknown as networkingv1.IngressArgs, {
+                parent: this,
+                provider,
+                dependsOn: base,
+            });
         }
 
         this.registerOutputs({ serviceAddresses: this.serviceAddresses, warnings: this.warnings });

@@ -9,7 +9,14 @@ import { Path } from "../core/path";
 import { at, t } from "../core/text";
 import { oneOf, show } from "../core/words";
 import {
-    atLeast, ClusterModel, EffectiveService, FAMILY_POLICIES, familyOfIp, SERVICE_TYPES, ServiceModel, TRAFFIC_POLICIES,
+    atLeast,
+    ClusterModel,
+    EffectiveService,
+    FAMILY_POLICIES,
+    familyOfIp,
+    SERVICE_TYPES,
+    ServiceModel,
+    TRAFFIC_POLICIES,
 } from "./serviceModel";
 
 /** Everything a rule needs. */
@@ -58,7 +65,8 @@ function isQualifiedName(s: string): boolean {
 /** IANA_SVC_NAME: 1-15 lower-case letters, digits and single hyphens, at least one letter. */
 function ianaNameProblem(s: string): string | null {
     if (s.length === 0 || s.length > 15) return "must be 1-15 characters";
-    if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])*$/.test(s)) return "must contain only lower-case letters, digits and '-', starting and ending with a letter or digit";
+    if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])*$/.test(s))
+        return "must contain only lower-case letters, digits and '-', starting and ending with a letter or digit";
     if (s.includes("--")) return "must not contain consecutive hyphens";
     if (!/[a-z]/.test(s)) return `must contain at least one letter; to use port ${s} write it as a number, not a string`;
     return null;
@@ -72,11 +80,16 @@ function validPort(n: number): boolean {
 export function metadataRules(ctx: RuleContext): void {
     const { svc, sink } = ctx;
     if (svc.name === undefined || svc.name === "") {
-        if (!svc.generateName) sink.error("K8S-1", ["metadata", "name"], t`${at("metadata", "name")} is required: a DNS-1035 label such as "web-dual"`);
+        if (!svc.generateName)
+            sink.error("K8S-1", ["metadata", "name"], t`${at("metadata", "name")} is required: a DNS-1035 label such as "web-dual"`);
         return;
     }
     if (svc.name.length > 63 || !DNS1035.test(svc.name)) {
-        sink.error("K8S-1", ["metadata", "name"], t`${at("metadata", "name")} ${show(svc.name)} is not a DNS-1035 label: at most 63 lower-case letters, digits and '-', starting with a letter and ending with a letter or digit`);
+        sink.error(
+            "K8S-1",
+            ["metadata", "name"],
+            t`${at("metadata", "name")} ${show(svc.name)} is not a DNS-1035 label: at most 63 lower-case letters, digits and '-', starting with a letter and ending with a letter or digit`,
+        );
     }
 }
 
@@ -86,18 +99,33 @@ export function typeRules(ctx: RuleContext): void {
     if (svc.type !== undefined && svc.type !== "" && !(SERVICE_TYPES as readonly string[]).includes(svc.type)) {
         notSupported(ctx, "SVC-5", ["spec", "type"], svc.type, SERVICE_TYPES);
     }
-    if (svc.sessionAffinity !== undefined && svc.sessionAffinity !== "" && svc.sessionAffinity !== "None" && svc.sessionAffinity !== "ClientIP") {
+    if (
+        svc.sessionAffinity !== undefined &&
+        svc.sessionAffinity !== "" &&
+        svc.sessionAffinity !== "None" &&
+        svc.sessionAffinity !== "ClientIP"
+    ) {
         notSupported(ctx, "SVC-8", ["spec", "sessionAffinity"], svc.sessionAffinity, ["ClientIP", "None"]);
     }
     if (eff.type === "ExternalName") {
         const cname = (svc.externalName ?? "").replace(/\.$/, "");
-        if (cname === "") sink.error("SVC-7", ["spec", "externalName"], t`${at("spec", "externalName")} is required for an ExternalName Service: the DNS name it aliases`);
+        if (cname === "")
+            sink.error(
+                "SVC-7",
+                ["spec", "externalName"],
+                t`${at("spec", "externalName")} is required for an ExternalName Service: the DNS name it aliases`,
+            );
         else if (cname.length > 253 || !DNS1123_SUBDOMAIN.test(cname)) {
-            sink.error("SVC-7", ["spec", "externalName"], t`${at("spec", "externalName")} ${show(svc.externalName)} is not a DNS-1123 subdomain (lower-case letters, digits, '-' and '.')`);
+            sink.error(
+                "SVC-7",
+                ["spec", "externalName"],
+                t`${at("spec", "externalName")} ${show(svc.externalName)} is not a DNS-1123 subdomain (lower-case letters, digits, '-' and '.')`,
+            );
         }
     }
     svc.externalIPs.forEach((ip, i) => {
-        if (familyOfIp(ip) === null) sink.error("SVC-9", ["spec", "externalIPs", i], t`${at("spec", "externalIPs", i)} ${show(ip)} is not a valid IP address`);
+        if (familyOfIp(ip) === null)
+            sink.error("SVC-9", ["spec", "externalIPs", i], t`${at("spec", "externalIPs", i)} ${show(ip)} is not a valid IP address`);
     });
 }
 
@@ -105,7 +133,11 @@ export function typeRules(ctx: RuleContext): void {
 export function portRules(ctx: RuleContext): void {
     const { svc, eff, sink } = ctx;
     if (svc.portsGiven === 0 && !eff.headless && eff.type !== "ExternalName") {
-        sink.error("K8S-2", ["spec", "ports"], t`${at("spec", "ports")} is required: list at least one port, e.g. { name: "http", port: 80, targetPort: 8080 }`);
+        sink.error(
+            "K8S-2",
+            ["spec", "ports"],
+            t`${at("spec", "ports")} is required: list at least one port, e.g. { name: "http", port: 80, targetPort: 8080 }`,
+        );
     }
     const many = svc.portsGiven > 1;
     const names = new Set<string>();
@@ -115,29 +147,65 @@ export function portRules(ctx: RuleContext): void {
         if (p.name === undefined || p.name === "") {
             if (many) sink.error("K8S-3", [...p.path, "name"], t`${at(p.path, "name")} is required when a Service has more than one port`);
         } else {
-            if (!isDns1123Label(p.name)) sink.error("K8S-3", [...p.path, "name"], t`${at(p.path, "name")} ${show(p.name)} is not a DNS-1123 label (lower-case letters, digits and '-', at most 63)`);
-            if (names.has(p.name)) sink.error("K8S-3", [...p.path, "name"], t`${at(p.path, "name")} ${show(p.name)} is used by another port; port names must be unique`);
+            if (!isDns1123Label(p.name))
+                sink.error(
+                    "K8S-3",
+                    [...p.path, "name"],
+                    t`${at(p.path, "name")} ${show(p.name)} is not a DNS-1123 label (lower-case letters, digits and '-', at most 63)`,
+                );
+            if (names.has(p.name))
+                sink.error(
+                    "K8S-3",
+                    [...p.path, "name"],
+                    t`${at(p.path, "name")} ${show(p.name)} is used by another port; port names must be unique`,
+                );
             names.add(p.name);
         }
-        if (p.port === undefined) sink.error("SVC-6", [...p.path, "port"], t`${at(p.path, "port")} is required: the port the Service listens on (1-65535)`);
-        else if (!validPort(p.port)) sink.error("SVC-6", [...p.path, "port"], t`${at(p.path, "port")} ${p.port} is not a port number between 1 and 65535`);
+        if (p.port === undefined)
+            sink.error("SVC-6", [...p.path, "port"], t`${at(p.path, "port")} is required: the port the Service listens on (1-65535)`);
+        else if (!validPort(p.port))
+            sink.error("SVC-6", [...p.path, "port"], t`${at(p.path, "port")} ${p.port} is not a port number between 1 and 65535`);
         if (!PROTOCOLS.includes(p.protocol)) notSupported(ctx, "K8S-5", [...p.path, "protocol"], p.protocol, PROTOCOLS);
         if (typeof p.targetPort === "number" && p.targetPort !== 0 && !validPort(p.targetPort)) {
-            sink.error("SVC-6", [...p.path, "targetPort"], t`${at(p.path, "targetPort")} ${p.targetPort} is not a port number between 1 and 65535`);
+            sink.error(
+                "SVC-6",
+                [...p.path, "targetPort"],
+                t`${at(p.path, "targetPort")} ${p.targetPort} is not a port number between 1 and 65535`,
+            );
         } else if (typeof p.targetPort === "string" && p.targetPort !== "") {
             const problem = ianaNameProblem(p.targetPort);
-            if (problem) sink.error("SVC-6", [...p.path, "targetPort"], t`${at(p.path, "targetPort")} ${show(p.targetPort)} is not a valid port name: it ${problem}`);
+            if (problem)
+                sink.error(
+                    "SVC-6",
+                    [...p.path, "targetPort"],
+                    t`${at(p.path, "targetPort")} ${show(p.targetPort)} is not a valid port name: it ${problem}`,
+                );
         }
         if (p.port !== undefined) {
             const key = `${p.protocol}/${p.port}`;
-            if (portKeys.has(key)) sink.error("K8S-4", p.path, t`${at(p.path)} repeats ${p.protocol} port ${p.port}; each (protocol, port) pair may appear once`);
+            if (portKeys.has(key))
+                sink.error(
+                    "K8S-4",
+                    p.path,
+                    t`${at(p.path)} repeats ${p.protocol} port ${p.port}; each (protocol, port) pair may appear once`,
+                );
             portKeys.add(key);
         }
         if (p.nodePort !== undefined && p.nodePort !== 0) {
             const key = `${p.protocol}/${p.nodePort}`;
-            if (nodePortKeys.has(key)) sink.error("K8S-4", [...p.path, "nodePort"], t`${at(p.path, "nodePort")} ${p.nodePort} is already used by another ${p.protocol} port of this Service`);
+            if (nodePortKeys.has(key))
+                sink.error(
+                    "K8S-4",
+                    [...p.path, "nodePort"],
+                    t`${at(p.path, "nodePort")} ${p.nodePort} is already used by another ${p.protocol} port of this Service`,
+                );
             nodePortKeys.add(key);
-            if (eff.type === "ClusterIP") sink.error("K8S-7", [...p.path, "nodePort"], t`${at(p.path, "nodePort")} may not be used when type is "ClusterIP"; remove it or use type NodePort or LoadBalancer`);
+            if (eff.type === "ClusterIP")
+                sink.error(
+                    "K8S-7",
+                    [...p.path, "nodePort"],
+                    t`${at(p.path, "nodePort")} may not be used when type is "ClusterIP"; remove it or use type NodePort or LoadBalancer`,
+                );
         }
     }
     nodePortAllocation(ctx);
@@ -151,21 +219,42 @@ function nodePortAllocation(ctx: RuleContext): void {
     for (const p of svc.ports) {
         if (p.nodePort === undefined || p.nodePort === 0) continue;
         if (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX) {
-            sink.error("SVC-10", [...p.path, "nodePort"], t`${at(p.path, "nodePort")} ${p.nodePort} is not in the valid range ${NODE_PORT_MIN}-${NODE_PORT_MAX}; omit it to have one allocated`);
+            sink.error(
+                "SVC-10",
+                [...p.path, "nodePort"],
+                t`${at(p.path, "nodePort")} ${p.nodePort} is not in the valid range ${NODE_PORT_MIN}-${NODE_PORT_MAX}; omit it to have one allocated`,
+            );
             continue;
         }
         const owner = byNodePort.get(p.nodePort);
         if (owner !== undefined && p.port !== undefined && owner !== p.port) {
-            sink.error("SVC-11", [...p.path, "nodePort"], t`${at(p.path, "nodePort")} ${p.nodePort} is already allocated to port ${owner} of this Service; only ports with the same port number (e.g. TCP and UDP 53) share a node port`);
+            sink.error(
+                "SVC-11",
+                [...p.path, "nodePort"],
+                t`${at(p.path, "nodePort")} ${p.nodePort} is already allocated to port ${owner} of this Service; only ports with the same port number (e.g. TCP and UDP 53) share a node port`,
+            );
         } else if (p.port !== undefined) byNodePort.set(p.nodePort, p.port);
     }
     const hc = svc.healthCheckNodePort;
     if (hc !== undefined && hc !== 0 && eff.type === "LoadBalancer" && eff.externalTrafficPolicy === "Local") {
-        if (!validPort(hc)) sink.error("K8S-17", ["spec", "healthCheckNodePort"], t`${at("spec", "healthCheckNodePort")} ${hc} is not a port number between 1 and 65535`);
+        if (!validPort(hc))
+            sink.error(
+                "K8S-17",
+                ["spec", "healthCheckNodePort"],
+                t`${at("spec", "healthCheckNodePort")} ${hc} is not a port number between 1 and 65535`,
+            );
         else if (hc < NODE_PORT_MIN || hc > NODE_PORT_MAX) {
-            sink.error("K8S-17", ["spec", "healthCheckNodePort"], t`${at("spec", "healthCheckNodePort")} ${hc} is not in the node-port range ${NODE_PORT_MIN}-${NODE_PORT_MAX}; omit it to have one allocated`);
+            sink.error(
+                "K8S-17",
+                ["spec", "healthCheckNodePort"],
+                t`${at("spec", "healthCheckNodePort")} ${hc} is not in the node-port range ${NODE_PORT_MIN}-${NODE_PORT_MAX}; omit it to have one allocated`,
+            );
         } else if (byNodePort.has(hc)) {
-            sink.error("K8S-17", ["spec", "healthCheckNodePort"], t`${at("spec", "healthCheckNodePort")} ${hc} is already allocated to port ${byNodePort.get(hc)} of this Service; pick another port or omit it`);
+            sink.error(
+                "K8S-17",
+                ["spec", "healthCheckNodePort"],
+                t`${at("spec", "healthCheckNodePort")} ${hc} is already allocated to port ${byNodePort.get(hc)} of this Service; pick another port or omit it`,
+            );
         }
     }
 }
@@ -174,16 +263,33 @@ function nodePortAllocation(ctx: RuleContext): void {
 export function familyRules(ctx: RuleContext): void {
     const { svc, eff, cluster, sink } = ctx;
     if (eff.type === "ExternalName") {
-        if (eff.clusterIPs.length > 0) sink.error("K8S-13", ["spec", "clusterIPs"], t`${at("spec", "clusterIPs")} (and clusterIP) may not be set for ExternalName Services`);
-        if (svc.ipFamilies !== undefined && svc.ipFamilies.length > 0) sink.error("K8S-13", ["spec", "ipFamilies"], t`${at("spec", "ipFamilies")} may not be set for ExternalName Services`);
-        if (svc.ipFamilyPolicy !== undefined) sink.error("K8S-13", ["spec", "ipFamilyPolicy"], t`${at("spec", "ipFamilyPolicy")} may not be set for ExternalName Services`);
+        if (eff.clusterIPs.length > 0)
+            sink.error(
+                "K8S-13",
+                ["spec", "clusterIPs"],
+                t`${at("spec", "clusterIPs")} (and clusterIP) may not be set for ExternalName Services`,
+            );
+        if (svc.ipFamilies !== undefined && svc.ipFamilies.length > 0)
+            sink.error("K8S-13", ["spec", "ipFamilies"], t`${at("spec", "ipFamilies")} may not be set for ExternalName Services`);
+        if (svc.ipFamilyPolicy !== undefined)
+            sink.error("K8S-13", ["spec", "ipFamilyPolicy"], t`${at("spec", "ipFamilyPolicy")} may not be set for ExternalName Services`);
         return;
     }
     // clusterIP <-> clusterIPs (after NormalizeClusterIPs).
     const given = svc.clusterIPs ?? [];
     if (given.length > 0) {
-        if (!svc.clusterIP) sink.error("K8S-10", ["spec", "clusterIPs"], t`${at("spec", "clusterIPs")} ${show(given)} must be empty when clusterIP is not specified; set clusterIP to ${show(given[0])} too`);
-        else if (given[0] !== svc.clusterIP) sink.error("K8S-10", ["spec", "clusterIPs"], t`${at("spec", "clusterIPs")}[0] ${show(given[0])} must match clusterIP ${show(svc.clusterIP)}`);
+        if (!svc.clusterIP)
+            sink.error(
+                "K8S-10",
+                ["spec", "clusterIPs"],
+                t`${at("spec", "clusterIPs")} ${show(given)} must be empty when clusterIP is not specified; set clusterIP to ${show(given[0])} too`,
+            );
+        else if (given[0] !== svc.clusterIP)
+            sink.error(
+                "K8S-10",
+                ["spec", "clusterIPs"],
+                t`${at("spec", "clusterIPs")}[0] ${show(given[0])} must match clusterIP ${show(svc.clusterIP)}`,
+            );
     }
     const ips = eff.clusterIPs;
     let badIps = false;
@@ -191,7 +297,11 @@ export function familyRules(ctx: RuleContext): void {
         if (i === 0 && ip === "None") {
             if (ips.length > 1) {
                 badIps = true;
-                sink.error("K8S-11", ["spec", "clusterIPs"], t`${at("spec", "clusterIPs")} ${show(ips)}: 'None' must be the first and only value`);
+                sink.error(
+                    "K8S-11",
+                    ["spec", "clusterIPs"],
+                    t`${at("spec", "clusterIPs")} ${show(ips)}: 'None' must be the first and only value`,
+                );
             }
             return;
         }
@@ -200,15 +310,25 @@ export function familyRules(ctx: RuleContext): void {
             sink.error("K8S-11", ["spec", "clusterIPs", i], t`${at("spec", "clusterIPs", i)} ${show(ip)} is not a valid IP address`);
         }
     });
-    if (ips.length > 2) sink.error("K8S-11", ["spec", "clusterIPs"], t`${at("spec", "clusterIPs")} ${show(ips)} may only hold up to 2 values`);
+    if (ips.length > 2)
+        sink.error("K8S-11", ["spec", "clusterIPs"], t`${at("spec", "clusterIPs")} ${show(ips)} may only hold up to 2 values`);
     if (!badIps && ips.length === 2 && familyOfIp(ips[0]) === familyOfIp(ips[1])) {
-        sink.error("K8S-11", ["spec", "clusterIPs"], t`${at("spec", "clusterIPs")} ${show(ips)} may specify no more than one IP for each IP family`);
+        sink.error(
+            "K8S-11",
+            ["spec", "clusterIPs"],
+            t`${at("spec", "clusterIPs")} ${show(ips)} may specify no more than one IP for each IP family`,
+        );
     }
     const fams = svc.ipFamilies ?? [];
     const seen = new Set<string>();
     fams.forEach((f, i) => {
         if (f !== "IPv4" && f !== "IPv6") notSupported(ctx, "K8S-8", ["spec", "ipFamilies", i], f, ["IPv4", "IPv6"]);
-        else if (seen.has(f)) sink.error("K8S-8", ["spec", "ipFamilies", i], t`${at("spec", "ipFamilies", i)} ${show(f)} is listed twice; list each family once`);
+        else if (seen.has(f))
+            sink.error(
+                "K8S-8",
+                ["spec", "ipFamilies", i],
+                t`${at("spec", "ipFamilies", i)} ${show(f)} is listed twice; list each family once`,
+            );
         seen.add(f);
     });
     if (svc.ipFamilyPolicy !== undefined && !(FAMILY_POLICIES as readonly string[]).includes(svc.ipFamilyPolicy)) {
@@ -219,29 +339,55 @@ export function familyRules(ctx: RuleContext): void {
             const want = fams[i];
             const got = familyOfIp(ip);
             if ((want === "IPv4" || want === "IPv6") && got !== null && got !== want) {
-                sink.error("K8S-12", ["spec", "clusterIPs", i], t`${at("spec", "clusterIPs", i)} ${show(ip)}: expected an ${want} value as indicated by ipFamilies[${i}]`);
+                sink.error(
+                    "K8S-12",
+                    ["spec", "clusterIPs", i],
+                    t`${at("spec", "clusterIPs", i)} ${show(ip)}: expected an ${want} value as indicated by ipFamilies[${i}]`,
+                );
             }
         });
     }
     if (eff.ipFamilyPolicy === "SingleStack") {
-        if (ips.length === 2) sink.error("K8S-23", ["spec", "ipFamilyPolicy"], t`${at("spec", "ipFamilyPolicy")} must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified`);
-        if (fams.length === 2) sink.error("K8S-24", ["spec", "ipFamilyPolicy"], t`${at("spec", "ipFamilyPolicy")} ${svc.ipFamilyPolicy === undefined ? "(omitted, so SingleStack)" : "SingleStack"} must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified`);
+        if (ips.length === 2)
+            sink.error(
+                "K8S-23",
+                ["spec", "ipFamilyPolicy"],
+                t`${at("spec", "ipFamilyPolicy")} must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified`,
+            );
+        if (fams.length === 2)
+            sink.error(
+                "K8S-24",
+                ["spec", "ipFamilyPolicy"],
+                t`${at("spec", "ipFamilyPolicy")} ${svc.ipFamilyPolicy === undefined ? "(omitted, so SingleStack)" : "SingleStack"} must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified`,
+            );
     }
     if (eff.headless && eff.selectorless) return; // the API server allows any families here
     if (!badIps) {
         ips.forEach((ip, i) => {
             const fam = familyOfIp(ip);
             if (fam && i >= fams.length && !cluster.families.includes(fam)) {
-                sink.error("K8S-26", ["spec", "clusterIPs", i], t`${at("spec", "clusterIPs", i)} ${show(ip)}: ${fam} is not configured on this cluster (cluster families ${show(cluster.families)})`);
+                sink.error(
+                    "K8S-26",
+                    ["spec", "clusterIPs", i],
+                    t`${at("spec", "clusterIPs", i)} ${show(ip)}: ${fam} is not configured on this cluster (cluster families ${show(cluster.families)})`,
+                );
             }
         });
     }
     if (eff.ipFamilyPolicy === "RequireDualStack" && !cluster.dualStack) {
-        sink.error("K8S-25", ["spec", "ipFamilyPolicy"], t`${at("spec", "ipFamilyPolicy")} RequireDualStack: this cluster is not configured for dual-stack services (its ipFamilies are ["IPv4"]); use SingleStack with ipFamilies ["IPv4"], or create the cluster dual-stack`);
+        sink.error(
+            "K8S-25",
+            ["spec", "ipFamilyPolicy"],
+            t`${at("spec", "ipFamilyPolicy")} RequireDualStack: this cluster is not configured for dual-stack services (its ipFamilies are ["IPv4"]); use SingleStack with ipFamilies ["IPv4"], or create the cluster dual-stack`,
+        );
     }
     fams.forEach((f, i) => {
         if ((f === "IPv4" || f === "IPv6") && !cluster.families.includes(f)) {
-            sink.error("K8S-26", ["spec", "ipFamilies", i], t`${at("spec", "ipFamilies", i)} ${show(f)} is not configured on this cluster (cluster families ${show(cluster.families)})`);
+            sink.error(
+                "K8S-26",
+                ["spec", "ipFamilies", i],
+                t`${at("spec", "ipFamilies", i)} ${show(f)} is not configured on this cluster (cluster families ${show(cluster.families)})`,
+            );
         }
     });
 }
@@ -258,23 +404,45 @@ export function trafficRules(ctx: RuleContext): void {
     const etp = svc.externalTrafficPolicy;
     if (etp !== undefined && etp !== "") {
         if (!eff.externallyAccessible) {
-            sink.error("K8S-14", ["spec", "externalTrafficPolicy"], t`${at("spec", "externalTrafficPolicy")} ${show(etp)} may only be set for externally-accessible services (NodePort, LoadBalancer, or ClusterIP with externalIPs); remove it`);
+            sink.error(
+                "K8S-14",
+                ["spec", "externalTrafficPolicy"],
+                t`${at("spec", "externalTrafficPolicy")} ${show(etp)} may only be set for externally-accessible services (NodePort, LoadBalancer, or ClusterIP with externalIPs); remove it`,
+            );
         } else if (!(TRAFFIC_POLICIES as readonly string[]).includes(etp)) {
             notSupported(ctx, "K8S-15", ["spec", "externalTrafficPolicy"], etp, TRAFFIC_POLICIES);
         }
     }
     const hc = svc.healthCheckNodePort;
     if (hc !== undefined && hc !== 0 && !(eff.type === "LoadBalancer" && eff.externalTrafficPolicy === "Local")) {
-        sink.error("K8S-16", ["spec", "healthCheckNodePort"], t`${at("spec", "healthCheckNodePort")} ${hc} may only be set when type is 'LoadBalancer' and externalTrafficPolicy is 'Local'`);
+        sink.error(
+            "K8S-16",
+            ["spec", "healthCheckNodePort"],
+            t`${at("spec", "healthCheckNodePort")} ${hc} may only be set when type is 'LoadBalancer' and externalTrafficPolicy is 'Local'`,
+        );
     }
     if (svc.allocateLoadBalancerNodePorts !== undefined && eff.type !== "LoadBalancer") {
-        sink.error("K8S-18", ["spec", "allocateLoadBalancerNodePorts"], t`${at("spec", "allocateLoadBalancerNodePorts")} may only be used when type is 'LoadBalancer'`);
+        sink.error(
+            "K8S-18",
+            ["spec", "allocateLoadBalancerNodePorts"],
+            t`${at("spec", "allocateLoadBalancerNodePorts")} may only be used when type is 'LoadBalancer'`,
+        );
     }
     const ranges = svc.loadBalancerSourceRanges ?? [];
     if (ranges.length > 0) {
-        if (eff.type !== "LoadBalancer") sink.error("K8S-19", ["spec", "loadBalancerSourceRanges"], t`${at("spec", "loadBalancerSourceRanges")} may only be used when type is 'LoadBalancer'`);
+        if (eff.type !== "LoadBalancer")
+            sink.error(
+                "K8S-19",
+                ["spec", "loadBalancerSourceRanges"],
+                t`${at("spec", "loadBalancerSourceRanges")} may only be used when type is 'LoadBalancer'`,
+            );
         ranges.forEach((r, i) => {
-            if (!parseCidr(r.trim()).ok) sink.error("K8S-19", ["spec", "loadBalancerSourceRanges", i], t`${at("spec", "loadBalancerSourceRanges", i)} ${show(r)} is not a valid CIDR such as "203.0.113.0/24"`);
+            if (!parseCidr(r.trim()).ok)
+                sink.error(
+                    "K8S-19",
+                    ["spec", "loadBalancerSourceRanges", i],
+                    t`${at("spec", "loadBalancerSourceRanges", i)} ${show(r)} is not a valid CIDR such as "203.0.113.0/24"`,
+                );
         });
     } else if (svc.annotations[SOURCE_RANGES_ANNOTATION] !== undefined) {
         const path: Path = ["metadata", "annotations", SOURCE_RANGES_ANNOTATION];
@@ -282,21 +450,34 @@ export function trafficRules(ctx: RuleContext): void {
         if (eff.type !== "LoadBalancer") sink.error("K8S-19", path, t`${at(path)} may only be used when type is 'LoadBalancer'`);
         if (val !== "") {
             for (const part of val.split(",")) {
-                if (!parseCidr(part.trim()).ok) sink.error("K8S-19", path, t`${at(path)}: ${show(part.trim())} is not a valid CIDR such as "203.0.113.0/24"`);
+                if (!parseCidr(part.trim()).ok)
+                    sink.error("K8S-19", path, t`${at(path)}: ${show(part.trim())} is not a valid CIDR such as "203.0.113.0/24"`);
             }
         }
     }
     if (svc.loadBalancerClass !== undefined) {
-        if (eff.type !== "LoadBalancer") sink.error("K8S-20", ["spec", "loadBalancerClass"], t`${at("spec", "loadBalancerClass")} may only be used when type is 'LoadBalancer'`);
-        else if (!isQualifiedName(svc.loadBalancerClass)) sink.error("K8S-20", ["spec", "loadBalancerClass"], t`${at("spec", "loadBalancerClass")} ${show(svc.loadBalancerClass)} is not a qualified name such as "example.com/internal-vip"`);
+        if (eff.type !== "LoadBalancer")
+            sink.error(
+                "K8S-20",
+                ["spec", "loadBalancerClass"],
+                t`${at("spec", "loadBalancerClass")} may only be used when type is 'LoadBalancer'`,
+            );
+        else if (!isQualifiedName(svc.loadBalancerClass))
+            sink.error(
+                "K8S-20",
+                ["spec", "loadBalancerClass"],
+                t`${at("spec", "loadBalancerClass")} ${show(svc.loadBalancerClass)} is not a qualified name such as "example.com/internal-vip"`,
+            );
     }
     if (svc.internalTrafficPolicy !== undefined && !(TRAFFIC_POLICIES as readonly string[]).includes(svc.internalTrafficPolicy)) {
         notSupported(ctx, "K8S-21", ["spec", "internalTrafficPolicy"], svc.internalTrafficPolicy, TRAFFIC_POLICIES);
     }
     if (svc.trafficDistribution !== undefined) {
         // PreferClose everywhere; PreferSameZone and PreferSameNode from 1.34 (beta, on by default).
-        const allowed = cluster.version && atLeast(cluster.version, 1, 34) ? ["PreferClose", "PreferSameNode", "PreferSameZone"] : ["PreferClose"];
-        if (!allowed.includes(svc.trafficDistribution)) notSupported(ctx, "K8S-22", ["spec", "trafficDistribution"], svc.trafficDistribution, allowed);
+        const allowed =
+            cluster.version && atLeast(cluster.version, 1, 34) ? ["PreferClose", "PreferSameNode", "PreferSameZone"] : ["PreferClose"];
+        if (!allowed.includes(svc.trafficDistribution))
+            notSupported(ctx, "K8S-22", ["spec", "trafficDistribution"], svc.trafficDistribution, allowed);
     }
 }
 
@@ -306,8 +487,16 @@ export function explicitFamilyAdvice(ctx: RuleContext): void {
     if (eff.type !== "LoadBalancer" || (eff.headless && eff.selectorless)) return;
     const dualPolicy = svc.ipFamilyPolicy === "PreferDualStack" || svc.ipFamilyPolicy === "RequireDualStack";
     if (dualPolicy && cluster.dualStack && (svc.ipFamilies ?? []).length < 2) {
-        sink.warn("SVC-12", ["spec", "ipFamilies"], t`${at("spec", "ipFamilies")} ${show(svc.ipFamilies ?? [])} with ${svc.ipFamilyPolicy}: the API server appends ${eff.ipFamilies[1] ?? "the other family"} now, but a later apply that sends fewer families fails ("must be 'SingleStack' to release the secondary IP family"); write ipFamilies ${show(eff.ipFamilies)}`);
+        sink.warn(
+            "SVC-12",
+            ["spec", "ipFamilies"],
+            t`${at("spec", "ipFamilies")} ${show(svc.ipFamilies ?? [])} with ${svc.ipFamilyPolicy}: the API server appends ${eff.ipFamilies[1] ?? "the other family"} now, but a later apply that sends fewer families fails ("must be 'SingleStack' to release the secondary IP family"); write ipFamilies ${show(eff.ipFamilies)}`,
+        );
     } else if (svc.ipFamilyPolicy === undefined || svc.ipFamilies === undefined) {
-        sink.info("SVC-12", svc.ipFamilyPolicy === undefined ? ["spec", "ipFamilyPolicy"] : ["spec", "ipFamilies"], t`the Service relies on the cluster's defaults (effective ipFamilyPolicy ${show(eff.ipFamilyPolicy)}, ipFamilies ${show(eff.ipFamilies)}); write both fields so the Service means the same on every cluster`);
+        sink.info(
+            "SVC-12",
+            svc.ipFamilyPolicy === undefined ? ["spec", "ipFamilyPolicy"] : ["spec", "ipFamilies"],
+            t`the Service relies on the cluster's defaults (effective ipFamilyPolicy ${show(eff.ipFamilyPolicy)}, ipFamilies ${show(eff.ipFamilies)}); write both fields so the Service means the same on every cluster`,
+        );
     }
 }

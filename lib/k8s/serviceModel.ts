@@ -117,10 +117,26 @@ export const FAMILY_POLICIES = ["SingleStack", "PreferDualStack", "RequireDualSt
 export const TRAFFIC_POLICIES = ["Cluster", "Local"] as const;
 
 const SPEC_FIELDS = [
-    "allocateLoadBalancerNodePorts", "clusterIP", "clusterIPs", "externalIPs", "externalName", "externalTrafficPolicy",
-    "healthCheckNodePort", "internalTrafficPolicy", "ipFamilies", "ipFamilyPolicy", "loadBalancerClass", "loadBalancerIP",
-    "loadBalancerSourceRanges", "ports", "publishNotReadyAddresses", "selector", "sessionAffinity", "sessionAffinityConfig",
-    "trafficDistribution", "type",
+    "allocateLoadBalancerNodePorts",
+    "clusterIP",
+    "clusterIPs",
+    "externalIPs",
+    "externalName",
+    "externalTrafficPolicy",
+    "healthCheckNodePort",
+    "internalTrafficPolicy",
+    "ipFamilies",
+    "ipFamilyPolicy",
+    "loadBalancerClass",
+    "loadBalancerIP",
+    "loadBalancerSourceRanges",
+    "ports",
+    "publishNotReadyAddresses",
+    "selector",
+    "sessionAffinity",
+    "sessionAffinityConfig",
+    "trafficDistribution",
+    "type",
 ];
 const PORT_FIELDS = ["appProtocol", "name", "nodePort", "port", "protocol", "targetPort"];
 const TOP_FIELDS = ["apiVersion", "kind", "metadata", "spec", "status"];
@@ -151,10 +167,19 @@ export function familyOfIp(ip: string): ServiceIpFamily | null {
 /** Read the cluster facts; problems are SVC-4 errors and fall back to an IPv4-only cluster. */
 export function readCluster(raw: unknown, sink: Sink): ClusterModel {
     const c: ClusterModel = {
-        families: ["IPv4"], dualStack: false, version: null, hasWindowsPools: false, linuxOsSku: null, networkDataplane: "azure",
+        families: ["IPv4"],
+        dualStack: false,
+        version: null,
+        hasWindowsPools: false,
+        linuxOsSku: null,
+        networkDataplane: "azure",
     };
     if (!isObj(raw)) {
-        sink.error("SVC-4", ["cluster"], t`${at("cluster")} facts must be an object like { ipFamilies: ["IPv4"], kubernetesVersion: "1.30", hasWindowsPools: false, linuxOsSku: "Ubuntu" }, got ${kindOf(raw)}; checking as an IPv4-only cluster`);
+        sink.error(
+            "SVC-4",
+            ["cluster"],
+            t`${at("cluster")} facts must be an object like { ipFamilies: ["IPv4"], kubernetesVersion: "1.30", hasWindowsPools: false, linuxOsSku: "Ubuntu" }, got ${kindOf(raw)}; checking as an IPv4-only cluster`,
+        );
         return c;
     }
     const fams = raw.ipFamilies;
@@ -162,19 +187,41 @@ export function readCluster(raw: unknown, sink: Sink): ClusterModel {
         c.families = ["IPv4", "IPv6"];
         c.dualStack = true;
     } else if (!(Array.isArray(fams) && fams.length === 1 && fams[0] === "IPv4")) {
-        sink.error("SVC-4", ["cluster", "ipFamilies"], t`${at("cluster", "ipFamilies")} ${show(fams)} is not an AKS family set; AKS allows ["IPv4"] or ["IPv4", "IPv6"] (IPv4 is always primary); checking as an IPv4-only cluster`);
+        sink.error(
+            "SVC-4",
+            ["cluster", "ipFamilies"],
+            t`${at("cluster", "ipFamilies")} ${show(fams)} is not an AKS family set; AKS allows ["IPv4"] or ["IPv4", "IPv6"] (IPv4 is always primary); checking as an IPv4-only cluster`,
+        );
     }
     c.version = parseKubeVersion(raw.kubernetesVersion);
     if (c.version === null) {
-        sink.error("SVC-4", ["cluster", "kubernetesVersion"], t`${at("cluster", "kubernetesVersion")} ${show(raw.kubernetesVersion)} is not a version like "1.30"; version-dependent rules are skipped`);
+        sink.error(
+            "SVC-4",
+            ["cluster", "kubernetesVersion"],
+            t`${at("cluster", "kubernetesVersion")} ${show(raw.kubernetesVersion)} is not a version like "1.30"; version-dependent rules are skipped`,
+        );
     }
     if (typeof raw.hasWindowsPools === "boolean") c.hasWindowsPools = raw.hasWindowsPools;
-    else sink.error("SVC-4", ["cluster", "hasWindowsPools"], t`${at("cluster", "hasWindowsPools")} must be true or false, got ${show(raw.hasWindowsPools)}; checking as a cluster without Windows pools`);
+    else
+        sink.error(
+            "SVC-4",
+            ["cluster", "hasWindowsPools"],
+            t`${at("cluster", "hasWindowsPools")} must be true or false, got ${show(raw.hasWindowsPools)}; checking as a cluster without Windows pools`,
+        );
     if (raw.linuxOsSku === "Ubuntu" || raw.linuxOsSku === "AzureLinux") c.linuxOsSku = raw.linuxOsSku;
-    else sink.error("SVC-4", ["cluster", "linuxOsSku"], t`${at("cluster", "linuxOsSku")} ${show(raw.linuxOsSku)} is not "Ubuntu" or "AzureLinux"; OS-dependent rules assume the stricter Azure Linux behaviour`);
+    else
+        sink.error(
+            "SVC-4",
+            ["cluster", "linuxOsSku"],
+            t`${at("cluster", "linuxOsSku")} ${show(raw.linuxOsSku)} is not "Ubuntu" or "AzureLinux"; OS-dependent rules assume the stricter Azure Linux behaviour`,
+        );
     if (raw.networkDataplane === "cilium") c.networkDataplane = "cilium";
     else if (raw.networkDataplane !== undefined && raw.networkDataplane !== "azure") {
-        sink.error("SVC-4", ["cluster", "networkDataplane"], t`${at("cluster", "networkDataplane")} ${show(raw.networkDataplane)} is not "azure" or "cilium"; checking as "azure"`);
+        sink.error(
+            "SVC-4",
+            ["cluster", "networkDataplane"],
+            t`${at("cluster", "networkDataplane")} ${show(raw.networkDataplane)} is not "azure" or "cilium"; checking as "azure"`,
+        );
     }
     return c;
 }
@@ -233,7 +280,12 @@ class Reader {
         const out: Record<string, string> = Object.create(null);
         for (const [k, x] of Object.entries(v)) {
             if (typeof x === "string") out[k] = x;
-            else this.wrong([...path, k], x, typeof x === "boolean" || typeof x === "number" ? `a string (quote it in YAML: "${String(x)}")` : "a string");
+            else
+                this.wrong(
+                    [...path, k],
+                    x,
+                    typeof x === "boolean" || typeof x === "number" ? `a string (quote it in YAML: "${String(x)}")` : "a string",
+                );
         }
         return out;
     }
@@ -241,8 +293,18 @@ class Reader {
         for (const key of Object.keys(o)) {
             if (known.includes(key)) continue;
             const lower = key.toLowerCase();
-            const near = closest(key, known) ?? (lower.length >= 4 ? [...known].sort((a, b) => a.length - b.length).find((k) => k.toLowerCase().startsWith(lower.slice(0, -1)) || lower.startsWith(k.toLowerCase())) : undefined);
-            this.sink.warn("SVC-3", [...parent, key], t`${at(parent, key)} is not a field of a v1 Service${near ? ` (did you mean ${near}?)` : ""}; with strict field validation (kubectl's default) the API server rejects it, otherwise it is dropped`);
+            const near =
+                closest(key, known) ??
+                (lower.length >= 4
+                    ? [...known]
+                          .sort((a, b) => a.length - b.length)
+                          .find((k) => k.toLowerCase().startsWith(lower.slice(0, -1)) || lower.startsWith(k.toLowerCase()))
+                    : undefined);
+            this.sink.warn(
+                "SVC-3",
+                [...parent, key],
+                t`${at(parent, key)} is not a field of a v1 Service${near ? ` (did you mean ${near}?)` : ""}; with strict field validation (kubectl's default) the API server rejects it, otherwise it is dropped`,
+            );
         }
     }
     private wrong(path: Path, v: unknown, want: string): void {
@@ -315,7 +377,12 @@ export function readService(raw: unknown, sink: Sink): ServiceModel | null {
             const tp = p.targetPort;
             let targetPort: number | string | undefined;
             if (typeof tp === "string" || (typeof tp === "number" && Number.isInteger(tp))) targetPort = tp;
-            else if (tp !== undefined && tp !== null) sink.error("SVC-2", [...path, "targetPort"], t`${at(path, "targetPort")} must be a port number or a port name, got ${described(tp)}`);
+            else if (tp !== undefined && tp !== null)
+                sink.error(
+                    "SVC-2",
+                    [...path, "targetPort"],
+                    t`${at(path, "targetPort")} must be a port number or a port name, got ${described(tp)}`,
+                );
             svc.ports.push({
                 index: i,
                 path,
@@ -345,11 +412,16 @@ export function effectiveOf(svc: ServiceModel, cluster: ClusterModel): Effective
     const selectorless = svc.selector === undefined || Object.keys(svc.selector).length === 0;
     const externallyAccessible = type === "LoadBalancer" || type === "NodePort" || (type === "ClusterIP" && svc.externalIPs.length > 0);
     const eff: EffectiveService = {
-        type, clusterIPs, headless, selectorless, externallyAccessible,
+        type,
+        clusterIPs,
+        headless,
+        selectorless,
+        externallyAccessible,
         ipFamilyPolicy: null,
         ipFamilies: [],
         externalTrafficPolicy: svc.externalTrafficPolicy ?? (externallyAccessible ? "Cluster" : null),
-        internalTrafficPolicy: svc.internalTrafficPolicy ?? (type === "ClusterIP" || type === "NodePort" || type === "LoadBalancer" ? "Cluster" : null),
+        internalTrafficPolicy:
+            svc.internalTrafficPolicy ?? (type === "ClusterIP" || type === "NodePort" || type === "LoadBalancer" ? "Cluster" : null),
         allocateLoadBalancerNodePorts: svc.allocateLoadBalancerNodePorts ?? (type === "LoadBalancer" ? true : null),
     };
     if (type === "ExternalName") return eff;

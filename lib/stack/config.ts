@@ -32,7 +32,12 @@ export const CLUSTER_KEYS: Readonly<Record<keyof AksClusterArgs, true>> = Object
 ) as Record<keyof AksClusterArgs, true>;
 
 /** The program's own keys. */
-export const PROGRAM_KEYS: Readonly<Record<keyof StackProgramArgs, true>> = { name: true, ingress: true, sampleApp: true, windowsAdminPassword: true };
+export const PROGRAM_KEYS: Readonly<Record<keyof StackProgramArgs, true>> = {
+    name: true,
+    ingress: true,
+    sampleApp: true,
+    windowsAdminPassword: true,
+};
 
 /** The ingress controller part of the stack config (`aks-network:ingress`). */
 export interface StackIngressConfig {
@@ -96,15 +101,26 @@ export interface StackSampleAppArgs {
 }
 
 const INGRESS_SHAPE = S.object<StackIngressArgs>("StackIngressArgs", `{ kind: "traefik", replicas: 2 }`, {
-    enabled: opt(S.boolean), kind: opt(S.enumOf("IngressControllerKind", IngressControllerKind)), dnsLabel: opt(S.string),
-    internal: opt(S.boolean), replicas: opt(S.number), enableGatewayApi: opt(S.boolean),
+    enabled: opt(S.boolean),
+    kind: opt(S.enumOf("IngressControllerKind", IngressControllerKind)),
+    dnsLabel: opt(S.string),
+    internal: opt(S.boolean),
+    replicas: opt(S.number),
+    enableGatewayApi: opt(S.boolean),
 });
 const SAMPLE_APP_SHAPE = S.object<StackSampleAppArgs>("StackSampleAppArgs", `{ namespace: "samples", replicas: 2 }`, {
-    enabled: opt(S.boolean), host: opt(S.string), namespace: opt(S.string), replicas: opt(S.number), dnsLabelPrefix: opt(S.string),
+    enabled: opt(S.boolean),
+    host: opt(S.string),
+    namespace: opt(S.string),
+    replicas: opt(S.number),
+    dnsLabelPrefix: opt(S.string),
 });
 /** The shape of the program's own settings. */
 export const STACK_PROGRAM_SHAPE = S.object<StackProgramArgs>("StackProgramArgs", `{ name: "aks" }`, {
-    name: opt(S.string), ingress: opt(INGRESS_SHAPE), sampleApp: opt(SAMPLE_APP_SHAPE), windowsAdminPassword: opt(S.string),
+    name: opt(S.string),
+    ingress: opt(INGRESS_SHAPE),
+    sampleApp: opt(SAMPLE_APP_SHAPE),
+    windowsAdminPassword: opt(S.string),
 });
 
 /** The whole typed config. */
@@ -153,7 +169,11 @@ function shapeOfKey(key: string): ShapeNode | undefined {
 }
 
 /** The namespaced values split into the cluster's arguments and the program's settings; unknown keys are problems. */
-function splitValues(values: Record<string, string>, namespace: string, problems: Diagnostic[]): { cluster: Record<string, unknown>; program: Record<string, unknown> } {
+function splitValues(
+    values: Record<string, string>,
+    namespace: string,
+    problems: Diagnostic[],
+): { cluster: Record<string, unknown>; program: Record<string, unknown> } {
     const prefix = `${namespace}:`;
     const known = [...Object.keys(CLUSTER_KEYS), ...Object.keys(PROGRAM_KEYS)];
     const cluster: Record<string, unknown> = {};
@@ -184,7 +204,8 @@ function splitValues(values: Record<string, string>, namespace: string, problems
  * password included), undefined only when the settings could not be read at all.
  */
 export function readStackConfig(
-    values: Record<string, string>, namespace = STACK_NAMESPACE,
+    values: Record<string, string>,
+    namespace = STACK_NAMESPACE,
 ): { config: StackConfig; problems: Diagnostic[]; design: ClusterDesign | undefined } {
     const problems: Diagnostic[] = [];
     const { cluster, program } = splitValues(values, namespace, problems);
@@ -201,13 +222,21 @@ export function readStackConfig(
     // The cluster's own rules, with paths as written in the stack config.
     // Errors only: the cluster component logs its own warnings and notices when it runs.
     let design: ClusterDesign | undefined;
-    const windows = typeof cluster.windows === "object" && cluster.windows !== null && !Array.isArray(cluster.windows) ? cluster.windows : {};
+    const windows =
+        typeof cluster.windows === "object" && cluster.windows !== null && !Array.isArray(cluster.windows) ? cluster.windows : {};
     const password = own.windowsAdminPassword !== undefined ? { windows: { ...windows, adminPassword: own.windowsAdminPassword } } : {};
     try {
         design = designCluster(config.name, { ...config.cluster, ...password });
     } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
-        problems.push(diagnostic("error", STACK_RULE, [`${namespace}:network`], t`the cluster settings could not be read (${why}); check their shape against AksClusterArgs`));
+        problems.push(
+            diagnostic(
+                "error",
+                STACK_RULE,
+                [`${namespace}:network`],
+                t`the cluster settings could not be read (${why}); check their shape against AksClusterArgs`,
+            ),
+        );
     }
     for (const d of (design?.diagnostics ?? []).filter((x) => x.severity === "error")) problems.push(inConfigTerms(d, namespace));
     return { config, problems, design };

@@ -51,12 +51,16 @@ export function deployStack(config: StackConfig, windowsAdminPassword?: pulumi.O
     let sample: SampleApp | undefined;
     if (config.sampleApp.enabled) {
         const { enabled: _enabled, ...rest } = config.sampleApp;
-        sample = new SampleApp(`${config.name}-sample`, {
-            ...rest,
-            provider: cluster.provider,
-            clusterFacts: cluster.clusterFacts,
-            ingressClassName: ingress?.ingressClassName,
-        }, { dependsOn: ingress ? [ingress] : [] });
+        sample = new SampleApp(
+            `${config.name}-sample`,
+            {
+                ...rest,
+                provider: cluster.provider,
+                clusterFacts: cluster.clusterFacts,
+                ingressClassName: ingress?.ingressClassName,
+            },
+            { dependsOn: ingress ? [ingress] : [] },
+        );
     }
 
     return {
@@ -84,8 +88,6 @@ export function runStackProgram(): StackOutputs {
     if (problems.length > 0) {
         throw new pulumi.RunError(formatProblems(`invalid stack config for ${pulumi.getProject()}/${pulumi.getStack()}`, problems));
     }
-    const password = config.hasWindowsAdminPassword
-        ? new pulumi.Config(STACK_NAMESPACE).requireSecret("windowsAdminPassword")
-        : undefined;
+    const password = config.hasWindowsAdminPassword ? new pulumi.Config(STACK_NAMESPACE).requireSecret("windowsAdminPassword") : undefined;
     return deployStack(config, password);
 }

@@ -7,8 +7,20 @@ import { IpFamily, KubeloginMode, NetworkDataplane, NetworkPolicy, OsSku, OsType
 import { checkService } from "../../lib/k8s/checkService";
 import { isPreview, isWrappedSecret, mockState, registered, resetMocks, settle } from "../helpers/mocks";
 import {
-    API, captureLogs, dependencyNames, inputsOf, logs, optionsRecorder, releaseLogs, settled, SUBNET_ID, T, theOne, thrown,
-    useAzureOutputs, useExistingNetwork,
+    API,
+    captureLogs,
+    dependencyNames,
+    inputsOf,
+    logs,
+    optionsRecorder,
+    releaseLogs,
+    settled,
+    SUBNET_ID,
+    T,
+    theOne,
+    thrown,
+    useAzureOutputs,
+    useExistingNetwork,
 } from "./helpers";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- resource inputs from the mocks are untyped
@@ -45,8 +57,14 @@ describe("AksCluster", () => {
             new AksCluster("ov4b", { apiServer: API, nodePools: [{ name: "apps" }] });
             await settle();
             const profiles = clusterInputs("ov4b").agentPoolProfiles;
-            assert.deepEqual(profiles.map((p: Json) => [p.name, p.mode]), [["system", "System"]]);
-            assert.deepEqual(inputsOf(T.pool, "ov4b").map((p) => [p.agentPoolName, p.mode]), [["apps", "User"]]);
+            assert.deepEqual(
+                profiles.map((p: Json) => [p.name, p.mode]),
+                [["system", "System"]],
+            );
+            assert.deepEqual(
+                inputsOf(T.pool, "ov4b").map((p) => [p.agentPoolName, p.mode]),
+                [["apps", "User"]],
+            );
         });
         it("passes no arguments to the component's registration", async () => {
             new AksCluster("ov4c", { apiServer: API, windows: { enableWindowsPools: true, adminPassword: "Not-In-State-123" } });
@@ -57,7 +75,14 @@ describe("AksCluster", () => {
 
     describe("dual-stack overlay", () => {
         it("plans both families, an IPv6 outbound IP and IPv6 subnet prefixes", async () => {
-            const c = new AksCluster("ds", { apiServer: API, network: { ipFamilies: [IpFamily.IPv4, IpFamily.IPv6], networkDataplane: NetworkDataplane.Azure, networkPolicy: NetworkPolicy.None } });
+            const c = new AksCluster("ds", {
+                apiServer: API,
+                network: {
+                    ipFamilies: [IpFamily.IPv4, IpFamily.IPv6],
+                    networkDataplane: NetworkDataplane.Azure,
+                    networkPolicy: NetworkPolicy.None,
+                },
+            });
             await settle();
             const np = clusterInputs("ds").networkProfile;
             assert.deepEqual(np.ipFamilies, ["IPv4", "IPv6"]);
@@ -87,7 +112,14 @@ describe("AksCluster", () => {
             assert.equal(c.networkPlan.verdict, "accept");
         });
         it("fails dual-stack Cilium below Kubernetes 1.29 (R30) with the user's path", () => {
-            const e = thrown(() => new AksCluster("dsc-old", { apiServer: API, kubernetesVersion: "1.28", network: { ipFamilies: [IpFamily.IPv4, IpFamily.IPv6] } }));
+            const e = thrown(
+                () =>
+                    new AksCluster("dsc-old", {
+                        apiServer: API,
+                        kubernetesVersion: "1.28",
+                        network: { ipFamilies: [IpFamily.IPv4, IpFamily.IPv6] },
+                    }),
+            );
             assert.match(e.message, /error R30 kubernetesVersion: /);
         });
     });
@@ -96,15 +128,28 @@ describe("AksCluster", () => {
         const vnet = {
             name: "corp-aks",
             addressSpaces: ["10.20.0.0/16"],
-            subnets: [{ name: "system", cidr: "10.20.0.0/24" }, { name: "apps", cidr: "10.20.4.0/22" }],
+            subnets: [
+                { name: "system", cidr: "10.20.0.0/24" },
+                { name: "apps", cidr: "10.20.4.0/22" },
+            ],
         };
         it("creates the VNet and its subnets one after another, and puts pools in their subnets", async () => {
             const rec = optionsRecorder();
-            new AksCluster("cv", { apiServer: API, network: { vnet }, nodePools: [{ name: "apps", subnet: "apps" }] }, { transformations: [rec.transformation] });
+            new AksCluster(
+                "cv",
+                { apiServer: API, network: { vnet }, nodePools: [{ name: "apps", subnet: "apps" }] },
+                { transformations: [rec.transformation] },
+            );
             await settle();
             const v = theOne(T.vnet, "cv");
             assert.deepEqual([v.inputs.virtualNetworkName, v.inputs.addressSpace], ["corp-aks", { addressPrefixes: ["10.20.0.0/16"] }]);
-            assert.deepEqual(inputsOf(T.subnet, "cv").map((s) => [s.subnetName, s.addressPrefix]), [["system", "10.20.0.0/24"], ["apps", "10.20.4.0/22"]]);
+            assert.deepEqual(
+                inputsOf(T.subnet, "cv").map((s) => [s.subnetName, s.addressPrefix]),
+                [
+                    ["system", "10.20.0.0/24"],
+                    ["apps", "10.20.4.0/22"],
+                ],
+            );
             assert.deepEqual(await dependencyNames(rec.of(T.subnet, "cv-subnet-system")), ["cv-vnet"]);
             assert.deepEqual(await dependencyNames(rec.of(T.subnet, "cv-subnet-apps")), ["cv-subnet-system"]);
             assert.equal(clusterInputs("cv").agentPoolProfiles[0].vnetSubnetID, "cv-subnet-system-id");
@@ -115,7 +160,10 @@ describe("AksCluster", () => {
             new AksCluster("cv2", { apiServer: API, network: { vnet } }, { transformations: [rec.transformation] });
             await settle();
             const role = inputsOf(T.role, "cv2")[0];
-            assert.deepEqual([role.scope, role.principalId, role.principalType], ["cv2-vnet-id", "cv2-identity-principal", "ServicePrincipal"]);
+            assert.deepEqual(
+                [role.scope, role.principalId, role.principalType],
+                ["cv2-vnet-id", "cv2-identity-principal", "ServicePrincipal"],
+            );
             assert.match(role.roleDefinitionId as string, /\/roleDefinitions\/4d97b98b-1d4f-4787-a291-c67834d212e7$/);
             assert.ok((await dependencyNames(rec.of(T.cluster, "cv2-aks"))).includes("cv2-networkContributor"));
             assert.deepEqual(clusterInputs("cv2").identity, { type: "UserAssigned", userAssignedIdentities: ["cv2-identity-id"] });
@@ -126,7 +174,13 @@ describe("AksCluster", () => {
             assert.deepEqual(inputsOf(T.role, "cv3"), []);
         });
         it("reports a subnet outside the VNet with the user's path", () => {
-            const e = thrown(() => new AksCluster("cv4", { apiServer: API, network: { vnet: { ...vnet, subnets: [{ name: "x", cidr: "10.99.0.0/24" }] } } }));
+            const e = thrown(
+                () =>
+                    new AksCluster("cv4", {
+                        apiServer: API,
+                        network: { vnet: { ...vnet, subnets: [{ name: "x", cidr: "10.99.0.0/24" }] } },
+                    }),
+            );
             assert.match(e.message, /error R62 network\.vnet\.subnets\[0\]\.cidr: /);
         });
     });
@@ -137,8 +191,14 @@ describe("AksCluster", () => {
             const c = new AksCluster("byo", { apiServer: API, resourceGroupName: "apps", network: { nodeSubnetId: SUBNET_ID } });
             const report = await settled(c.deployedNetworkPlan);
             await settle();
-            assert.deepEqual(registered(T.vnet).filter((r) => r.name.startsWith("byo-")), []);
-            assert.deepEqual(registered(T.rg).filter((r) => r.name.startsWith("byo-")), []);
+            assert.deepEqual(
+                registered(T.vnet).filter((r) => r.name.startsWith("byo-")),
+                [],
+            );
+            assert.deepEqual(
+                registered(T.rg).filter((r) => r.name.startsWith("byo-")),
+                [],
+            );
             const subnetCall = mockState.calls.find((x) => x.token === T.getSubnet);
             assert.deepEqual(subnetCall?.inputs, { resourceGroupName: "net", virtualNetworkName: "spoke", subnetName: "aks" });
             assert.ok(mockState.calls.some((x) => x.token === T.getVnet));
@@ -150,7 +210,11 @@ describe("AksCluster", () => {
         });
         it("counts peered ranges as connected networks named after their peering", async () => {
             useExistingNetwork({ peerings: [{ name: "to-hub", remote: ["10.50.0.0/16"] }] });
-            const c = new AksCluster("byo2", { apiServer: API, resourceGroupName: "apps", network: { nodeSubnetId: SUBNET_ID, connectedNetworks: [{ name: "onprem", cidr: "172.20.0.0/16" }] } });
+            const c = new AksCluster("byo2", {
+                apiServer: API,
+                resourceGroupName: "apps",
+                network: { nodeSubnetId: SUBNET_ID, connectedNetworks: [{ name: "onprem", cidr: "172.20.0.0/16" }] },
+            });
             const report = await settled(c.deployedNetworkPlan);
             assert.deepEqual(report.effective.connectedNetworks, [
                 { name: "onprem", cidr: "172.20.0.0/16", kind: "other" },
@@ -159,32 +223,64 @@ describe("AksCluster", () => {
         });
         it("fails when a peering overlaps the pod CIDR, naming the peering, and creates nothing that depends on it", async () => {
             useExistingNetwork({ peerings: [{ name: "hub-to-spoke", remote: ["10.244.0.0/16"] }] });
-            const c = new AksCluster("byo3", { apiServer: API, resourceGroupName: "apps", network: { nodeSubnetId: SUBNET_ID }, nodePools: [{ name: "apps" }] });
-            const e = await settled(c.deployedNetworkPlan).then(() => undefined, (x: Error) => x);
+            const c = new AksCluster("byo3", {
+                apiServer: API,
+                resourceGroupName: "apps",
+                network: { nodeSubnetId: SUBNET_ID },
+                nodePools: [{ name: "apps" }],
+            });
+            const e = await settled(c.deployedNetworkPlan).then(
+                () => undefined,
+                (x: Error) => x,
+            );
             assert.ok(e, "the deploy-time check should fail");
             assert.ok(pulumi.ResourceError.isInstance(e));
             assert.match(e.message, /doesn't fit the plan; the cluster was not created \(1 problem\)/);
-            assert.match(e.message, /error R38 network\.podCidrs: network\.podCidrs \(default "10\.244\.0\.0\/16", as network\.podCidrs is omitted\) is the same range as peering "hub-to-spoke" \(10\.244\.0\.0\/16\)/);
+            assert.match(
+                e.message,
+                /error R38 network\.podCidrs: network\.podCidrs \(default "10\.244\.0\.0\/16", as network\.podCidrs is omitted\) is the same range as peering "hub-to-spoke" \(10\.244\.0\.0\/16\)/,
+            );
             await settle();
             for (const type of [T.cluster, T.pool, T.role, T.identity, T.rg]) {
-                assert.deepEqual(registered(type).filter((r) => r.name.startsWith("byo3-")).map((r) => r.name), [], type);
+                assert.deepEqual(
+                    registered(type)
+                        .filter((r) => r.name.startsWith("byo3-"))
+                        .map((r) => r.name),
+                    [],
+                    type,
+                );
             }
         });
         it("fails when another subnet of the VNet overlaps the service CIDR", async () => {
-            useExistingNetwork({ otherSubnets: [{ name: "firewall", addressPrefix: "10.0.0.0/26" }], vnetSpaces: ["10.1.0.0/16", "10.0.0.0/24"] });
+            useExistingNetwork({
+                otherSubnets: [{ name: "firewall", addressPrefix: "10.0.0.0/26" }],
+                vnetSpaces: ["10.1.0.0/16", "10.0.0.0/24"],
+            });
             const c = new AksCluster("byo4", { apiServer: API, resourceGroupName: "apps", network: { nodeSubnetId: SUBNET_ID } });
-            const e = await settled(c.deployedNetworkPlan).then(() => undefined, (x: Error) => x);
+            const e = await settled(c.deployedNetworkPlan).then(
+                () => undefined,
+                (x: Error) => x,
+            );
             assert.ok(e);
             assert.match(e.message, /error R31 network\.serviceCidrs: .*contains VNet "spoke" subnet "firewall" \(10\.0\.0\.0\/26\)/);
         });
         it("refuses something that isn't a subnet id before reading Azure", () => {
-            const e = thrown(() => new AksCluster("byo5", { apiServer: API, network: { nodeSubnetId: "/subscriptions/x/resourceGroups/net" } }));
+            const e = thrown(
+                () => new AksCluster("byo5", { apiServer: API, network: { nodeSubnetId: "/subscriptions/x/resourceGroups/net" } }),
+            );
             assert.match(e.message, /error A11 network\.nodeSubnetId: /);
         });
         it("checks a subnet id known only at deploy time", async () => {
             useExistingNetwork();
-            const c = new AksCluster("byo6", { apiServer: API, resourceGroupName: "apps", network: { nodeSubnetId: pulumi.output("not-an-id") } });
-            const e = await settled(c.deployedNetworkPlan).then(() => undefined, (x: Error) => x);
+            const c = new AksCluster("byo6", {
+                apiServer: API,
+                resourceGroupName: "apps",
+                network: { nodeSubnetId: pulumi.output("not-an-id") },
+            });
+            const e = await settled(c.deployedNetworkPlan).then(
+                () => undefined,
+                (x: Error) => x,
+            );
             assert.ok(e);
             assert.match(e.message, /error A11 network\.nodeSubnetId: network\.nodeSubnetId "not-an-id" is not a subnet resource id/);
         });
@@ -218,12 +314,20 @@ describe("AksCluster", () => {
             ]) {
                 assert.ok(listed.includes(expected), `${expected} missing from\n${e.message}`);
             }
-            assert.ok(lines.slice(1).every((l) => l.includes(": ") && /; |: /.test(l.split(": ").slice(1).join(": "))), "every line names a fix");
+            assert.ok(
+                lines.slice(1).every((l) => l.includes(": ") && /; |: /.test(l.split(": ").slice(1).join(": "))),
+                "every line names a fix",
+            );
         });
         it("creates nothing", async () => {
             thrown(() => new AksCluster("bad2", bad));
             await settle();
-            assert.deepEqual(registered().filter((r) => r.name.startsWith("bad2")).map((r) => r.type), [T.component]);
+            assert.deepEqual(
+                registered()
+                    .filter((r) => r.name.startsWith("bad2"))
+                    .map((r) => r.type),
+                [T.component],
+            );
         });
         it("logs warnings and info even when it fails", () => {
             thrown(() => new AksCluster("bad3", { ...bad, kubernetesVersion: "1.33.4" }));
@@ -248,16 +352,43 @@ describe("AksCluster", () => {
             assert.equal(c.resourceGroupName, "out1-rg");
         });
         it("gives the facts the effective dataplane, so Service checks judge Cilium as Cilium", () => {
-            const cilium = new AksCluster("facts1", { apiServer: API, kubernetesVersion: "1.33", network: { ipFamilies: [IpFamily.IPv4, IpFamily.IPv6] } });
-            const azure = new AksCluster("facts2", { apiServer: API, kubernetesVersion: "1.33", network: { ipFamilies: [IpFamily.IPv4, IpFamily.IPv6], networkDataplane: NetworkDataplane.Azure, networkPolicy: NetworkPolicy.None } });
-            assert.deepEqual([cilium.clusterFacts.networkDataplane, azure.clusterFacts.networkDataplane], [cilium.networkPlan.effective.networkDataplane, "azure"]);
+            const cilium = new AksCluster("facts1", {
+                apiServer: API,
+                kubernetesVersion: "1.33",
+                network: { ipFamilies: [IpFamily.IPv4, IpFamily.IPv6] },
+            });
+            const azure = new AksCluster("facts2", {
+                apiServer: API,
+                kubernetesVersion: "1.33",
+                network: {
+                    ipFamilies: [IpFamily.IPv4, IpFamily.IPv6],
+                    networkDataplane: NetworkDataplane.Azure,
+                    networkPolicy: NetworkPolicy.None,
+                },
+            });
+            assert.deepEqual(
+                [cilium.clusterFacts.networkDataplane, azure.clusterFacts.networkDataplane],
+                [cilium.networkPlan.effective.networkDataplane, "azure"],
+            );
             assert.equal(cilium.clusterFacts.networkDataplane, "cilium");
             // IPv6 with externalTrafficPolicy Cluster: an error on Cilium, a warning on the Azure dataplane with Ubuntu nodes.
             const svc = {
-                apiVersion: "v1", kind: "Service", metadata: { name: "web" },
-                spec: { type: "LoadBalancer", ipFamilyPolicy: "RequireDualStack", ipFamilies: ["IPv4", "IPv6"], externalTrafficPolicy: "Cluster", selector: { app: "web" }, ports: [{ name: "http", port: 80 }] },
+                apiVersion: "v1",
+                kind: "Service",
+                metadata: { name: "web" },
+                spec: {
+                    type: "LoadBalancer",
+                    ipFamilyPolicy: "RequireDualStack",
+                    ipFamilies: ["IPv4", "IPv6"],
+                    externalTrafficPolicy: "Cluster",
+                    selector: { app: "web" },
+                    ports: [{ name: "http", port: 80 }],
+                },
             };
-            const az1 = (facts: typeof cilium.clusterFacts) => checkService(svc, facts).filter((d) => d.ruleId === "AZ-1").map((d) => d.severity);
+            const az1 = (facts: typeof cilium.clusterFacts) =>
+                checkService(svc, facts)
+                    .filter((d) => d.ruleId === "AZ-1")
+                    .map((d) => d.severity);
             assert.deepEqual(az1(cilium.clusterFacts), ["error"]);
             assert.deepEqual(az1(azure.clusterFacts), ["warning"]);
         });
@@ -266,7 +397,16 @@ describe("AksCluster", () => {
             assert.equal(sku("sku1", {}), "Ubuntu");
             assert.equal(sku("sku2", { systemPool: { osSku: OsSku.AzureLinux } }), "AzureLinux");
             assert.equal(sku("sku3", { nodePools: [{ name: "apps" }, { name: "al", osSku: OsSku.AzureLinux }] }), "AzureLinux");
-            assert.equal(sku("sku4", { systemPool: { osSku: OsSku.Ubuntu }, nodePools: [{ name: "apps", osSku: OsSku.Ubuntu }, { name: "win", osType: OsType.Windows, osSku: OsSku.Windows2022 }] }), "Ubuntu");
+            assert.equal(
+                sku("sku4", {
+                    systemPool: { osSku: OsSku.Ubuntu },
+                    nodePools: [
+                        { name: "apps", osSku: OsSku.Ubuntu },
+                        { name: "win", osType: OsType.Windows, osSku: OsSku.Windows2022 },
+                    ],
+                }),
+                "Ubuntu",
+            );
         });
         it("reads the kubeconfig with plain names and rewrites the Entra ID login", async function () {
             if (isPreview) this.skip();
@@ -283,12 +423,20 @@ describe("AksCluster", () => {
             assert.equal(await settled(c.clusterName), "prod-aks");
             assert.match(await settled(c.clusterId), /\/managedClusters\/prod-aks$|out3-aks-id/);
             assert.equal(await settled(c.oidcIssuerUrl), "https://oidc.example.test/issuer/");
-            assert.deepEqual(await settled(c.kubeletIdentity), { clientId: "kubelet-client-id", objectId: "kubelet-object-id", resourceId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/kubelet" });
+            assert.deepEqual(await settled(c.kubeletIdentity), {
+                clientId: "kubelet-client-id",
+                objectId: "kubelet-object-id",
+                resourceId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/kubelet",
+            });
             assert.equal(await settled(c.nodeResourceGroup), "MC_rg_prod-aks");
         });
         it("gives the Kubernetes provider the cluster id, deleteUnreachable and every pool as dependencies", async () => {
             const rec = optionsRecorder();
-            new AksCluster("out4", { apiServer: API, nodePools: [{ name: "a" }, { name: "b" }] }, { transformations: [rec.transformation] });
+            new AksCluster(
+                "out4",
+                { apiServer: API, nodePools: [{ name: "a" }, { name: "b" }] },
+                { transformations: [rec.transformation] },
+            );
             await settle();
             const p = theOne(T.provider, "out4");
             assert.equal(p.name, "out4-k8s");
@@ -307,11 +455,18 @@ describe("AksCluster", () => {
         });
         it("keeps the Windows password out of every plain input and output", async () => {
             const password = "User-Given-Passw0rd!";
-            const c = new AksCluster("sec2", { apiServer: API, windows: { enableWindowsPools: true, adminPassword: pulumi.secret(password) } });
+            const c = new AksCluster("sec2", {
+                apiServer: API,
+                windows: { enableWindowsPools: true, adminPassword: pulumi.secret(password) },
+            });
             await settle();
             const wp = theOne(T.cluster, "sec2").inputs.windowsProfile;
             assert.ok(isWrappedSecret(wp) || isWrappedSecret(wp?.adminPassword), "windowsProfile.adminPassword must be a secret");
-            for (const r of registered()) assert.ok(!JSON.stringify(r.inputs).includes(password) || !plainIncludes(r.inputs, password), `${r.name} has the password in plain`);
+            for (const r of registered())
+                assert.ok(
+                    !JSON.stringify(r.inputs).includes(password) || !plainIncludes(r.inputs, password),
+                    `${r.name} has the password in plain`,
+                );
             assert.equal(await pulumi.isSecret(c.windowsAdminPassword as pulumi.Output<string>), true);
             assert.ok(!JSON.stringify(c.networkPlan).includes(password));
         });

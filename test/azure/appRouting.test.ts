@@ -26,15 +26,31 @@ describe("AksCluster appRouting", () => {
 
     it("enables the add-on and lets an app-routing IngressController use it", async () => {
         const c = new AksCluster("ar1", { apiServer: API, appRouting: true });
-        new IngressController("ar1-ingress", { provider: c.provider, clusterFacts: c.clusterFacts, kind: IngressControllerKind.AppRouting });
+        new IngressController("ar1-ingress", {
+            provider: c.provider,
+            clusterFacts: c.clusterFacts,
+            kind: IngressControllerKind.AppRouting,
+        });
         await settle();
         assert.deepEqual(inputsOf(T.cluster, "ar1")[0].ingressProfile, { webAppRouting: { enabled: true } });
-        assert.equal(registered("kubernetes:approuting.kubernetes.azure.com/v1alpha1:NginxIngressController").filter((r) => r.name.startsWith("ar1-ingress")).length, 1);
+        assert.equal(
+            registered("kubernetes:approuting.kubernetes.azure.com/v1alpha1:NginxIngressController").filter((r) =>
+                r.name.startsWith("ar1-ingress"),
+            ).length,
+            1,
+        );
     });
 
     it("fails an app-routing IngressController on a cluster without the add-on, naming the fix", () => {
         const c = new AksCluster("ar2", { apiServer: API });
-        const e = thrown(() => new IngressController("ar2-ingress", { provider: c.provider, clusterFacts: c.clusterFacts, kind: IngressControllerKind.AppRouting }));
+        const e = thrown(
+            () =>
+                new IngressController("ar2-ingress", {
+                    provider: c.provider,
+                    clusterFacts: c.clusterFacts,
+                    kind: IngressControllerKind.AppRouting,
+                }),
+        );
         assert.match(e.message, /appRouting: true on the AksCluster/);
     });
 });

@@ -58,13 +58,18 @@ function argsFromPlan(plan: NetworkPlan): AksClusterArgs {
         systemPool: { ...systemPool, name: system.name },
         nodePools: user.map(poolArgs),
         windows: plan.windowsProfile ? { adminUsername: plan.windowsProfile.adminUsername, adminPassword: "Q7v!rT2#pLx9@wZk" } : undefined,
-        apiServer: plan.apiServerAuthorizedIpRanges ? { authorizedIpRanges: plan.apiServerAuthorizedIpRanges } : { allowPublicAccess: true },
+        apiServer: plan.apiServerAuthorizedIpRanges
+            ? { authorizedIpRanges: plan.apiServerAuthorizedIpRanges }
+            : { allowPublicAccess: true },
     };
 }
 
 /** The planner's errors and warnings (R rules), by rule and severity. */
 function verdicts(list: readonly Diagnostic[]): string[] {
-    return list.filter((d) => /^R\d+$/.test(d.ruleId) && d.severity !== "info").map((d) => `${d.severity} ${d.ruleId}`).sort();
+    return list
+        .filter((d) => /^R\d+$/.test(d.ruleId) && d.severity !== "info")
+        .map((d) => `${d.severity} ${d.ruleId}`)
+        .sort();
 }
 
 describe("one reading of a plan: aks-network validate and AksCluster agree", () => {
@@ -86,7 +91,10 @@ describe("one reading of a plan: aks-network validate and AksCluster agree", () 
     it("reads the fields a plan leaves out with the components' defaults (version, plugin mode)", () => {
         const plan: NetworkPlan = { networkPlugin: "azure", nodePools: [{ name: "system", mode: "System", count: 3, maxPods: 110 }] };
         const cli = validateDocument(plan, "inline.json").report;
-        const design = designCluster("consistency", { apiServer: { allowPublicAccess: true }, network: { networkPlugin: NetworkPlugin.Azure } });
+        const design = designCluster("consistency", {
+            apiServer: { allowPublicAccess: true },
+            network: { networkPlugin: NetworkPlugin.Azure },
+        });
         assert.equal(cli.effective.kubernetesVersion, design.report.effective.kubernetesVersion);
         assert.equal(cli.effective.networkPluginMode, "overlay");
         assert.equal(design.report.effective.networkPluginMode, "overlay");

@@ -19,26 +19,56 @@ const TOP_KEYS = new Set([...Object.keys(AKS_CLUSTER_ARGS_SHAPE.fields), "args"]
 const anOutput = pulumi.output("/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/subnets/s");
 const aPromise = Promise.resolve("westeurope");
 const junk = fc.oneof(
-    fc.constant(null), fc.constant(undefined), fc.integer(), fc.double(), fc.boolean(), fc.string({ maxLength: 8 }),
-    fc.constant([]), fc.constant({}), fc.constant(NaN), fc.array(fc.integer(), { maxLength: 3 }), fc.constant(anOutput), fc.constant(aPromise),
-    fc.constant(new Date(0)), fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 2 }),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.string({ maxLength: 8 }),
+    fc.constant([]),
+    fc.constant({}),
+    fc.constant(NaN),
+    fc.array(fc.integer(), { maxLength: 3 }),
+    fc.constant(anOutput),
+    fc.constant(aPromise),
+    fc.constant(new Date(0)),
+    fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 2 }),
 );
 /** Mostly the right kind of value, sometimes junk, so both the shape check and the design behind it run. */
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: arb, weight: 4 }, { arbitrary: junk, weight: 1 });
 /** An object of some of `fields`, sometimes with a misspelt or unknown key. */
-const record = <T extends Record<string, fc.Arbitrary<unknown>>>(fields: T) => fc.tuple(
-    fc.record(fields, { requiredKeys: [] }),
-    fc.option(fc.tuple(fc.constantFrom("nmae", "subnet", "ipFamily", "extra", "Network", "__proto__"), junk), { freq: 6 }),
-).map(([r, extra]) => {
-    if (extra) Object.defineProperty(r, extra[0], { value: extra[1], enumerable: true, writable: true, configurable: true });
-    return r;
-});
+const record = <T extends Record<string, fc.Arbitrary<unknown>>>(fields: T) =>
+    fc
+        .tuple(
+            fc.record(fields, { requiredKeys: [] }),
+            fc.option(fc.tuple(fc.constantFrom("nmae", "subnet", "ipFamily", "extra", "Network", "__proto__"), junk), { freq: 6 }),
+        )
+        .map(([r, extra]) => {
+            if (extra) Object.defineProperty(r, extra[0], { value: extra[1], enumerable: true, writable: true, configurable: true });
+            return r;
+        });
 const listOf = <T>(arb: fc.Arbitrary<T>, maxLength = 3) => fc.array(maybe(arb), { maxLength });
 
 const cidr = fc.oneof(
-    fc.constantFrom("10.0.0.0/16", "10.224.0.0/12", "10.224.0.0/16", "10.244.0.0/16", "fd12:3456:789a::/64", "fd10:224::/64", "10.0.0.1/16",
-        "10.0.0.0/33", "", "0.0.0.0/0", "172.30.0.0/16", "20.50.60.0/24", "192.168.0.0/16", "x"),
-    fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: -1, max: 40 })).map(([a, b, p]) => `${a}.${b}.0.0/${p}`),
+    fc.constantFrom(
+        "10.0.0.0/16",
+        "10.224.0.0/12",
+        "10.224.0.0/16",
+        "10.244.0.0/16",
+        "fd12:3456:789a::/64",
+        "fd10:224::/64",
+        "10.0.0.1/16",
+        "10.0.0.0/33",
+        "",
+        "0.0.0.0/0",
+        "172.30.0.0/16",
+        "20.50.60.0/24",
+        "192.168.0.0/16",
+        "x",
+    ),
+    fc
+        .tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: -1, max: 40 }))
+        .map(([a, b, p]) => `${a}.${b}.0.0/${p}`),
 );
 const poolName = fc.constantFrom("system", "apps", "win", "gpu", "Bad_Name", "a-very-long-pool-name", "");
 const taint = record({
@@ -57,7 +87,9 @@ const poolFields = {
     zones: maybe(fc.array(maybe(fc.constantFrom("1", "2", "3", "4")), { maxLength: 4 })),
     subnet: maybe(fc.constantFrom("nodes", "pods", "missing")),
     podSubnet: maybe(fc.constantFrom("pods", "missing")),
-    labels: maybe(fc.dictionary(fc.constantFrom("team", "example.com/tier", "bad key"), maybe(fc.constantFrom("a", "b c", "")), { maxKeys: 2 })),
+    labels: maybe(
+        fc.dictionary(fc.constantFrom("team", "example.com/tier", "bad key"), maybe(fc.constantFrom("a", "b c", "")), { maxKeys: 2 }),
+    ),
     taints: maybe(listOf(taint, 2)),
     osDiskType: maybe(fc.constantFrom("Ephemeral", "Managed", "ephemeral")),
     osDiskSizeGb: maybe(fc.integer({ min: 0, max: 3000 })),
@@ -86,9 +118,21 @@ const network = record({
     loadBalancerBackendPoolType: maybe(fc.constantFrom("NodeIPConfiguration", "NodeIP", "nodeip")),
     managedOutboundIpCount: maybe(fc.integer({ min: -1, max: 120 })),
     managedOutboundIpv6Count: maybe(fc.integer({ min: -1, max: 120 })),
-    vnet: maybe(record({ name: maybe(fc.constantFrom("vnet", "x".repeat(70))), addressSpaces: maybe(listOf(cidr)), subnets: maybe(listOf(subnet)) })),
-    nodeSubnetId: maybe(fc.constantFrom("/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/subnets/s", "aks-subnet")),
-    connectedNetworks: maybe(listOf(record({ name: maybe(fc.constantFrom("office", "")), cidr: maybe(cidr), kind: maybe(fc.constantFrom("peering", "vpn", "x")) }))),
+    vnet: maybe(
+        record({
+            name: maybe(fc.constantFrom("vnet", "x".repeat(70))),
+            addressSpaces: maybe(listOf(cidr)),
+            subnets: maybe(listOf(subnet)),
+        }),
+    ),
+    nodeSubnetId: maybe(
+        fc.constantFrom("/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/subnets/s", "aks-subnet"),
+    ),
+    connectedNetworks: maybe(
+        listOf(
+            record({ name: maybe(fc.constantFrom("office", "")), cidr: maybe(cidr), kind: maybe(fc.constantFrom("peering", "vpn", "x")) }),
+        ),
+    ),
     assignNetworkContributor: maybe(fc.boolean()),
     warningsAsErrors: maybe(listOf(fc.constantFrom("R34", "R38", "R41", "A4"))),
 });
@@ -102,19 +146,43 @@ const args = record({
     network: maybe(network),
     systemPool: maybe(systemPool),
     nodePools: maybe(listOf(nodePool, 4)),
-    windows: maybe(record({ enableWindowsPools: maybe(fc.boolean()), adminUsername: maybe(fc.constantFrom("azureuser", "admin", "x.")), adminPassword: maybe(fc.constantFrom("short", "Very-Secret-Passw0rd")) })),
-    apiServer: maybe(record({ authorizedIpRanges: maybe(listOf(cidr)), privateCluster: maybe(fc.boolean()), allowPublicAccess: maybe(fc.boolean()), disableRunCommand: maybe(fc.boolean()) })),
-    entra: maybe(record({ azureRbac: maybe(fc.boolean()), tenantId: maybe(fc.constant("t")), adminGroupObjectIds: maybe(listOf(fc.constant("g"))), disableLocalAccounts: maybe(fc.boolean()) })),
-    upgrades: maybe(record({
-        channel: maybe(fc.constantFrom("none", "patch", "stable", "rapid", "node-image", "Patch")),
-        nodeOsChannel: maybe(fc.constantFrom("None", "Unmanaged", "SecurityPatch", "NodeImage")),
-        upgradeWindow: maybe(window),
-        nodeOsUpgradeWindow: maybe(window),
-        ignoreKubernetesVersionChanges: maybe(fc.boolean()),
-    })),
+    windows: maybe(
+        record({
+            enableWindowsPools: maybe(fc.boolean()),
+            adminUsername: maybe(fc.constantFrom("azureuser", "admin", "x.")),
+            adminPassword: maybe(fc.constantFrom("short", "Very-Secret-Passw0rd")),
+        }),
+    ),
+    apiServer: maybe(
+        record({
+            authorizedIpRanges: maybe(listOf(cidr)),
+            privateCluster: maybe(fc.boolean()),
+            allowPublicAccess: maybe(fc.boolean()),
+            disableRunCommand: maybe(fc.boolean()),
+        }),
+    ),
+    entra: maybe(
+        record({
+            azureRbac: maybe(fc.boolean()),
+            tenantId: maybe(fc.constant("t")),
+            adminGroupObjectIds: maybe(listOf(fc.constant("g"))),
+            disableLocalAccounts: maybe(fc.boolean()),
+        }),
+    ),
+    upgrades: maybe(
+        record({
+            channel: maybe(fc.constantFrom("none", "patch", "stable", "rapid", "node-image", "Patch")),
+            nodeOsChannel: maybe(fc.constantFrom("None", "Unmanaged", "SecurityPatch", "NodeImage")),
+            upgradeWindow: maybe(window),
+            nodeOsUpgradeWindow: maybe(window),
+            ignoreKubernetesVersionChanges: maybe(fc.boolean()),
+        }),
+    ),
     monitoring: maybe(record({ logAnalyticsWorkspaceId: maybe(fc.constant("/w")), defender: maybe(fc.boolean()) })),
     identity: maybe(record({ userAssignedIdentityId: maybe(fc.constant("/id")), principalId: maybe(fc.constant("p")) })),
-    kubeconfigLogin: maybe(record({ mode: maybe(fc.constantFrom("azurecli", "spn", "msi", "SPN")), clientId: maybe(fc.constantFrom("c", "")) })),
+    kubeconfigLogin: maybe(
+        record({ mode: maybe(fc.constantFrom("azurecli", "spn", "msi", "SPN")), clientId: maybe(fc.constantFrom("c", "")) }),
+    ),
     nodeResourceGroup: maybe(fc.constant("MC_rg")),
     skuTier: maybe(fc.constantFrom("Free", "Standard", "Premium", "standard")),
     azurePolicy: maybe(fc.boolean()),
@@ -151,12 +219,18 @@ function checkWellFormed(diagnostics: Diagnostic[], input: unknown): void {
         // Every path is the user's: it starts with an argument (or an unknown key the user wrote, A22),
         // and a pool path names a pool the user wrote.
         const head = /^[A-Za-z]+/.exec(d.path)?.[0] ?? "";
-        if (d.ruleId !== "A22") assert.ok(TOP_KEYS.has(head), `path ${JSON.stringify(d.path)} of ${d.ruleId} is not an AksClusterArgs path`);
+        if (d.ruleId !== "A22")
+            assert.ok(TOP_KEYS.has(head), `path ${JSON.stringify(d.path)} of ${d.ruleId} is not an AksClusterArgs path`);
         const pool = /^nodePools\[\d+\]/.exec(d.path)?.[0];
         if (pool !== undefined) {
             const written = at(input, pool);
             assert.ok(written.found, `${d.ruleId} ${d.path}: no such pool in the arguments`);
-            if (d.ruleId !== "A22") assert.equal(typeof (written.value as { name?: unknown }).name, "string", `${d.ruleId} ${d.path} names a pool that was left out`);
+            if (d.ruleId !== "A22")
+                assert.equal(
+                    typeof (written.value as { name?: unknown }).name,
+                    "string",
+                    `${d.ruleId} ${d.path} names a pool that was left out`,
+                );
         }
         // A shape problem points at something the user wrote (or, when missing, into an object they wrote).
         if (d.ruleId === "A22" && d.path !== "args") {
@@ -169,38 +243,73 @@ function checkWellFormed(diagnostics: Diagnostic[], input: unknown): void {
 
 describe("designCluster (fuzz)", () => {
     it("never throws on random, malformed arguments and returns well-formed findings in the user's paths", () => {
-        fc.assert(fc.property(args, (a) => {
-            const d = designCluster("fuzz", a as AksClusterArgs);
-            checkWellFormed(d.diagnostics, a);
-            assert.equal(d.report.verdict === "reject", d.diagnostics.some((x) => x.severity === "error"));
-            assert.deepEqual(JSON.parse(JSON.stringify(d.report)), d.report);
-        }), { numRuns: 2500 });
+        fc.assert(
+            fc.property(args, (a) => {
+                const d = designCluster("fuzz", a as AksClusterArgs);
+                checkWellFormed(d.diagnostics, a);
+                assert.equal(
+                    d.report.verdict === "reject",
+                    d.diagnostics.some((x) => x.severity === "error"),
+                );
+                assert.deepEqual(JSON.parse(JSON.stringify(d.report)), d.report);
+            }),
+            { numRuns: 2500 },
+        );
     });
 
     it("never throws on arbitrary values", () => {
-        fc.assert(fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true }), (v) => {
-            checkWellFormed(designCluster("fuzz", v as AksClusterArgs).diagnostics, v);
-        }), { numRuns: 1500 });
+        fc.assert(
+            fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true }), (v) => {
+                checkWellFormed(designCluster("fuzz", v as AksClusterArgs).diagnostics, v);
+            }),
+            { numRuns: 1500 },
+        );
     });
 
     it("reports no shape problem for arguments of the right shape", () => {
-        const wellShaped = fc.record({
-            clusterName: fc.constantFrom("prod", "-bad"),
-            kubernetesVersion: fc.constantFrom("1.33", "1.33.2", "1.37"),
-            network: fc.record({
-                ipFamilies: fc.constantFrom(["IPv4"], ["IPv4", "IPv6"]),
-                podCidrs: fc.array(cidr, { maxLength: 2 }),
-                networkDataplane: fc.constantFrom("azure", "cilium"),
-                nodeSubnetId: fc.constantFrom(anOutput, "aks-subnet"),
-            }, { requiredKeys: [] }),
-            nodePools: fc.array(fc.record({ name: poolName, osType: fc.constantFrom("Linux", "Windows"), maxPods: fc.integer({ min: 0, max: 300 }), zones: fc.constantFrom(["1"], ["4"]) }, { requiredKeys: ["name"] }), { maxLength: 3 }),
-            apiServer: fc.record({ authorizedIpRanges: fc.array(cidr, { maxLength: 2 }), privateCluster: fc.boolean() }, { requiredKeys: [] }),
-            tags: fc.constantFrom({ team: "net" }, pulumi.output({ team: "net" })),
-        }, { requiredKeys: [] });
-        fc.assert(fc.property(wellShaped, (a) => {
-            const d = designCluster("fuzz", a as AksClusterArgs);
-            checkWellFormed(d.diagnostics, a);
-            assert.deepEqual(d.diagnostics.filter((x) => x.ruleId === "A22"), []);
-        }), { numRuns: 500 });
+        const wellShaped = fc.record(
+            {
+                clusterName: fc.constantFrom("prod", "-bad"),
+                kubernetesVersion: fc.constantFrom("1.33", "1.33.2", "1.37"),
+                network: fc.record(
+                    {
+                        ipFamilies: fc.constantFrom(["IPv4"], ["IPv4", "IPv6"]),
+                        podCidrs: fc.array(cidr, { maxLength: 2 }),
+                        networkDataplane: fc.constantFrom("azure", "cilium"),
+                        nodeSubnetId: fc.constantFrom(anOutput, "aks-subnet"),
+                    },
+                    { requiredKeys: [] },
+                ),
+                nodePools: fc.array(
+                    fc.record(
+                        {
+                            name: poolName,
+                            osType: fc.constantFrom("Linux", "Windows"),
+                            maxPods: fc.integer({ min: 0, max: 300 }),
+                            zones: fc.constantFrom(["1"], ["4"]),
+                        },
+                        { requiredKeys: ["name"] },
+                    ),
+                    { maxLength: 3 },
+                ),
+                apiServer: fc.record(
+                    { authorizedIpRanges: fc.array(cidr, { maxLength: 2 }), privateCluster: fc.boolean() },
+                    { requiredKeys: [] },
+                ),
+                tags: fc.constantFrom({ team: "net" }, pulumi.output({ team: "net" })),
+            },
+            { requiredKeys: [] },
+        );
+        fc.assert(
+            fc.property(wellShaped, (a) => {
+                const d = designCluster("fuzz", a as AksClusterArgs);
+                checkWellFormed(d.diagnostics, a);
+                assert.deepEqual(
+                    d.diagnostics.filter((x) => x.ruleId === "A22"),
+                    [],
+                );
+            }),
+            { numRuns: 500 },
+        );
     });
 });

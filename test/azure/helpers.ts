@@ -34,13 +34,16 @@ export function useAzureOutputs(): void {
 
 /** Plain inputs of registered resources of a type whose name starts with a component's name. */
 export function inputsOf(type: string, component: string): Record<string, unknown>[] {
-    return registered(type).filter((r) => r.name.startsWith(`${component}-`)).map((r) => unwrapSecrets(r.inputs) as Record<string, unknown>);
+    return registered(type)
+        .filter((r) => r.name.startsWith(`${component}-`))
+        .map((r) => unwrapSecrets(r.inputs) as Record<string, unknown>);
 }
 
 /** The one resource of a type belonging to a component. */
 export function theOne(type: string, component: string): ResourceRecord {
     const found = registered(type).filter((r) => r.name.startsWith(`${component}-`) || r.name === component);
-    if (found.length !== 1) throw new Error(`expected one ${type} of ${component}, found ${found.length}: ${found.map((r) => r.name).join(", ")}`);
+    if (found.length !== 1)
+        throw new Error(`expected one ${type} of ${component}, found ${found.length}: ${found.map((r) => r.name).join(", ")}`);
     return found[0];
 }
 
@@ -52,7 +55,8 @@ export interface ExistingNetworkFixture {
     peerings?: { name: string; remote: string[] }[];
 }
 
-export const SUBNET_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/spoke/subnets/aks";
+export const SUBNET_ID =
+    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/spoke/subnets/aks";
 
 export function useExistingNetwork(f: ExistingNetworkFixture = {}): void {
     const subnetPrefixes = f.subnetPrefixes ?? ["10.1.0.0/22"];
@@ -85,8 +89,12 @@ const original = { warn: pulumi.log.warn, info: pulumi.log.info };
 export function captureLogs(): void {
     logs.warn.length = 0;
     logs.info.length = 0;
-    (pulumi.log as { warn: typeof pulumi.log.warn }).warn = async (msg: string) => { logs.warn.push(msg); };
-    (pulumi.log as { info: typeof pulumi.log.info }).info = async (msg: string) => { logs.info.push(msg); };
+    (pulumi.log as { warn: typeof pulumi.log.warn }).warn = async (msg: string) => {
+        logs.warn.push(msg);
+    };
+    (pulumi.log as { info: typeof pulumi.log.info }).info = async (msg: string) => {
+        logs.info.push(msg);
+    };
 }
 
 /** Put the real logging back. */
@@ -113,11 +121,18 @@ export interface CapturedOptions {
 }
 
 /** A transformation recording every child's options; pass `{ transformations: [t.transformation] }` to the component. */
-export function optionsRecorder(): { transformation: pulumi.ResourceTransformation; of(type: string, name: string): pulumi.CustomResourceOptions; all: CapturedOptions[] } {
+export function optionsRecorder(): {
+    transformation: pulumi.ResourceTransformation;
+    of(type: string, name: string): pulumi.CustomResourceOptions;
+    all: CapturedOptions[];
+} {
     const all: CapturedOptions[] = [];
     return {
         all,
-        transformation: (a) => { all.push({ type: a.type, name: a.name, opts: a.opts as pulumi.CustomResourceOptions }); return undefined; },
+        transformation: (a) => {
+            all.push({ type: a.type, name: a.name, opts: a.opts as pulumi.CustomResourceOptions });
+            return undefined;
+        },
         of(type: string, name: string) {
             const found = all.find((c) => c.type === type && c.name === name);
             if (!found) throw new Error(`no options recorded for ${type} ${name}`);
@@ -128,7 +143,9 @@ export function optionsRecorder(): { transformation: pulumi.ResourceTransformati
 
 /** The names of resources an option list depends on. */
 export async function dependencyNames(opts: pulumi.CustomResourceOptions): Promise<string[]> {
-    const deps = await Promise.resolve(opts.dependsOn as pulumi.Input<pulumi.Input<pulumi.Resource>[]> | pulumi.Input<pulumi.Resource> | undefined);
+    const deps = await Promise.resolve(
+        opts.dependsOn as pulumi.Input<pulumi.Input<pulumi.Resource>[]> | pulumi.Input<pulumi.Resource> | undefined,
+    );
     const list = (Array.isArray(deps) ? deps : deps === undefined ? [] : [deps]) as pulumi.Resource[];
     const urns: string[] = await Promise.all(list.map((d) => settled(d.urn)));
     return urns.map((u) => u.split("::").pop() as string);

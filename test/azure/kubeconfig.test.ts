@@ -4,7 +4,19 @@ import { KubeloginMode } from "../../lib/azure/enums";
 import { kubeloginArgs, toNonInteractiveKubeconfig } from "../../lib/azure/kubeconfig";
 
 const SERVER = "6dae42f8-4368-4678-94ff-3960e28e3630";
-const DEVICE_CODE = ["get-token", "--environment", "AzurePublicCloud", "--server-id", SERVER, "--client-id", "80faf920-1908-4b52-b5ef-a8e7bedfc67a", "--tenant-id", "tenant-1", "--login", "devicecode"];
+const DEVICE_CODE = [
+    "get-token",
+    "--environment",
+    "AzurePublicCloud",
+    "--server-id",
+    SERVER,
+    "--client-id",
+    "80faf920-1908-4b52-b5ef-a8e7bedfc67a",
+    "--tenant-id",
+    "tenant-1",
+    "--login",
+    "devicecode",
+];
 
 const entraKubeconfig = `apiVersion: v1
 kind: Config
@@ -23,7 +35,15 @@ users:
 describe("kubeloginArgs", () => {
     it("switches to the Azure CLI login, keeping server id, environment and tenant", () => {
         assert.deepEqual(kubeloginArgs(DEVICE_CODE, { mode: KubeloginMode.AzureCli }), [
-            "get-token", "--login", "azurecli", "--server-id", SERVER, "--environment", "AzurePublicCloud", "--tenant-id", "tenant-1",
+            "get-token",
+            "--login",
+            "azurecli",
+            "--server-id",
+            SERVER,
+            "--environment",
+            "AzurePublicCloud",
+            "--tenant-id",
+            "tenant-1",
         ]);
     });
     it("uses the service principal's client id, not the Azure CLI's", () => {
@@ -34,11 +54,20 @@ describe("kubeloginArgs", () => {
     });
     it("leaves workload identity settings to the environment", () => {
         assert.deepEqual(kubeloginArgs(DEVICE_CODE, { mode: KubeloginMode.WorkloadIdentity }), [
-            "get-token", "--login", "workloadidentity", "--server-id", SERVER, "--environment", "AzurePublicCloud",
+            "get-token",
+            "--login",
+            "workloadidentity",
+            "--server-id",
+            SERVER,
+            "--environment",
+            "AzurePublicCloud",
         ]);
     });
     it("passes a user-assigned identity's client id to msi", () => {
-        assert.deepEqual(kubeloginArgs(DEVICE_CODE, { mode: KubeloginMode.ManagedIdentity, clientId: "mi-1" }).slice(-2), ["--client-id", "mi-1"]);
+        assert.deepEqual(kubeloginArgs(DEVICE_CODE, { mode: KubeloginMode.ManagedIdentity, clientId: "mi-1" }).slice(-2), [
+            "--client-id",
+            "mi-1",
+        ]);
     });
     it("reads --flag=value forms", () => {
         const args = kubeloginArgs(["get-token", `--server-id=${SERVER}`, "--login=devicecode"], { mode: KubeloginMode.AzureCli });

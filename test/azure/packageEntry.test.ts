@@ -9,7 +9,15 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import * as ts from "typescript";
 import {
-    ConnectedNetworkKind, IpFamily, NetworkDataplane, NetworkPlan, NetworkPlugin, NetworkPluginMode, NetworkPolicy, OsType, OutboundType,
+    ConnectedNetworkKind,
+    IpFamily,
+    NetworkDataplane,
+    NetworkPlan,
+    NetworkPlugin,
+    NetworkPluginMode,
+    NetworkPolicy,
+    OsType,
+    OutboundType,
     validateNetworkPlan,
 } from "../../lib";
 import * as planner from "../../lib/network";
@@ -70,14 +78,21 @@ describe("the package entry's enums and planner types", () => {
         const b = validateNetworkPlan(withEnums);
         assert.deepEqual(b, a);
         // The office range covers the service CIDR: a finding both must report (so the plans were really read).
-        assert.ok(a.some((d) => d.ruleId === "R34"), JSON.stringify(a));
+        assert.ok(
+            a.some((d) => d.ruleId === "R34"),
+            JSON.stringify(a),
+        );
     });
 
     it("keeps every value of every shared enum inside the planner's string type", () => {
         // The planner's allowed values, as its validator reports them for a wrong one.
-        const allowed = (plan: NetworkPlan, field: string): string => validateNetworkPlan(plan).find((d) => d.path === field && d.ruleId === "R71")?.message ?? "";
+        const allowed = (plan: NetworkPlan, field: string): string =>
+            validateNetworkPlan(plan).find((d) => d.path === field && d.ruleId === "R71")?.message ?? "";
         const cases: [string, Record<string, string>][] = [
-            ["networkPlugin", NetworkPlugin], ["networkDataplane", NetworkDataplane], ["networkPolicy", NetworkPolicy], ["outboundType", OutboundType],
+            ["networkPlugin", NetworkPlugin],
+            ["networkDataplane", NetworkDataplane],
+            ["networkPolicy", NetworkPolicy],
+            ["outboundType", OutboundType],
         ];
         for (const [field, values] of cases) {
             const message = allowed({ [field]: "nope" } as NetworkPlan, field);
@@ -91,7 +106,14 @@ describe("the package entry's enums and planner types", () => {
         const network = path.join(__dirname, "../../lib/network/index.ts");
         const typesFile = path.join(__dirname, "../../lib/network/types.ts");
         const enumsFile = path.join(__dirname, "../../lib/azure/enums.ts");
-        const options = { noEmit: true, skipLibCheck: true, types: [], target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, strict: true };
+        const options = {
+            noEmit: true,
+            skipLibCheck: true,
+            types: [],
+            target: ts.ScriptTarget.ES2022,
+            module: ts.ModuleKind.CommonJS,
+            strict: true,
+        };
         const program = ts.createProgram([root, network], options);
         const checker = program.getTypeChecker();
         const moduleOf = (file: string) => {
@@ -109,7 +131,10 @@ describe("the package entry's enums and planner types", () => {
         const plannerTypes = checker.getExportsOfModule(moduleOf(typesFile));
         assert.ok(plannerTypes.length >= 20);
         for (const t of plannerTypes) {
-            assert.ok(atNetwork.some((e) => e.name === t.name && e.target === resolve(t)), `the planner's ${t.name} is not at pulumi-aks-network/network`);
+            assert.ok(
+                atNetwork.some((e) => e.name === t.name && e.target === resolve(t)),
+                `the planner's ${t.name} is not at pulumi-aks-network/network`,
+            );
         }
         const shared: string[] = [];
         for (const { name, target } of atNetwork) {
@@ -123,7 +148,14 @@ describe("the package entry's enums and planner types", () => {
             assert.deepEqual(others, [], `the planner's ${name} has a second name at the root`);
         }
         assert.deepEqual(shared.sort(), [
-            "ConnectedNetworkKind", "IpFamily", "NetworkDataplane", "NetworkPlugin", "NetworkPluginMode", "NetworkPolicy", "OsType", "OutboundType",
+            "ConnectedNetworkKind",
+            "IpFamily",
+            "NetworkDataplane",
+            "NetworkPlugin",
+            "NetworkPluginMode",
+            "NetworkPolicy",
+            "OsType",
+            "OutboundType",
         ]);
     });
 });

@@ -49,8 +49,11 @@ describe("clusterPathTable", () => {
         });
     }
 
-    it("matches whole segments only (podCidrsX is not podCidrs, index 1 is not key \"1\")", () => {
-        const table = new PathTable([{ from: ["podCidrs"], to: ["network", "podCidrs"] }, { from: ["a", 1], to: ["b"] }]);
+    it('matches whole segments only (podCidrsX is not podCidrs, index 1 is not key "1")', () => {
+        const table = new PathTable([
+            { from: ["podCidrs"], to: ["network", "podCidrs"] },
+            { from: ["a", 1], to: ["b"] },
+        ]);
         assert.equal(mapped(table, "podCidrsX"), "podCidrsX");
         assert.equal(mapped(table, "podCidrs.x"), "network.podCidrs.x");
         assert.deepEqual(table.map(["a", "1"]), ["a", "1"]);
@@ -66,7 +69,10 @@ describe("clusterPathTable", () => {
     });
 
     it("leaves words that only look like paths alone", () => {
-        assert.equal(reworded(created, t`podCidrs is a word here, ${at("podCidrs")} a path`), "podCidrs is a word here, network.podCidrs a path");
+        assert.equal(
+            reworded(created, t`podCidrs is a word here, ${at("podCidrs")} a path`),
+            "podCidrs is a word here, network.podCidrs a path",
+        );
     });
 
     describe("with a network of your own", () => {
@@ -74,7 +80,14 @@ describe("clusterPathTable", () => {
             userPools: 0,
             userConnected: 1,
             network: "existing",
-            existing: { vnetName: "spoke", subnets: [{ name: "other", own: false }, { name: "aks", own: true }], peerings: ["hub", "hub"] },
+            existing: {
+                vnetName: "spoke",
+                subnets: [
+                    { name: "other", own: false },
+                    { name: "aks", own: true },
+                ],
+                peerings: ["hub", "hub"],
+            },
         });
         it("names the subnet of network.nodeSubnetId", () => {
             assert.equal(mapped(existing, "nodeSubnets[1].cidr"), "network.nodeSubnetId");

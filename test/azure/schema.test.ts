@@ -20,7 +20,11 @@ const LIB = path.join(__dirname, "../../lib/azure");
 const ARG_FILES = ["clusterArgs.ts", "nodePoolArgs.ts"];
 const ARG_INTERFACES_ELSEWHERE: [file: string, name: string][] = [["nodePool.ts", "NodePoolArgs"]];
 
-interface Member { key: string; optional: boolean; type: string }
+interface Member {
+    key: string;
+    optional: boolean;
+    type: string;
+}
 
 /** Exported interfaces of a source file, with their members as written. */
 function interfacesOf(file: string): Map<string, Member[]> {
@@ -30,10 +34,13 @@ function interfacesOf(file: string): Map<string, Member[]> {
     for (const stmt of source.statements) {
         if (!ts.isInterfaceDeclaration(stmt) || !stmt.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
         assert.equal(stmt.heritageClauses, undefined, `${stmt.name.text} extends another interface; list its members instead`);
-        out.set(stmt.name.text, stmt.members.map((m) => {
-            assert.ok(ts.isPropertySignature(m) && m.type, `${stmt.name.text}: only properties with types are arguments`);
-            return { key: m.name.getText(source), optional: m.questionToken !== undefined, type: m.type.getText(source) };
-        }));
+        out.set(
+            stmt.name.text,
+            stmt.members.map((m) => {
+                assert.ok(ts.isPropertySignature(m) && m.type, `${stmt.name.text}: only properties with types are arguments`);
+                return { key: m.name.getText(source), optional: m.questionToken !== undefined, type: m.type.getText(source) };
+            }),
+        );
     }
     return out;
 }
@@ -114,12 +121,18 @@ describe("argument shapes cover the argument interfaces", () => {
 
 /** Compile-time only (never called): shapes that don't match their interface don't compile. */
 export function shapesThatMustNotCompile(): unknown[] {
-    interface Probe { name: string; tags?: pulumi.Input<string>; os?: OsType[] }
+    interface Probe {
+        name: string;
+        tags?: pulumi.Input<string>;
+        os?: OsType[];
+    }
     return [
         // @ts-expect-error a key of the interface is missing
         S.object<SubnetArgs>("SubnetArgs", "", { name: req(S.string), cidr: req(S.string) }),
         S.object<SubnetArgs>("SubnetArgs", "", {
-            name: req(S.string), cidr: req(S.string), ipv6Cidr: opt(S.string),
+            name: req(S.string),
+            cidr: req(S.string),
+            ipv6Cidr: opt(S.string),
             // @ts-expect-error a key the interface doesn't have
             ipv6: opt(S.string),
         }),

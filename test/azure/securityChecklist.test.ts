@@ -8,11 +8,35 @@ import { API, captureLogs, inputsOf, releaseLogs, T, useAzureOutputs } from "./h
 
 /** The checklist of the security-reliability reference (§1.7) the default cluster passes, by id. */
 const ON_BY_DEFAULT = [
-    "rbac", "entra-managed", "entra-azure-rbac", "local-accounts-disabled", "api-server-restricted", "run-command-disabled", "azure-cni",
-    "network-policy", "standard-load-balancer", "azure-policy", "keyvault-secrets-rotation", "dashboard-disabled",
-    "http-application-routing-off", "workload-identity", "image-cleaner", "upgrade-channel", "node-os-channel", "maintenance-windows",
-    "standard-tier", "managed-identity", "system-pool", "system-pool-min-nodes", "pool-zones", "pool-vmss", "no-node-public-ip",
-    "explicit-max-pods", "max-surge", "ephemeral-os-disk", "encryption-at-host-explicit",
+    "rbac",
+    "entra-managed",
+    "entra-azure-rbac",
+    "local-accounts-disabled",
+    "api-server-restricted",
+    "run-command-disabled",
+    "azure-cni",
+    "network-policy",
+    "standard-load-balancer",
+    "azure-policy",
+    "keyvault-secrets-rotation",
+    "dashboard-disabled",
+    "http-application-routing-off",
+    "workload-identity",
+    "image-cleaner",
+    "upgrade-channel",
+    "node-os-channel",
+    "maintenance-windows",
+    "standard-tier",
+    "managed-identity",
+    "system-pool",
+    "system-pool-min-nodes",
+    "pool-zones",
+    "pool-vmss",
+    "no-node-public-ip",
+    "explicit-max-pods",
+    "max-surge",
+    "ephemeral-os-disk",
+    "encryption-at-host-explicit",
 ];
 /** Checks that need an argument (a workspace, a subscription feature, autoscaler bounds). */
 const OPT_IN = ["encryption-at-host", "container-insights", "defender", "autoscaling"];
@@ -39,7 +63,12 @@ describe("security checklist", () => {
 
     it("lists every check once, default ones and opt-in ones", () => {
         assert.deepEqual(SECURITY_CHECKS.map((c) => c.id).sort(), [...ON_BY_DEFAULT, ...OPT_IN].sort());
-        assert.deepEqual(SECURITY_CHECKS.filter((c) => c.optIn).map((c) => c.id).sort(), [...OPT_IN].sort());
+        assert.deepEqual(
+            SECURITY_CHECKS.filter((c) => c.optIn)
+                .map((c) => c.id)
+                .sort(),
+            [...OPT_IN].sort(),
+        );
     });
 
     it("passes every default check on the default cluster (with a user pool)", async () => {
@@ -49,12 +78,16 @@ describe("security checklist", () => {
     });
 
     it("passes the opt-in checks when their arguments are given", async () => {
-        const r = results(await inputsFor("seco", {
-            apiServer: API,
-            monitoring: { logAnalyticsWorkspaceId: "/subscriptions/s/resourceGroups/g/providers/Microsoft.OperationalInsights/workspaces/w" },
-            systemPool: { minCount: 3, maxCount: 5, enableEncryptionAtHost: true },
-            nodePools: [{ name: "apps", minCount: 2, maxCount: 6, enableEncryptionAtHost: true }],
-        }));
+        const r = results(
+            await inputsFor("seco", {
+                apiServer: API,
+                monitoring: {
+                    logAnalyticsWorkspaceId: "/subscriptions/s/resourceGroups/g/providers/Microsoft.OperationalInsights/workspaces/w",
+                },
+                systemPool: { minCount: 3, maxCount: 5, enableEncryptionAtHost: true },
+                nodePools: [{ name: "apps", minCount: 2, maxCount: 6, enableEncryptionAtHost: true }],
+            }),
+        );
         for (const id of [...ON_BY_DEFAULT, ...OPT_IN]) assert.equal(r[id], true, `${id} fails with everything on`);
     });
 
@@ -79,7 +112,10 @@ describe("security checklist", () => {
         it(`notices ${title}`, async () => {
             const name = `seco-${title.replace(/\W+/g, "").toLowerCase().slice(0, 20)}`;
             const r = results(await inputsFor(name, { apiServer: API, ...args }));
-            assert.deepEqual(ON_BY_DEFAULT.filter((id) => !r[id]), failing);
+            assert.deepEqual(
+                ON_BY_DEFAULT.filter((id) => !r[id]),
+                failing,
+            );
         });
     }
 });

@@ -34,12 +34,15 @@ describe("argument shapes (A22)", () => {
             assert.match(d.message, /^nodePools is 5 \(number\); write a list of NodePoolSpec objects such as \{ name: "apps"/);
             assert.match(d.message, /or leave it out for the default$/);
         });
-        it("reports network.vnet.subnets: \"a\" instead of throwing", () => {
+        it('reports network.vnet.subnets: "a" instead of throwing', () => {
             const d = only({ apiServer: API, network: { vnet: { subnets: "a" } } });
             assert.equal(d.path, "network.vnet.subnets");
-            assert.match(d.message, /^network\.vnet\.subnets is "a" \(string\); write a list of SubnetArgs objects such as \{ name: "nodes", cidr: "10\.224\.0\.0\/16" \}/);
+            assert.match(
+                d.message,
+                /^network\.vnet\.subnets is "a" \(string\); write a list of SubnetArgs objects such as \{ name: "nodes", cidr: "10\.224\.0\.0\/16" \}/,
+            );
         });
-        it("reports network: \"x\" instead of ignoring it", () => {
+        it('reports network: "x" instead of ignoring it', () => {
             const d = only({ apiServer: API, network: "x" });
             assert.equal(d.path, "network");
             assert.match(d.message, /^network is "x" \(string\); write an object \(ClusterNetworkArgs\)/);
@@ -55,21 +58,36 @@ describe("argument shapes (A22)", () => {
 
     describe("what every message says", () => {
         it("names a wrong enum value, the allowed values, and the case slip", () => {
-            const d = only({ apiServer: API, nodePools: [{ name: "a" }, { name: "b" }, { name: "c", taints: [{ key: "k", effect: "noschedule" }] }] });
+            const d = only({
+                apiServer: API,
+                nodePools: [{ name: "a" }, { name: "b" }, { name: "c", taints: [{ key: "k", effect: "noschedule" }] }],
+            });
             assert.equal(d.path, "nodePools[2].taints[0].effect");
-            assert.equal(d.message, `nodePools[2].taints[0].effect "noschedule" is not a valid TaintEffect (did you mean "NoSchedule"? values are case-sensitive); use "NoSchedule", "PreferNoSchedule" or "NoExecute"`);
+            assert.equal(
+                d.message,
+                `nodePools[2].taints[0].effect "noschedule" is not a valid TaintEffect (did you mean "NoSchedule"? values are case-sensitive); use "NoSchedule", "PreferNoSchedule" or "NoExecute"`,
+            );
         });
         it("suggests the closest key for an unknown one, and lists the keys when none is close", () => {
             const near = only({ apiServer: API, network: { vnet: { subnet: [] } } });
             assert.equal(near.path, "network.vnet.subnet");
-            assert.match(near.message, /^network\.vnet\.subnet \(given: \[\] \(list\)\) is not an argument of VnetArgs; did you mean "subnets"\? Rename it$/);
+            assert.match(
+                near.message,
+                /^network\.vnet\.subnet \(given: \[\] \(list\)\) is not an argument of VnetArgs; did you mean "subnets"\? Rename it$/,
+            );
             const far = only({ apiServer: API, upgrades: { whenever: 1 } });
-            assert.match(far.message, /^upgrades\.whenever \(given: 1 \(number\)\) is not an argument of UpgradeArgs; remove it \(UpgradeArgs takes channel, nodeOsChannel, upgradeWindow, nodeOsUpgradeWindow, ignoreKubernetesVersionChanges\)$/);
+            assert.match(
+                far.message,
+                /^upgrades\.whenever \(given: 1 \(number\)\) is not an argument of UpgradeArgs; remove it \(UpgradeArgs takes channel, nodeOsChannel, upgradeWindow, nodeOsUpgradeWindow, ignoreKubernetesVersionChanges\)$/,
+            );
         });
         it("says what a missing required field is", () => {
             const d = only({ apiServer: API, upgrades: { upgradeWindow: { startTime: "02:00" } } });
             assert.equal(d.path, "upgrades.upgradeWindow.dayOfWeek");
-            assert.match(d.message, /is missing; every MaintenanceWindowArgs needs dayOfWeek \(one of "Monday", .* or "Sunday"\), e\.g\. \{ dayOfWeek: "Sunday"/);
+            assert.match(
+                d.message,
+                /is missing; every MaintenanceWindowArgs needs dayOfWeek \(one of "Monday", .* or "Sunday"\), e\.g\. \{ dayOfWeek: "Sunday"/,
+            );
         });
         it("shows YAML's slips: numbers for strings, quoted numbers and booleans, a single value for a list", () => {
             const found = shapeErrors({
@@ -79,7 +97,10 @@ describe("argument shapes (A22)", () => {
             });
             const byPath = new Map(found.map((d) => [d.path, d.message]));
             assert.match(byPath.get("apiServer.authorizedIpRanges") ?? "", /a single entry is still a list: write \["20\.50\.60\.0\/24"\]/);
-            assert.match(byPath.get("systemPool.zones[0]") ?? "", /^systemPool\.zones\[0\] is 1 \(number\); write a string \(in YAML, quote it: "1"\)$/);
+            assert.match(
+                byPath.get("systemPool.zones[0]") ?? "",
+                /^systemPool\.zones\[0\] is 1 \(number\); write a string \(in YAML, quote it: "1"\)$/,
+            );
             assert.ok(byPath.has("systemPool.zones[1]") && byPath.has("systemPool.zones[2]"));
             assert.match(byPath.get("systemPool.count") ?? "", /write a number \(write 3 without quotes\)/);
             assert.match(byPath.get("systemPool.labels.tier") ?? "", /quote it: "1"/);
@@ -124,8 +145,14 @@ describe("argument shapes (A22)", () => {
         });
         it("refuses an Output where the argument must be plain, saying why", () => {
             const d = only({ apiServer: API, clusterName: pulumi.output("prod") });
-            assert.match(d.message, /^clusterName is a pulumi Output, but it must be a plain value known when the program runs .*; write a string, or leave it out for the default$/);
-            assert.match(only({ apiServer: API, nodePools: [{ name: Promise.resolve("apps") }] }).message, /^nodePools\[0\]\.name is a Promise, but it must be a plain value/);
+            assert.match(
+                d.message,
+                /^clusterName is a pulumi Output, but it must be a plain value known when the program runs .*; write a string, or leave it out for the default$/,
+            );
+            assert.match(
+                only({ apiServer: API, nodePools: [{ name: Promise.resolve("apps") }] }).message,
+                /^nodePools\[0\]\.name is a Promise, but it must be a plain value/,
+            );
         });
         it("still checks the plain value of an Input", () => {
             assert.equal(only({ apiServer: API, location: 5 }).path, "location");
@@ -158,31 +185,77 @@ describe("argument shapes (A22)", () => {
             assert.ok(dup);
             assert.equal(dup.path, "nodePools[2].name");
             assert.match(dup.message, /already used by nodePools\[1\]/);
-            assert.deepEqual(d.userPools.map((p) => formatPath(p.userPath)), ["nodePools[1]", "nodePools[2]"]);
+            assert.deepEqual(
+                d.userPools.map((p) => formatPath(p.userPath)),
+                ["nodePools[1]", "nodePools[2]"],
+            );
 
-            const nested = errors({ apiServer: API, nodePools: [{ name: 5 }, { name: "b", taints: [{ key: 3, effect: "NoSchedule" }, { key: "bad key", effect: "NoSchedule" }] }] });
-            assert.deepEqual(nested.map((x) => `${x.ruleId} ${x.path}`).sort(), ["A17 nodePools[1].taints[1].key", "A22 nodePools[0].name", "A22 nodePools[1].taints[0].key"]);
+            const nested = errors({
+                apiServer: API,
+                nodePools: [
+                    { name: 5 },
+                    {
+                        name: "b",
+                        taints: [
+                            { key: 3, effect: "NoSchedule" },
+                            { key: "bad key", effect: "NoSchedule" },
+                        ],
+                    },
+                ],
+            });
+            assert.deepEqual(nested.map((x) => `${x.ruleId} ${x.path}`).sort(), [
+                "A17 nodePools[1].taints[1].key",
+                "A22 nodePools[0].name",
+                "A22 nodePools[1].taints[0].key",
+            ]);
 
-            const subnets = errors({ apiServer: API, network: { vnet: { addressSpaces: ["10.10.0.0/16"], subnets: [{ name: 1, cidr: "x" }, { name: "a", cidr: "10.10.0.0/24" }, { name: "b", cidr: "10.10.0.0/25" }] } } });
+            const subnets = errors({
+                apiServer: API,
+                network: {
+                    vnet: {
+                        addressSpaces: ["10.10.0.0/16"],
+                        subnets: [
+                            { name: 1, cidr: "x" },
+                            { name: "a", cidr: "10.10.0.0/24" },
+                            { name: "b", cidr: "10.10.0.0/25" },
+                        ],
+                    },
+                },
+            });
             const overlap = subnets.find((x) => x.ruleId === "R62");
             assert.ok(overlap);
             assert.equal(overlap.path, "network.vnet.subnets[2].cidr");
             assert.match(overlap.message, /lies inside network\.vnet\.subnets\[1\] "a"/);
 
-            const connected = errors({ apiServer: API, network: { connectedNetworks: [{ cidr: 5 }, { name: "lab", cidr: "10.244.0.0/24" }] } });
+            const connected = errors({
+                apiServer: API,
+                network: { connectedNetworks: [{ cidr: 5 }, { name: "lab", cidr: "10.244.0.0/24" }] },
+            });
             assert.match(connected.find((x) => x.ruleId === "R38")?.message ?? "", /network\.connectedNetworks\[1\] "lab"/);
         });
         it("drops findings that judge the default put in place of an ill-shaped value", () => {
             // An ill-shaped authorized range would otherwise leave the API server "open" (A1).
-            assert.deepEqual(errors({ apiServer: { authorizedIpRanges: [5] } }).map((d) => `${d.ruleId} ${d.path}`), ["A22 apiServer.authorizedIpRanges[0]"]);
-            assert.deepEqual(errors({ apiServer: "locked" }).map((d) => `${d.ruleId} ${d.path}`), ["A22 apiServer"]);
+            assert.deepEqual(
+                errors({ apiServer: { authorizedIpRanges: [5] } }).map((d) => `${d.ruleId} ${d.path}`),
+                ["A22 apiServer.authorizedIpRanges[0]"],
+            );
+            assert.deepEqual(
+                errors({ apiServer: "locked" }).map((d) => `${d.ruleId} ${d.path}`),
+                ["A22 apiServer"],
+            );
             // A pod range written as a string: the default range's overlap with a connected network is not the user's problem.
             const d = design({ apiServer: API, network: { podCidrs: "10.10.0.0/16", connectedNetworks: [{ cidr: "10.244.0.0/24" }] } });
-            assert.deepEqual(d.diagnostics.filter((x) => x.severity !== "info").map((x) => `${x.ruleId} ${x.path}`), ["A22 network.podCidrs"]);
+            assert.deepEqual(
+                d.diagnostics.filter((x) => x.severity !== "info").map((x) => `${x.ruleId} ${x.path}`),
+                ["A22 network.podCidrs"],
+            );
         });
         it("never lets a shape problem through to the planner", () => {
             const d = design({ apiServer: API, network: { ipFamilies: "IPv4", serviceCidrs: [10], outboundType: 3 } });
-            assert.deepEqual(d.diagnostics.filter((x) => x.severity === "error").map((x) => x.ruleId), ["A22", "A22", "A22"]);
+            assert.deepEqual(
+                d.diagnostics.filter((x) => x.severity === "error").map((x) => x.ruleId),
+                ["A22", "A22", "A22"],
+            );
             assert.deepEqual(d.plan.ipFamilies, ["IPv4"]);
             // A list whose every entry was ill-shaped is left out as a whole: the default applies.
             assert.equal(d.plan.serviceCidrs, undefined);
@@ -190,8 +263,14 @@ describe("argument shapes (A22)", () => {
     });
 
     describe("checkShape", () => {
-        interface Inner { key: string; note?: string }
-        interface Outer { items?: Inner[]; count?: number }
+        interface Inner {
+            key: string;
+            note?: string;
+        }
+        interface Outer {
+            items?: Inner[];
+            count?: number;
+        }
         const INNER = S.object<Inner>("Inner", `{ key: "k" }`, { key: req(S.string), note: opt(S.string) });
         const OUTER = S.object<Outer>("Outer", `{ items: [] }`, { items: opt(S.list(INNER)), count: opt(S.number) });
 
@@ -205,7 +284,10 @@ describe("argument shapes (A22)", () => {
         it("drops bad list entries and renumbers nested paths back to the user's indexes", () => {
             const r = checkShape({ items: [{ note: "no key" }, { key: 1 }, { key: "c" }], count: "x" }, OUTER);
             assert.deepEqual(r.value, { items: [{ key: "c" }] });
-            assert.deepEqual(r.problems.map((p) => p.path), ["items[0].key", "items[1].key", "count"]);
+            assert.deepEqual(
+                r.problems.map((p) => p.path),
+                ["items[0].key", "items[1].key", "count"],
+            );
             assert.deepEqual(r.renumber(["items", 0, "key"]), ["items", 2, "key"]);
             assert.deepEqual(r.renumber(["items", 0]), ["items", 2]);
             assert.deepEqual(r.renumber(["count", 0]), ["count", 0], "a list that lost nothing keeps its indexes");
@@ -224,11 +306,14 @@ describe("argument shapes (A22)", () => {
                 diagnostic("error", "X2", ["items", 0, "key"], t`${at("items", 0, "key")} is odd`),
                 diagnostic("warning", "X3", ["count"], "elsewhere"),
             ];
-            assert.deepEqual(withShapeProblems(r, findings).map((d) => `${d.ruleId} ${d.path} ${d.message}`), [
-                "A22 items[0].key items[0].key is 1 (number); write a string (in YAML, quote it: \"1\")",
-                "X2 items[1].key items[1].key is odd",
-                "X3 count elsewhere",
-            ]);
+            assert.deepEqual(
+                withShapeProblems(r, findings).map((d) => `${d.ruleId} ${d.path} ${d.message}`),
+                [
+                    'A22 items[0].key items[0].key is 1 (number); write a string (in YAML, quote it: "1")',
+                    "X2 items[1].key items[1].key is odd",
+                    "X3 count elsewhere",
+                ],
+            );
         });
     });
 });
@@ -242,47 +327,66 @@ describe("AksCluster and NodePool with ill-shaped arguments", () => {
     afterEach(releaseLogs);
 
     it("AksCluster throws one ResourceError with every problem and creates nothing", async () => {
-        const e = thrown(() => new AksCluster("shape1", {
-            apiServer: API,
-            nodePools: [{ name: "a" }, { name: "Bad_Name" }, { name: "c", taints: [{ key: "k", effect: "noschedule" }] }],
-            network: { vnet: { subnets: "a" } },
-            netwrok: {},
-        } as unknown as AksClusterArgs));
+        const e = thrown(
+            () =>
+                new AksCluster("shape1", {
+                    apiServer: API,
+                    nodePools: [{ name: "a" }, { name: "Bad_Name" }, { name: "c", taints: [{ key: "k", effect: "noschedule" }] }],
+                    network: { vnet: { subnets: "a" } },
+                    netwrok: {},
+                } as unknown as AksClusterArgs),
+        );
         assert.ok(pulumi.ResourceError.isInstance(e));
         const lines = e.message.split("\n");
         assert.match(lines[0], /^invalid AksCluster "shape1" arguments; nothing was created \(4 problems\):$/);
-        assert.deepEqual(lines.slice(1).map((l) => /^ {2}- error (\S+) (\S+): /.exec(l)?.slice(1, 3).join(" ")), [
-            "A22 netwrok",
-            "A22 network.vnet.subnets",
-            "A22 nodePools[2].taints[0].effect",
-            "R43 nodePools[1].name",
-        ]);
+        assert.deepEqual(
+            lines.slice(1).map((l) => /^ {2}- error (\S+) (\S+): /.exec(l)?.slice(1, 3).join(" ")),
+            ["A22 netwrok", "A22 network.vnet.subnets", "A22 nodePools[2].taints[0].effect", "R43 nodePools[1].name"],
+        );
         await settle();
-        assert.deepEqual(registered().filter((r) => r.name.startsWith("shape1")).map((r) => r.type), [T.component]);
+        assert.deepEqual(
+            registered()
+                .filter((r) => r.name.startsWith("shape1"))
+                .map((r) => r.type),
+            [T.component],
+        );
     });
 
     it("NodePool reports the pool's shape problems as pool.<path>, with the other findings", async () => {
         const cluster = new AksCluster("shape2", { apiServer: API });
-        const e = thrown(() => new NodePool("shape2-gpu", { cluster, pool: { name: "Gpu", maxPods: "30", taints: [{ key: "sku", effect: "noschedule" }], size: "x" } } as never));
+        const e = thrown(
+            () =>
+                new NodePool("shape2-gpu", {
+                    cluster,
+                    pool: { name: "Gpu", maxPods: "30", taints: [{ key: "sku", effect: "noschedule" }], size: "x" },
+                } as never),
+        );
         const lines = e.message.split("\n");
         assert.match(lines[0], /^invalid NodePool "shape2-gpu" arguments for AksCluster "shape2"; nothing was created/);
-        assert.deepEqual(lines.slice(1).map((l) => /^ {2}- error (\S+) (\S+): /.exec(l)?.slice(1, 3).join(" ")), [
-            "A22 pool.size",
-            "A22 pool.maxPods",
-            "A22 pool.taints[0].effect",
-            "R43 pool.name",
-        ]);
+        assert.deepEqual(
+            lines.slice(1).map((l) => /^ {2}- error (\S+) (\S+): /.exec(l)?.slice(1, 3).join(" ")),
+            ["A22 pool.size", "A22 pool.maxPods", "A22 pool.taints[0].effect", "R43 pool.name"],
+        );
         assert.match(lines[1], /pool\.size \(given: "x" \(string\)\) is not an argument of NodePoolSpec; did you mean "vmSize"\?/);
         await settle();
-        assert.deepEqual(registered(T.pool).filter((r) => r.name.startsWith("shape2-gpu")), []);
+        assert.deepEqual(
+            registered(T.pool).filter((r) => r.name.startsWith("shape2-gpu")),
+            [],
+        );
     });
 
     it("NodePool reports a pool it can't use and a cluster that isn't one together", () => {
         const e = thrown(() => new NodePool("shape3", { cluster: "prod", pool: 5 } as never));
         const lines = e.message.split("\n");
         assert.match(lines[0], /^invalid NodePool "shape3" arguments; nothing was created \(2 problems\):$/);
-        assert.match(lines[1], /error A22 cluster: cluster is not an AksCluster created in this program \(given: "prod" \(string\)\); pass the AksCluster object/);
+        assert.match(
+            lines[1],
+            /error A22 cluster: cluster is not an AksCluster created in this program \(given: "prod" \(string\)\); pass the AksCluster object/,
+        );
         assert.match(lines[2], /error A22 pool: pool is 5 \(number\); write an object \(NodePoolSpec\)/);
-        assert.match(thrown(() => new NodePool("shape4", undefined as never)).message, /error A22 args: the arguments are undefined; write an object \(NodePoolArgs\)/);
+        assert.match(
+            thrown(() => new NodePool("shape4", undefined as never)).message,
+            /error A22 args: the arguments are undefined; write an object \(NodePoolArgs\)/,
+        );
     });
 });

@@ -35,7 +35,10 @@ function canonical(name: string): void {
                 ],
             },
         },
-        nodePools: [{ name: "apps", subnet: "apps", minCount: 2, maxCount: 6 }, { name: "win", osType: OsType.Windows, subnet: "apps" }],
+        nodePools: [
+            { name: "apps", subnet: "apps", minCount: 2, maxCount: 6 },
+            { name: "win", osType: OsType.Windows, subnet: "apps" },
+        ],
     });
     new NodePool(`${name}-batch`, { cluster, pool: { name: "batch", subnet: "apps" } });
 }
@@ -51,7 +54,9 @@ describe("URNs", () => {
     it("match the checked-in list for the canonical configuration", async () => {
         canonical("canon");
         await settle();
-        const urns = monitorUrns().filter((u) => /::canon(-[^:]*)?$/.test(u)).sort();
+        const urns = monitorUrns()
+            .filter((u) => /::canon(-[^:]*)?$/.test(u))
+            .sort();
         if (process.env.WRITE_EXPECTED_URNS === "1") {
             require("node:fs").writeFileSync(EXPECTED, `${JSON.stringify(urns, null, 2)}\n`);
         }

@@ -14,17 +14,44 @@ const URN = (type: string, name: string) => `urn:pulumi:dev::p::${type}::${name}
 
 function resource(type: string, name: string, inputs: PlannedResource["inputs"], extra: Partial<PlannedResource> = {}): PlannedResource {
     return {
-        urn: URN(type, name), type, name, parent: URN("pulumi:pulumi:Stack", "p-dev"), op: "create", custom: true, provider: null,
-        dependsOn: [], options: {}, keyProperties: {}, inputs, ...extra,
+        urn: URN(type, name),
+        type,
+        name,
+        parent: URN("pulumi:pulumi:Stack", "p-dev"),
+        op: "create",
+        custom: true,
+        provider: null,
+        dependsOn: [],
+        options: {},
+        keyProperties: {},
+        inputs,
+        ...extra,
     };
 }
 
 function planResult(resources: PlannedResource[], plans: NetworkPlan[] = [], extra: Partial<PlanResult> = {}): PlanResult {
     return {
-        kind: "aks-network-plan", version: 1, tool: "pulumi-aks-network@0.0.0", project: "p", stack: "dev",
-        program: { runtime: "nodejs", main: "index.ts" }, preview: false, status: "ok", error: null, config: {},
-        networkPlans: plans.map((p, i) => ({ owner: URN("aks-network:index:AksCluster", `c${i}`), output: "networkPlan", label: `c${i}`, report: describeNetworkPlan(p) })),
-        outputs: {}, resources, summary: { resources: resources.length, byType: {} }, log: [], ...extra,
+        kind: "aks-network-plan",
+        version: 1,
+        tool: "pulumi-aks-network@0.0.0",
+        project: "p",
+        stack: "dev",
+        program: { runtime: "nodejs", main: "index.ts" },
+        preview: false,
+        status: "ok",
+        error: null,
+        config: {},
+        networkPlans: plans.map((p, i) => ({
+            owner: URN("aks-network:index:AksCluster", `c${i}`),
+            output: "networkPlan",
+            label: `c${i}`,
+            report: describeNetworkPlan(p),
+        })),
+        outputs: {},
+        resources,
+        summary: { resources: resources.length, byType: {} },
+        log: [],
+        ...extra,
     };
 }
 
@@ -32,18 +59,34 @@ const readPlan = (name: string) => JSON.parse(fs.readFileSync(path.join(PLANS, n
 
 describe("aks-network diff", () => {
     describe("diffPlans", () => {
-        const pool = (name: string, maxCount: number) => resource("azure-native:containerservice:AgentPool", name, { agentPoolName: name, maxCount, vmSize: "Standard_D8ds_v5", nodeLabels: { team: "a" } });
+        const pool = (name: string, maxCount: number) =>
+            resource("azure-native:containerservice:AgentPool", name, {
+                agentPoolName: name,
+                maxCount,
+                vmSize: "Standard_D8ds_v5",
+                nodeLabels: { team: "a" },
+            });
 
         it("pairs resources by URN: added, removed, changed (key properties first), unchanged", () => {
-            const base = planResult([pool("apps", 10), pool("old", 3), resource("kubernetes:core/v1:Namespace", "demo", { metadata: { name: "demo" } })]);
+            const base = planResult([
+                pool("apps", 10),
+                pool("old", 3),
+                resource("kubernetes:core/v1:Namespace", "demo", { metadata: { name: "demo" } }),
+            ]);
             const head = planResult([
                 { ...pool("apps", 20), inputs: { ...pool("apps", 20).inputs, nodeLabels: { team: "b" } } },
                 pool("gpu", 4),
                 resource("kubernetes:core/v1:Namespace", "demo", { metadata: { name: "demo" } }),
             ]);
             const d = diffPlans(base, head);
-            assert.deepEqual(d.resources.added.map((r) => r.name), ["gpu"]);
-            assert.deepEqual(d.resources.removed.map((r) => r.name), ["old"]);
+            assert.deepEqual(
+                d.resources.added.map((r) => r.name),
+                ["gpu"],
+            );
+            assert.deepEqual(
+                d.resources.removed.map((r) => r.name),
+                ["old"],
+            );
             assert.equal(d.resources.unchanged, 1);
             assert.equal(d.resources.changed.length, 1);
             assert.deepEqual(d.resources.changed[0].changes, [
@@ -54,32 +97,61 @@ describe("aks-network diff", () => {
         });
 
         it("flags a resource removed and added with the same inputs as a rename that needs an alias", () => {
-            const base = planResult([resource("azure-native:network:Subnet", "aks-nodes", { subnetName: "nodes", addressPrefix: "10.224.0.0/16" })]);
-            const head = planResult([resource("azure-native:network:Subnet", "cluster-nodes", { subnetName: "nodes", addressPrefix: "10.224.0.0/16" })]);
+            const base = planResult([
+                resource("azure-native:network:Subnet", "aks-nodes", { subnetName: "nodes", addressPrefix: "10.224.0.0/16" }),
+            ]);
+            const head = planResult([
+                resource("azure-native:network:Subnet", "cluster-nodes", { subnetName: "nodes", addressPrefix: "10.224.0.0/16" }),
+            ]);
             const d = diffPlans(base, head);
-            assert.deepEqual(d.resources.renamed, [{ from: URN("azure-native:network:Subnet", "aks-nodes"), to: URN("azure-native:network:Subnet", "cluster-nodes"), type: "azure-native:network:Subnet" }]);
+            assert.deepEqual(d.resources.renamed, [
+                {
+                    from: URN("azure-native:network:Subnet", "aks-nodes"),
+                    to: URN("azure-native:network:Subnet", "cluster-nodes"),
+                    type: "azure-native:network:Subnet",
+                },
+            ]);
             const md = formatPlanDiff(d, "markdown");
-            assert.match(md, /^> \*\*Warning:\*\* `aks-nodes` was removed and `cluster-nodes` added with the same `azure-native:network:Subnet` inputs: a rename or move\. Without an alias Pulumi deletes and recreates it\.$/m);
+            assert.match(
+                md,
+                /^> \*\*Warning:\*\* `aks-nodes` was removed and `cluster-nodes` added with the same `azure-native:network:Subnet` inputs: a rename or move\. Without an alias Pulumi deletes and recreates it\.$/m,
+            );
         });
 
         it("reports option and parent changes as key changes", () => {
             const b = resource("azure-native:containerservice:ManagedCluster", "aks", { resourceName: "aks" });
             const h = { ...b, options: { protect: true }, parent: URN("aks-network:index:AksCluster", "aks") };
             const changes = diffPlans(planResult([b]), planResult([h])).resources.changed[0].changes;
-            assert.deepEqual(changes.map((c) => [c.path, c.key]), [["(option) protect", true], ["(parent)", true]]);
+            assert.deepEqual(
+                changes.map((c) => [c.path, c.key]),
+                [
+                    ["(option) protect", true],
+                    ["(parent)", true],
+                ],
+            );
         });
 
         it("compares the network plans: address ranges, capacity and findings", () => {
             const basePlan = readPlan("overlay-basic.json");
-            const headPlan = { ...basePlan, podCidrs: ["10.0.0.0/16"], nodePools: [...(basePlan.nodePools ?? []), { name: "batch", count: 3, maxPods: 110 }] };
+            const headPlan = {
+                ...basePlan,
+                podCidrs: ["10.0.0.0/16"],
+                nodePools: [...(basePlan.nodePools ?? []), { name: "batch", count: 3, maxPods: 110 }],
+            };
             const d = diffPlans(planResult([], [basePlan]), planResult([], [headPlan]));
             assert.equal(d.networkPlans.length, 1);
             const p = d.networkPlans[0];
             assert.equal(p.change, "changed");
             assert.deepEqual(p.verdict, { base: "accept", head: "reject" });
             const changed = p.addressRanges.filter((r) => r.changed).map((r) => [r.what, r.base, r.head]);
-            assert.deepEqual(changed, [["pod CIDRs", "10.244.0.0/16", "10.0.0.0/16"], ["pool batch", "-", "Linux User, 3 nodes, maxPods 110, subnet nodes"]]);
-            assert.deepEqual(p.capacity.find((r) => r.what === "nodes now"), { what: "nodes now", base: "5", head: "8", changed: true });
+            assert.deepEqual(changed, [
+                ["pod CIDRs", "10.244.0.0/16", "10.0.0.0/16"],
+                ["pool batch", "-", "Linux User, 3 nodes, maxPods 110, subnet nodes"],
+            ]);
+            assert.deepEqual(
+                p.capacity.find((r) => r.what === "nodes now"),
+                { what: "nodes now", base: "5", head: "8", changed: true },
+            );
             // The pod CIDR now equals the service CIDR: a new error finding, nothing resolved.
             assert.ok(p.diagnostics.added.some((x) => x.ruleId === "R33" && x.severity === "error"));
             assert.deepEqual(p.diagnostics.removed, []);
@@ -94,18 +166,32 @@ describe("aks-network diff", () => {
             assert.equal(same.networkPlans[0].change, "unchanged");
             const a = planResult([], [readPlan("overlay-basic.json"), readPlan("byo-hub-spoke.json")]);
             const b = planResult([], [readPlan("overlay-basic.json")]);
-            assert.deepEqual(diffPlans(b, a).networkPlans.map((p) => [p.label, p.change]), [["c0", "unchanged"], ["c1", "added"]]);
-            assert.deepEqual(diffPlans(a, b).networkPlans.map((p) => [p.label, p.change]), [["c0", "unchanged"], ["c1", "removed"]]);
+            assert.deepEqual(
+                diffPlans(b, a).networkPlans.map((p) => [p.label, p.change]),
+                [
+                    ["c0", "unchanged"],
+                    ["c1", "added"],
+                ],
+            );
+            assert.deepEqual(
+                diffPlans(a, b).networkPlans.map((p) => [p.label, p.change]),
+                [
+                    ["c0", "unchanged"],
+                    ["c1", "removed"],
+                ],
+            );
         });
 
         it("shows a failed program on either side", () => {
-            const head = planResult([], [], { status: "failed", error: "AksCluster \"aks\": invalid arguments" });
+            const head = planResult([], [], { status: "failed", error: 'AksCluster "aks": invalid arguments' });
             const md = formatPlanDiff(diffPlans(planResult([]), head), "markdown");
             assert.match(md, /^\*\*The head program failed:\*\*\n\n```\nAksCluster "aks": invalid arguments\n```$/m);
         });
 
         it("keeps the markdown comment under GitHub's limit", () => {
-            const many = Array.from({ length: 3000 }, (_, i) => resource("kubernetes:core/v1:ConfigMap", `cm-${i}`, { metadata: { name: `cm-${i}` }, data: { key: "x".repeat(40) } }));
+            const many = Array.from({ length: 3000 }, (_, i) =>
+                resource("kubernetes:core/v1:ConfigMap", `cm-${i}`, { metadata: { name: `cm-${i}` }, data: { key: "x".repeat(40) } }),
+            );
             const d: PlanDiff = diffPlans(planResult([]), planResult(many));
             const md = formatPlanDiff(d, "markdown");
             assert.ok(md.length <= MAX_COMMENT, `${md.length}`);
@@ -122,7 +208,10 @@ describe("aks-network diff", () => {
             t = tempDir();
             base = path.join(t.dir, "base.json");
             head = path.join(t.dir, "head.json");
-            for (const [dir, file] of [["mini-stack", base], ["mini-stack-pr", head]]) {
+            for (const [dir, file] of [
+                ["mini-stack", base],
+                ["mini-stack-pr", head],
+            ]) {
                 const r = runCli(["plan", "--dir", path.join(FIXTURES, dir), "--format", "json"]);
                 assert.equal(r.status, 0, r.stderr);
                 fs.writeFileSync(file, r.stdout);
@@ -137,7 +226,10 @@ describe("aks-network diff", () => {
             assert.match(r.stdout, /^resources: 1 to add, 0 to delete, 2 to change, 12 unchanged$/m);
             assert.match(r.stdout, /^\+ azure-native:containerservice:AgentPool mini-dev-batch {2}agentPoolName=batch/m);
             assert.match(r.stdout, /^~ azure-native:containerservice:AgentPool mini-dev-apps\n {4}maxCount: 10 -> 20$/m);
-            assert.match(r.stdout, /^~ azure-native:containerservice:ManagedCluster mini-dev-aks\n {4}networkProfile\.podCidrs\[0\]: 10\.244\.0\.0\/16 -> 10\.240\.0\.0\/14$/m);
+            assert.match(
+                r.stdout,
+                /^~ azure-native:containerservice:ManagedCluster mini-dev-aks\n {4}networkProfile\.podCidrs\[0\]: 10\.244\.0\.0\/16 -> 10\.240\.0\.0\/14$/m,
+            );
             assert.match(r.stdout, /^ {2}IPv4 pod CIDR: nodes it holds: 256 -> 1,024$/m);
         });
 
@@ -146,7 +238,10 @@ describe("aks-network diff", () => {
             assert.equal(r.status, 0, r.stderr);
             assert.match(r.stdout, /^## aks-network plan diff: mini-aks\/dev$/m);
             assert.match(r.stdout, /^### Network plan mini-dev: changed$/m);
-            assert.match(r.stdout, /^\| \*\*pod CIDRs\*\* \| 10\.244\.0\.0\/16, fd12:3456:789a::\/64 \| \*\*10\.240\.0\.0\/14, fd12:3456:789a::\/64\*\* \|$/m);
+            assert.match(
+                r.stdout,
+                /^\| \*\*pod CIDRs\*\* \| 10\.244\.0\.0\/16, fd12:3456:789a::\/64 \| \*\*10\.240\.0\.0\/14, fd12:3456:789a::\/64\*\* \|$/m,
+            );
             assert.match(r.stdout, /^\| DNS service IP \| 10\.0\.0\.10 \| 10\.0\.0\.10 \|$/m);
             assert.match(r.stdout, /^### Resources: \+1 -0 ~2$/m);
             assert.match(r.stdout, /^\| ~ \| `azure-native:containerservice:AgentPool` \| `mini-dev-apps` \| `maxCount`: 10 → 20 \|$/m);
@@ -158,13 +253,19 @@ describe("aks-network diff", () => {
             const d = JSON.parse(r.stdout) as PlanDiff;
             assert.equal(d.kind, "aks-network-plan-diff");
             assert.equal(d.version, 1);
-            assert.deepEqual(d.resources.added.map((x) => x.urn), [
-                "urn:pulumi:dev::mini-aks::fixture:index:MiniCluster$azure-native:containerservice:ManagedCluster$azure-native:containerservice:AgentPool::mini-dev-batch",
-            ]);
-            assert.deepEqual(d.resources.changed.map((c) => [c.name, c.changes.map((x) => x.path)]), [
-                ["mini-dev-apps", ["maxCount"]],
-                ["mini-dev-aks", ["networkProfile.podCidrs[0]"]],
-            ]);
+            assert.deepEqual(
+                d.resources.added.map((x) => x.urn),
+                [
+                    "urn:pulumi:dev::mini-aks::fixture:index:MiniCluster$azure-native:containerservice:ManagedCluster$azure-native:containerservice:AgentPool::mini-dev-batch",
+                ],
+            );
+            assert.deepEqual(
+                d.resources.changed.map((c) => [c.name, c.changes.map((x) => x.path)]),
+                [
+                    ["mini-dev-apps", ["maxCount"]],
+                    ["mini-dev-aks", ["networkProfile.podCidrs[0]"]],
+                ],
+            );
         });
 
         it("says there is nothing to change for the same plan", () => {
@@ -178,10 +279,13 @@ describe("aks-network diff", () => {
             const bad = path.join(t.dir, "v2.json");
             fs.writeFileSync(bad, JSON.stringify({ ...JSON.parse(fs.readFileSync(base, "utf8")), version: 2 }));
             const broken = path.join(t.dir, "broken.json");
-            fs.writeFileSync(broken, "{ \"kind\": ");
+            fs.writeFileSync(broken, '{ "kind": ');
             const cases: [string[], RegExp][] = [
                 [[path.join(t.dir, "missing.json"), head], /^aks-network: cannot read .*missing\.json: no such file$/],
-                [[path.join(PLANS, "overlay-basic.json"), head], /^aks-network: .*overlay-basic\.json is not an aks-network plan result \(expected "kind": "aks-network-plan" from aks-network plan --format json\)$/],
+                [
+                    [path.join(PLANS, "overlay-basic.json"), head],
+                    /^aks-network: .*overlay-basic\.json is not an aks-network plan result \(expected "kind": "aks-network-plan" from aks-network plan --format json\)$/,
+                ],
                 [[base, bad], /^aks-network: .*v2\.json is a version 2 plan result; this aks-network reads version 1$/],
                 [[base, broken], /^aks-network: cannot parse .*broken\.json: .+/],
             ];

@@ -32,17 +32,27 @@ function transpileLib(): string {
     if (transpiled) return transpiled;
     const ts = require("typescript") as typeof import("typescript");
     const out = path.join(ROOT, "node_modules", ".cache", `aks-network-cli-test-${process.pid}`);
-    const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, "tsconfig.json"), {}, {
-        ...ts.sys,
-        onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n")); },
-    });
+    const config = ts.getParsedCommandLineOfConfigFile(
+        path.join(ROOT, "tsconfig.json"),
+        {},
+        {
+            ...ts.sys,
+            onUnRecoverableConfigFileDiagnostic: (d) => {
+                throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+            },
+        },
+    );
     if (!config) throw new Error("cannot read tsconfig.json");
-    const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-        const f = path.join(dir, e.name);
-        return e.isDirectory() ? walk(f) : e.name.endsWith(".ts") && !e.name.endsWith(".d.ts") ? [f] : [];
-    });
+    const walk = (dir: string): string[] =>
+        fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+            const f = path.join(dir, e.name);
+            return e.isDirectory() ? walk(f) : e.name.endsWith(".ts") && !e.name.endsWith(".d.ts") ? [f] : [];
+        });
     for (const file of walk(path.join(ROOT, "lib"))) {
-        const js = ts.transpileModule(fs.readFileSync(file, "utf8"), { compilerOptions: { ...config.options, sourceMap: false, declaration: false }, fileName: file }).outputText;
+        const js = ts.transpileModule(fs.readFileSync(file, "utf8"), {
+            compilerOptions: { ...config.options, sourceMap: false, declaration: false },
+            fileName: file,
+        }).outputText;
         const target = path.join(out, path.relative(ROOT, file)).replace(/\.ts$/, ".js");
         fs.mkdirSync(path.dirname(target), { recursive: true });
         fs.writeFileSync(target, js);
@@ -54,7 +64,8 @@ function transpileLib(): string {
 
 function command(): string[] {
     if (process.env.AKS_NETWORK_CLI === "dist") return [path.join(ROOT, "dist", "lib", "cli", "main.js")];
-    if (process.env.AKS_NETWORK_CLI === "ts-node") return ["-r", require.resolve("ts-node/register/transpile-only"), path.join(ROOT, "lib", "cli", "main.ts")];
+    if (process.env.AKS_NETWORK_CLI === "ts-node")
+        return ["-r", require.resolve("ts-node/register/transpile-only"), path.join(ROOT, "lib", "cli", "main.ts")];
     return [path.join(transpileLib(), "lib", "cli", "main.js")];
 }
 

@@ -13,9 +13,17 @@ describe("aks-network command line", () => {
         assert.equal(r.stderr, "");
     });
 
-    for (const [command, usage] of [["validate", /^usage: aks-network validate <file>/], ["plan", /^usage: aks-network plan \[--dir DIR\]/], ["diff", /^usage: aks-network diff <base\.json> <head\.json>/]] as const) {
+    for (const [command, usage] of [
+        ["validate", /^usage: aks-network validate <file>/],
+        ["plan", /^usage: aks-network plan \[--dir DIR\]/],
+        ["diff", /^usage: aks-network diff <base\.json> <head\.json>/],
+    ] as const) {
         it(`prints the help of ${command} with --help, -h and help ${command}`, () => {
-            for (const args of [[command, "--help"], [command, "-h"], ["help", command]]) {
+            for (const args of [
+                [command, "--help"],
+                [command, "-h"],
+                ["help", command],
+            ]) {
                 const r = runCli(args);
                 assert.equal(r.status, 0, `${args.join(" ")}: ${r.stderr}`);
                 assert.match(r.stdout, usage);
@@ -41,7 +49,9 @@ describe("aks-network command line", () => {
         const r = runCli(["deploy"]);
         assert.equal(r.status, 2);
         assert.equal(r.stdout, "");
-        assert.deepEqual(errorLines(r), [`aks-network: unknown command "deploy"; the commands are validate, plan and diff (run aks-network --help)`]);
+        assert.deepEqual(errorLines(r), [
+            `aks-network: unknown command "deploy"; the commands are validate, plan and diff (run aks-network --help)`,
+        ]);
         assert.equal(r.stderr.trim().split("\n").length, 1);
     });
 
@@ -49,7 +59,10 @@ describe("aks-network command line", () => {
         const cases: [string[], RegExp][] = [
             [["validate", "x.json", "--colour"], /^aks-network: unknown option --colour for validate; run "aks-network validate --help"$/],
             [["plan", "--format"], /^aks-network: option --format of plan needs a value; run "aks-network plan --help"$/],
-            [["diff", "a.json", "b.json", "--format", "html"], /^aks-network: --format must be text, markdown or json, not "html"; run "aks-network diff --help"$/],
+            [
+                ["diff", "a.json", "b.json", "--format", "html"],
+                /^aks-network: --format must be text, markdown or json, not "html"; run "aks-network diff --help"$/,
+            ],
             [["validate"], /^aks-network: validate needs <file>; missing <file>; run "aks-network validate --help"$/],
             [["diff", "a.json"], /^aks-network: diff needs <base\.json> <head\.json>; missing <head\.json>/],
             [["plan", "extra"], /^aks-network: plan takes no arguments; unexpected "extra"/],

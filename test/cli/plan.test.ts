@@ -41,7 +41,21 @@ describe("aks-network plan", () => {
         it("has the documented JSON shape (version 1)", () => {
             const r = dev.result;
             assert.deepEqual(Object.keys(r).sort(), [
-                "config", "error", "kind", "log", "networkPlans", "outputs", "preview", "program", "project", "resources", "stack", "status", "summary", "tool", "version",
+                "config",
+                "error",
+                "kind",
+                "log",
+                "networkPlans",
+                "outputs",
+                "preview",
+                "program",
+                "project",
+                "resources",
+                "stack",
+                "status",
+                "summary",
+                "tool",
+                "version",
             ]);
             assert.equal(r.kind, "aks-network-plan");
             assert.equal(r.version, 1);
@@ -49,12 +63,27 @@ describe("aks-network plan", () => {
             assert.deepEqual([r.project, r.stack, r.status, r.error, r.preview], ["mini-aks", "dev", "ok", null, false]);
             assert.deepEqual(r.program, { runtime: "nodejs", main: "index.ts" });
             for (const res of r.resources) {
-                assert.deepEqual(Object.keys(res).sort(), ["custom", "dependsOn", "inputs", "keyProperties", "name", "op", "options", "parent", "provider", "type", "urn"]);
+                assert.deepEqual(Object.keys(res).sort(), [
+                    "custom",
+                    "dependsOn",
+                    "inputs",
+                    "keyProperties",
+                    "name",
+                    "op",
+                    "options",
+                    "parent",
+                    "provider",
+                    "type",
+                    "urn",
+                ]);
             }
             const urns = r.resources.map((x) => x.urn);
             assert.deepEqual(urns, [...urns].sort(), "resources are sorted by URN");
             assert.equal(r.summary.resources, r.resources.length);
-            assert.equal(Object.values(r.summary.byType).reduce((a, b) => a + b, 0), r.resources.length);
+            assert.equal(
+                Object.values(r.summary.byType).reduce((a, b) => a + b, 0),
+                r.resources.length,
+            );
         });
 
         it("lists every resource pulumi up would create, with parents and providers", () => {
@@ -85,11 +114,21 @@ describe("aks-network plan", () => {
             assert.equal(oneOf(r, "azure-native:containerservice:AgentPool").parent, cluster.urn);
             // The engine's URNs: every ancestor's type but the stack's.
             assert.equal(stack.urn, "urn:pulumi:dev::mini-aks::pulumi:pulumi:Stack::mini-aks-dev");
-            assert.equal(cluster.urn, "urn:pulumi:dev::mini-aks::fixture:index:MiniCluster$azure-native:containerservice:ManagedCluster::mini-dev-aks");
-            assert.equal(oneOf(r, "azure-native:containerservice:AgentPool").urn,
-                "urn:pulumi:dev::mini-aks::fixture:index:MiniCluster$azure-native:containerservice:ManagedCluster$azure-native:containerservice:AgentPool::mini-dev-apps");
+            assert.equal(
+                cluster.urn,
+                "urn:pulumi:dev::mini-aks::fixture:index:MiniCluster$azure-native:containerservice:ManagedCluster::mini-dev-aks",
+            );
+            assert.equal(
+                oneOf(r, "azure-native:containerservice:AgentPool").urn,
+                "urn:pulumi:dev::mini-aks::fixture:index:MiniCluster$azure-native:containerservice:ManagedCluster$azure-native:containerservice:AgentPool::mini-dev-apps",
+            );
             assert.equal(oneOf(r, "kubernetes:core/v1:Service").urn, "urn:pulumi:dev::mini-aks::kubernetes:core/v1:Service::hello");
-            for (const t of ["kubernetes:apps/v1:Deployment", "kubernetes:core/v1:Service", "kubernetes:core/v1:Secret", "kubernetes:helm.sh/v4:Chart"]) {
+            for (const t of [
+                "kubernetes:apps/v1:Deployment",
+                "kubernetes:core/v1:Service",
+                "kubernetes:core/v1:Secret",
+                "kubernetes:helm.sh/v4:Chart",
+            ]) {
                 const res = oneOf(r, t);
                 assert.equal(res.provider, provider.urn, t);
                 assert.equal(res.parent, stack.urn, t);
@@ -117,10 +156,16 @@ describe("aks-network plan", () => {
         it("fabricates provider outputs: ids, names, load balancer addresses, the AKS credentials", () => {
             const r = dev.result;
             const pool = oneOf(r, "azure-native:containerservice:AgentPool");
-            assert.equal(pool.inputs.vnetSubnetID, "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-mini-dev/providers/Microsoft.Network/virtualNetworks/vnet-mini-dev/subnets/aks-nodes");
+            assert.equal(
+                pool.inputs.vnetSubnetID,
+                "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-mini-dev/providers/Microsoft.Network/virtualNetworks/vnet-mini-dev/subnets/aks-nodes",
+            );
             assert.equal(pool.inputs.resourceName, "mini-dev");
             const provider = oneOf(r, "pulumi:providers:kubernetes");
-            assert.equal(provider.inputs.clusterIdentifier, "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-mini-dev/providers/Microsoft.ContainerService/managedClusters/mini-dev");
+            assert.equal(
+                provider.inputs.clusterIdentifier,
+                "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-mini-dev/providers/Microsoft.ContainerService/managedClusters/mini-dev",
+            );
             const addresses = r.outputs.serviceAddresses as string[];
             assert.equal(addresses.length, 2);
             assert.match(addresses[0], /^\d+\.\d+\.\d+\.\d+$/);
@@ -179,7 +224,10 @@ describe("aks-network plan", () => {
             assert.match(run.stdout, /^## aks-network plan: mini-aks\/dev$/m);
             assert.match(run.stdout, /^## AKS network plan \(mini-dev\): accept$/m);
             assert.match(run.stdout, /^<details><summary>Resources to create \(14\)<\/summary>$/m);
-            assert.match(run.stdout, /^\| \+ \| &nbsp;&nbsp;&nbsp;&nbsp;`azure-native:containerservice:ManagedCluster` \| `mini-dev-aks` \| mini-dev \|/m);
+            assert.match(
+                run.stdout,
+                /^\| \+ \| &nbsp;&nbsp;&nbsp;&nbsp;`azure-native:containerservice:ManagedCluster` \| `mini-dev-aks` \| mini-dev \|/m,
+            );
             assertNothingSecret(run.stdout + run.stderr);
         });
 
@@ -199,10 +247,19 @@ describe("aks-network plan", () => {
                 assert.equal(run.status, 0, run.stderr);
                 assert.match(run.stderr, /^aks-network: wrote 5 files to /m);
                 assert.deepEqual(fs.readdirSync(out).sort(), [
-                    "deployment-demo-hello.yaml", "helm-ingress.values.yaml", "namespace-demo.yaml", "secret-demo-hello-token.yaml", "service-demo-hello.yaml",
+                    "deployment-demo-hello.yaml",
+                    "helm-ingress.values.yaml",
+                    "namespace-demo.yaml",
+                    "secret-demo-hello-token.yaml",
+                    "service-demo-hello.yaml",
                 ]);
                 const text = (f: string) => fs.readFileSync(path.join(out, f), "utf8");
-                const service = parseYaml(text("service-demo-hello.yaml")) as { apiVersion: string; kind: string; metadata: { name: string }; spec: Record<string, unknown> };
+                const service = parseYaml(text("service-demo-hello.yaml")) as {
+                    apiVersion: string;
+                    kind: string;
+                    metadata: { name: string };
+                    spec: Record<string, unknown>;
+                };
                 assert.deepEqual([service.apiVersion, service.kind, service.metadata.name], ["v1", "Service", "hello"]);
                 assert.deepEqual(service.spec.ipFamilies, ["IPv4", "IPv6"]);
                 assert.equal(service.spec.externalTrafficPolicy, "Local");
@@ -211,7 +268,10 @@ describe("aks-network plan", () => {
                 const values = text("helm-ingress.values.yaml");
                 assert.match(values, /^# chart: oci:\/\/ghcr\.io\/example\/charts\/ingress$/m);
                 assert.match(values, /^# version: 1\.2\.3$/m);
-                assert.deepEqual((parseYaml(values) as { controller: unknown }).controller, { replicaCount: 2, service: { externalTrafficPolicy: "Local", ipFamilyPolicy: "RequireDualStack" } });
+                assert.deepEqual((parseYaml(values) as { controller: unknown }).controller, {
+                    replicaCount: 2,
+                    service: { externalTrafficPolicy: "Local", ipFamilyPolicy: "RequireDualStack" },
+                });
                 for (const f of fs.readdirSync(out)) assertNothingSecret(text(f));
             } finally {
                 t.remove();
@@ -224,7 +284,9 @@ describe("aks-network plan", () => {
             const { result } = planJson(["--dir", MINI, "--stack", "broken"], 1);
             assert.equal(result.status, "ok");
             assert.equal(result.networkPlans[0].report.verdict, "reject");
-            const errors = result.networkPlans[0].report.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.ruleId} ${d.path}`);
+            const errors = result.networkPlans[0].report.diagnostics
+                .filter((d) => d.severity === "error")
+                .map((d) => `${d.ruleId} ${d.path}`);
             assert.ok(errors.includes("R13 serviceCidrs[0]"), errors.join(", "));
             assert.ok(errors.includes("R36 podCidrs[0]"), errors.join(", "));
         });
@@ -233,8 +295,15 @@ describe("aks-network plan", () => {
             const { run, result } = planJson(["--dir", MINI, "--stack", "throws"], 1);
             assert.equal(result.status, "failed");
             assert.equal(result.error, "cluster name mini-throws is reserved; choose another clusterName");
-            assert.deepEqual(result.resources.map((r) => r.type), ["pulumi:pulumi:Stack"]);
-            assert.ok(errorLines(run).includes("aks-network: the program failed: cluster name mini-throws is reserved; choose another clusterName"));
+            assert.deepEqual(
+                result.resources.map((r) => r.type),
+                ["pulumi:pulumi:Stack"],
+            );
+            assert.ok(
+                errorLines(run).includes(
+                    "aks-network: the program failed: cluster name mini-throws is reserved; choose another clusterName",
+                ),
+            );
         });
 
         it("answers existing-network lookups from --fixtures (peerings become connected networks)", () => {
@@ -246,13 +315,19 @@ describe("aks-network plan", () => {
             assert.ok(report.diagnostics.some((d) => d.ruleId === "R38" && d.path === "podCidrs[0]"));
             assert.equal(byType(result, "azure-native:network:VirtualNetwork").length, 0, "an existing network is not created");
             const cluster = oneOf(result, "azure-native:containerservice:ManagedCluster");
-            assert.equal(cluster.keyProperties["agentPoolProfiles[0].vnetSubnetID"], "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet-spoke/subnets/aks-nodes");
+            assert.equal(
+                cluster.keyProperties["agentPoolProfiles[0].vnetSubnetID"],
+                "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet-spoke/subnets/aks-nodes",
+            );
         });
 
         it("fails naming --fixtures when a lookup has no offline answer", () => {
             const { result } = planJson(["--dir", MINI, "--stack", "byo"], 1);
             assert.equal(result.status, "failed");
-            assert.match(result.error ?? "", /no offline result for invoke azure-native:network:get(VirtualNetwork|Subnet) .*describe it in a fixtures file \(aks-network plan --fixtures FILE/);
+            assert.match(
+                result.error ?? "",
+                /no offline result for invoke azure-native:network:get(VirtualNetwork|Subnet) .*describe it in a fixtures file \(aks-network plan --fixtures FILE/,
+            );
         });
 
         it("gives up on a program that never finishes after --timeout, exit 1, its console output on stderr", () => {
@@ -261,7 +336,10 @@ describe("aks-network plan", () => {
             assert.ok(Date.now() - started < 30_000);
             assert.equal(result.status, "failed");
             assert.equal(result.error, "the program did not finish within 1s (an output that never resolves, or a pending promise)");
-            assert.deepEqual(result.resources.map((r) => r.type), ["fixture:index:Waiting", "pulumi:pulumi:Stack"]);
+            assert.deepEqual(
+                result.resources.map((r) => r.type),
+                ["fixture:index:Waiting", "pulumi:pulumi:Stack"],
+            );
             assert.match(run.stderr, /^aks-network: waiting for ever$/m);
         });
 
@@ -276,34 +354,62 @@ describe("aks-network plan", () => {
 
     describe("project, stack and fixtures files that can't be used (exit 2, one line)", () => {
         const cases: [string, () => { args: string[]; cleanup?: () => void }, RegExp][] = [
-            ["a folder without Pulumi.yaml", () => ({ args: ["--dir", FIXTURES] }), /^aks-network: no Pulumi\.yaml in .*fixtures; pass the program's folder with --dir$/],
+            [
+                "a folder without Pulumi.yaml",
+                () => ({ args: ["--dir", FIXTURES] }),
+                /^aks-network: no Pulumi\.yaml in .*fixtures; pass the program's folder with --dir$/,
+            ],
             ["a missing folder", () => ({ args: ["--dir", path.join(FIXTURES, "nope")] }), /^aks-network: .*nope is not a folder$/],
-            ["an unknown stack", () => ({ args: ["--dir", MINI, "--stack", "prod"] }), /^aks-network: no stack config Pulumi\.prod\.yaml in .*mini-stack \(stacks: broken, byo, dev, throws\)$/],
-            ["a missing fixtures file", () => ({ args: ["--dir", MINI, "--fixtures", path.join(MINI, "missing.yaml")] }), /^aks-network: cannot read .*missing\.yaml: no such file$/],
-            ["a fixtures file of another version", () => {
-                const t = tempDir();
-                const f = path.join(t.dir, "fx.json");
-                fs.writeFileSync(f, JSON.stringify({ version: 2 }));
-                return { args: ["--dir", MINI, "--fixtures", f], cleanup: t.remove };
-            }, /^aks-network: .*fx\.json: version must be 1, not 2$/],
-            ["a project of another runtime", () => {
-                const t = tempDir();
-                fs.writeFileSync(path.join(t.dir, "Pulumi.yaml"), "name: py\nruntime: python\n");
-                return { args: ["--dir", t.dir], cleanup: t.remove };
-            }, /^aks-network: .*Pulumi\.yaml: runtime python is not supported; aks-network plan runs nodejs programs$/],
-            ["several stacks and none is dev", () => {
-                const t = tempDir();
-                fs.writeFileSync(path.join(t.dir, "Pulumi.yaml"), "name: two\nruntime: nodejs\n");
-                fs.writeFileSync(path.join(t.dir, "Pulumi.staging.yaml"), "config: {}\n");
-                fs.writeFileSync(path.join(t.dir, "Pulumi.prod.yaml"), "config: {}\n");
-                return { args: ["--dir", t.dir], cleanup: t.remove };
-            }, /^aks-network: .* has several stacks \(prod, staging\) and none is "dev"; choose one with --stack$/],
-            ["an unparsable stack file", () => {
-                const t = tempDir();
-                fs.writeFileSync(path.join(t.dir, "Pulumi.yaml"), "name: bad\nruntime: nodejs\n");
-                fs.writeFileSync(path.join(t.dir, "Pulumi.dev.yaml"), "config:\n  bad:key: [unclosed\n");
-                return { args: ["--dir", t.dir], cleanup: t.remove };
-            }, /^aks-network: cannot parse .*Pulumi\.dev\.yaml: .+/],
+            [
+                "an unknown stack",
+                () => ({ args: ["--dir", MINI, "--stack", "prod"] }),
+                /^aks-network: no stack config Pulumi\.prod\.yaml in .*mini-stack \(stacks: broken, byo, dev, throws\)$/,
+            ],
+            [
+                "a missing fixtures file",
+                () => ({ args: ["--dir", MINI, "--fixtures", path.join(MINI, "missing.yaml")] }),
+                /^aks-network: cannot read .*missing\.yaml: no such file$/,
+            ],
+            [
+                "a fixtures file of another version",
+                () => {
+                    const t = tempDir();
+                    const f = path.join(t.dir, "fx.json");
+                    fs.writeFileSync(f, JSON.stringify({ version: 2 }));
+                    return { args: ["--dir", MINI, "--fixtures", f], cleanup: t.remove };
+                },
+                /^aks-network: .*fx\.json: version must be 1, not 2$/,
+            ],
+            [
+                "a project of another runtime",
+                () => {
+                    const t = tempDir();
+                    fs.writeFileSync(path.join(t.dir, "Pulumi.yaml"), "name: py\nruntime: python\n");
+                    return { args: ["--dir", t.dir], cleanup: t.remove };
+                },
+                /^aks-network: .*Pulumi\.yaml: runtime python is not supported; aks-network plan runs nodejs programs$/,
+            ],
+            [
+                "several stacks and none is dev",
+                () => {
+                    const t = tempDir();
+                    fs.writeFileSync(path.join(t.dir, "Pulumi.yaml"), "name: two\nruntime: nodejs\n");
+                    fs.writeFileSync(path.join(t.dir, "Pulumi.staging.yaml"), "config: {}\n");
+                    fs.writeFileSync(path.join(t.dir, "Pulumi.prod.yaml"), "config: {}\n");
+                    return { args: ["--dir", t.dir], cleanup: t.remove };
+                },
+                /^aks-network: .* has several stacks \(prod, staging\) and none is "dev"; choose one with --stack$/,
+            ],
+            [
+                "an unparsable stack file",
+                () => {
+                    const t = tempDir();
+                    fs.writeFileSync(path.join(t.dir, "Pulumi.yaml"), "name: bad\nruntime: nodejs\n");
+                    fs.writeFileSync(path.join(t.dir, "Pulumi.dev.yaml"), "config:\n  bad:key: [unclosed\n");
+                    return { args: ["--dir", t.dir], cleanup: t.remove };
+                },
+                /^aks-network: cannot parse .*Pulumi\.dev\.yaml: .+/,
+            ],
         ];
         for (const [what, setup, expected] of cases) {
             it(`exits 2 for ${what}`, () => {

@@ -29,8 +29,11 @@ function ciphertexts(file: string): string[] {
 
 /** The fixtures file of a program, if there is one. */
 function fixturesOf(dir: string): string | undefined {
-    return [path.join(ROOT, "examples", "plans", `${path.basename(dir)}.fixtures.yaml`), path.join(dir, "fixtures.yaml"), path.join(dir, "fixtures.json")]
-        .find((f) => dir !== ROOT && fs.existsSync(f));
+    return [
+        path.join(ROOT, "examples", "plans", `${path.basename(dir)}.fixtures.yaml`),
+        path.join(dir, "fixtures.yaml"),
+        path.join(dir, "fixtures.json"),
+    ].find((f) => dir !== ROOT && fs.existsSync(f));
 }
 
 function programs(): string[] {
@@ -51,12 +54,24 @@ describe("aks-network on the repository's programs", () => {
     }
     for (const dir of found) {
         const rel = path.relative(ROOT, dir) || ".";
-        const stacks = fs.readdirSync(dir).map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)).filter((m): m is RegExpExecArray => m !== null);
+        const stacks = fs
+            .readdirSync(dir)
+            .map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f))
+            .filter((m): m is RegExpExecArray => m !== null);
         for (const m of stacks) {
             const stackFile = path.join(dir, m[0]);
             it(`plans ${rel} stack ${m[1]} offline, nothing secret printed`, () => {
                 const fixtures = fixturesOf(dir);
-                const r = runCli(["plan", "--dir", dir, "--stack", m[1], "--format", "json", ...(fixtures ? ["--fixtures", fixtures] : [])]);
+                const r = runCli([
+                    "plan",
+                    "--dir",
+                    dir,
+                    "--stack",
+                    m[1],
+                    "--format",
+                    "json",
+                    ...(fixtures ? ["--fixtures", fixtures] : []),
+                ]);
                 assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
                 const result = JSON.parse(r.stdout) as PlanResult;
                 assert.equal(result.kind, "aks-network-plan");
@@ -64,7 +79,8 @@ describe("aks-network on the repository's programs", () => {
                 assert.ok(result.resources.length > 0);
                 assert.equal(result.status, "ok", result.error ?? "");
                 assert.ok(result.networkPlans.length > 0, "a network plan is found in the outputs");
-                for (const s of [...ciphertexts(stackFile), SECRET_PLACEHOLDER]) assert.ok(!(r.stdout + r.stderr).includes(s), `printed ${s}`);
+                for (const s of [...ciphertexts(stackFile), SECRET_PLACEHOLDER])
+                    assert.ok(!(r.stdout + r.stderr).includes(s), `printed ${s}`);
             });
         }
     }
@@ -74,7 +90,10 @@ describe("aks-network on the repository's programs", () => {
         if (!fs.existsSync(urnList) || !fs.existsSync(path.join(ROOT, "Pulumi.dev.yaml"))) this.skip();
         const r = runCli(["plan", "--stack", "dev", "--format", "json"]);
         assert.equal(r.status, 0, r.stderr);
-        const urns = (JSON.parse(r.stdout) as PlanResult).resources.filter((x) => x.type !== "pulumi:pulumi:Stack").map((x) => x.urn).sort();
+        const urns = (JSON.parse(r.stdout) as PlanResult).resources
+            .filter((x) => x.type !== "pulumi:pulumi:Stack")
+            .map((x) => x.urn)
+            .sort();
         assert.deepEqual(urns, (JSON.parse(fs.readFileSync(urnList, "utf8")) as string[]).sort());
     });
 

@@ -6,7 +6,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { UsageError } from "../../lib/cli/errors";
 import {
-    chooseStack, namespacedKey, readProject, readStackConfig, replaceSecure, SECRET_PLACEHOLDER, stackConfigOf, toRuntimeConfig,
+    chooseStack,
+    namespacedKey,
+    readProject,
+    readStackConfig,
+    replaceSecure,
+    SECRET_PLACEHOLDER,
+    stackConfigOf,
+    toRuntimeConfig,
 } from "../../lib/cli/project";
 import { FIXTURES, tempDir } from "./helpers";
 
@@ -18,16 +25,30 @@ describe("Pulumi project and stack files", () => {
 
     it("replaces every secure: entry, nested ones included, and says so", () => {
         assert.deepEqual(replaceSecure({ secure: "v1:abc" }, "P"), { value: "P", secret: true });
-        assert.deepEqual(replaceSecure({ user: "u", password: { secure: "v1:abc" } }, "P"), { value: { user: "u", password: "P" }, secret: true });
+        assert.deepEqual(replaceSecure({ user: "u", password: { secure: "v1:abc" } }, "P"), {
+            value: { user: "u", password: "P" },
+            secret: true,
+        });
         assert.deepEqual(replaceSecure([{ secure: "v1:a" }, "x"], "P"), { value: ["P", "x"], secret: true });
-        assert.deepEqual(replaceSecure({ secure: "v1:a", other: 1 }, "P"), { value: { secure: "v1:a", other: 1 }, secret: false }, "not a secure entry");
+        assert.deepEqual(
+            replaceSecure({ secure: "v1:a", other: 1 }, "P"),
+            { value: { secure: "v1:a", other: 1 }, secret: false },
+            "not a secure entry",
+        );
         assert.deepEqual(replaceSecure(3, "P"), { value: 3, secret: false });
     });
 
     it("reads a stack's config: namespaced keys, secret keys, the placeholder or a fixture's value", () => {
-        const doc = { config: { name: "x", "aks-network:windows": { adminPassword: { secure: "v1:zz" } }, token: { secure: "v1:yy" } }, environment: ["env"] };
+        const doc = {
+            config: { name: "x", "aks-network:windows": { adminPassword: { secure: "v1:zz" } }, token: { secure: "v1:yy" } },
+            environment: ["env"],
+        };
         const c = stackConfigOf(doc, "proj", "dev", "Pulumi.dev.yaml", { "proj:token": "from-fixtures" });
-        assert.deepEqual(c.values, { "proj:name": "x", "aks-network:windows": { adminPassword: SECRET_PLACEHOLDER }, "proj:token": "from-fixtures" });
+        assert.deepEqual(c.values, {
+            "proj:name": "x",
+            "aks-network:windows": { adminPassword: SECRET_PLACEHOLDER },
+            "proj:token": "from-fixtures",
+        });
         assert.deepEqual(c.secretKeys, ["aks-network:windows", "proj:token"]);
         assert.equal(c.notes.length, 1);
         assert.match(c.notes[0], /environment imports \(Pulumi ESC\) are not available offline/);
@@ -35,7 +56,13 @@ describe("Pulumi project and stack files", () => {
     });
 
     it("gives the runtime strings, with everything else as JSON", () => {
-        assert.deepEqual(toRuntimeConfig({ a: "s", b: 3, c: true, d: ["x"], e: { k: 1 } }), { a: "s", b: "3", c: "true", d: '["x"]', e: '{"k":1}' });
+        assert.deepEqual(toRuntimeConfig({ a: "s", b: 3, c: true, d: ["x"], e: { k: 1 } }), {
+            a: "s",
+            b: "3",
+            c: "true",
+            d: '["x"]',
+            e: '{"k":1}',
+        });
     });
 
     it("reads Pulumi.yaml: name, runtime and its options, main, project config defaults", () => {

@@ -29,26 +29,48 @@ describe("stack config to AksClusterArgs", () => {
     });
 
     it("hands the secret windowsAdminPassword (offline: its placeholder) to the cluster's Windows settings", () => {
-        const r = stackConfigToClusterArgs({ "aks-network:windows": { adminUsername: "ops" }, "aks-network:windowsAdminPassword": SECRET_PLACEHOLDER });
+        const r = stackConfigToClusterArgs({
+            "aks-network:windows": { adminUsername: "ops" },
+            "aks-network:windowsAdminPassword": SECRET_PLACEHOLDER,
+        });
         assert.deepEqual(r.args.windows, { adminUsername: "ops", adminPassword: SECRET_PLACEHOLDER });
         assert.equal(r.componentName, "aks", "the program's default component name");
     });
 
     it("reports keys that are not settings (S1), and cluster values of the wrong kind once, as AksCluster does (A22), by config path", () => {
-        const r = stackConfigToClusterArgs({ "aks-network:netwrk": {}, "aks-network:nodePools": { name: "x" }, "aks-network:ingress": { kind: "nginx" } });
-        assert.deepEqual(r.problems.map((p) => [p.ruleId, p.path]), [["S1", "aks-network:netwrk"], ["S1", "aks-network:ingress.kind"]]);
+        const r = stackConfigToClusterArgs({
+            "aks-network:netwrk": {},
+            "aks-network:nodePools": { name: "x" },
+            "aks-network:ingress": { kind: "nginx" },
+        });
+        assert.deepEqual(
+            r.problems.map((p) => [p.ruleId, p.path]),
+            [
+                ["S1", "aks-network:netwrk"],
+                ["S1", "aks-network:ingress.kind"],
+            ],
+        );
         assert.match(r.problems[0].message, /did you mean aks-network:network\?/);
         assert.match(r.problems[1].message, /^aks-network:ingress\.kind "nginx" is not a valid IngressControllerKind/);
         const shape = (r.design?.diagnostics ?? []).filter((d) => d.ruleId === "A22").map((d) => d.path);
         assert.deepEqual(shape, ["nodePools"], "the design checks the cluster's arguments (the caller maps them to config paths)");
         const report = stackConfigToNetworkPlan({ "aks-network:nodePools": { name: "x" } }).report;
-        assert.deepEqual(report.diagnostics.filter((d) => d.ruleId === "A22").map((d) => d.path), ["aks-network:nodePools"]);
+        assert.deepEqual(
+            report.diagnostics.filter((d) => d.ruleId === "A22").map((d) => d.path),
+            ["aks-network:nodePools"],
+        );
     });
 
     it("reads the same keys under another namespace, and names them so", () => {
-        const r = stackConfigToClusterArgs({ "mine:network": { podCidrs: ["10.1.0.0/16"] }, "mine:netwrk": 1, "aks-network:network": { podCidrs: ["10.2.0.0/16"] } }, "mine");
+        const r = stackConfigToClusterArgs(
+            { "mine:network": { podCidrs: ["10.1.0.0/16"] }, "mine:netwrk": 1, "aks-network:network": { podCidrs: ["10.2.0.0/16"] } },
+            "mine",
+        );
         assert.deepEqual(r.args, { network: { podCidrs: ["10.1.0.0/16"] } });
-        assert.deepEqual(r.problems.map((p) => p.path), ["mine:netwrk"]);
+        assert.deepEqual(
+            r.problems.map((p) => p.path),
+            ["mine:netwrk"],
+        );
         assert.match(r.problems[0].message, /^mine:netwrk is not a setting of this program; did you mean mine:network\?$/);
     });
 
@@ -61,12 +83,18 @@ describe("stack config to AksClusterArgs", () => {
         });
         assert.equal(componentName, "aks");
         assert.deepEqual(plan.podCidrs, ["10.0.0.0/16"]);
-        assert.deepEqual((plan.nodePools ?? []).map((p) => p.name), ["system", "apps"]);
+        assert.deepEqual(
+            (plan.nodePools ?? []).map((p) => p.name),
+            ["system", "apps"],
+        );
         assert.equal(report.verdict, "reject");
         assert.equal(report.diagnostics[0].path, "aks-network:sampleApp.replicas");
         const r33 = report.diagnostics.find((d) => d.ruleId === "R33");
         assert.equal(r33?.path, "aks-network:network.serviceCidrs[0]");
         assert.match(r33?.message ?? "", /^aks-network:network\.serviceCidrs\[0\] "10\.0\.0\.0\/16" .*network\.podCidrs\[0\]/);
-        assert.ok(report.diagnostics.some((d) => d.severity === "info"), "warnings and info are kept");
+        assert.ok(
+            report.diagnostics.some((d) => d.severity === "info"),
+            "warnings and info are kept",
+        );
     });
 });

@@ -41,8 +41,16 @@ describe("aks-network validate", () => {
             const errors = r.stdout.split("\n").filter((l) => l.startsWith("error "));
             const ids = errors.map((l) => l.split(" ").slice(1, 3).join(" "));
             for (const expected of [
-                "R1 connectedNetworks[1]:", "R13 serviceCidrs[0]:", "R17 dnsServiceIP:", "R73 nodeSubnets[0].ipv6Cidr:", "R33 serviceCidrs[1]:",
-                "R36 podCidrs[0]:", "R43 nodePools[0].name:", "R45 nodePools[0].maxPods:", "R44 nodePools[2].name:", "R58 nodeSubnets[0].cidr:",
+                "R1 connectedNetworks[1]:",
+                "R13 serviceCidrs[0]:",
+                "R17 dnsServiceIP:",
+                "R73 nodeSubnets[0].ipv6Cidr:",
+                "R33 serviceCidrs[1]:",
+                "R36 podCidrs[0]:",
+                "R43 nodePools[0].name:",
+                "R45 nodePools[0].maxPods:",
+                "R44 nodePools[2].name:",
+                "R58 nodeSubnets[0].cidr:",
             ]) {
                 assert.ok(ids.includes(expected), `missing ${expected} in:\n${errors.join("\n")}`);
             }
@@ -59,7 +67,13 @@ describe("aks-network validate", () => {
             assert.equal(report.verdict, "accept");
             const eff = report.effective as { podCidrs: string[]; nodePools: { name: string; maxCount: number | null }[] };
             assert.deepEqual(eff.podCidrs, ["10.244.0.0/16"]);
-            assert.deepEqual(eff.nodePools.map((p) => [p.name, p.maxCount]), [["system", null], ["apps", 10]]);
+            assert.deepEqual(
+                eff.nodePools.map((p) => [p.name, p.maxCount]),
+                [
+                    ["system", null],
+                    ["apps", 10],
+                ],
+            );
             const cap = report.capacity as { nodes: { count: number; max: number } };
             assert.deepEqual([cap.nodes.count, cap.nodes.max], [5, 13]);
         });
@@ -86,7 +100,10 @@ describe("aks-network validate", () => {
             assert.equal(r.status, 0, r.stdout + r.stderr);
             assert.match(r.stdout, /^AKS network plan: accept$/m);
             assert.match(r.stdout, /dual-stack \(IPv4, IPv6\), Kubernetes 1\.33/);
-            assert.match(r.stderr, /^aks-network: read aks-network:clusterName, .*aks-network:windows as AksClusterArgs of component "dev"; the program's own: aks-network:windowsAdminPassword, aks-network:name, aks-network:ingress$/m);
+            assert.match(
+                r.stderr,
+                /^aks-network: read aks-network:clusterName, .*aks-network:windows as AksClusterArgs of component "dev"; the program's own: aks-network:windowsAdminPassword, aks-network:name, aks-network:ingress$/m,
+            );
             // The Windows pool is part of the plan.
             assert.match(r.stdout, /^win +Windows \(Windows2022\) +User/m);
             for (const s of NEVER_PRINTED) assert.ok(!(r.stdout + r.stderr).includes(s), `printed ${s}`);
@@ -95,13 +112,24 @@ describe("aks-network validate", () => {
         it("reports the config's, the component's and the planner's problems at once by config path, exit 1", () => {
             const r = runCli(["validate", stackConfig("Pulumi.broken.yaml")]);
             assert.equal(r.status, 1);
-            const errors = r.stdout.split("\n").filter((l) => l.startsWith("error ")).map((l) => l.split(": ")[0]);
+            const errors = r.stdout
+                .split("\n")
+                .filter((l) => l.startsWith("error "))
+                .map((l) => l.split(": ")[0]);
             assert.deepEqual(errors, [
-                "error S1 aks-network:netwrk", "error S1 aks-network:sampleApp.replicas",
-                "error A2 aks-network:clusterName", "error A1 aks-network:apiServer", "error R17 aks-network:network.dnsServiceIP",
-                "error R33 aks-network:network.serviceCidrs[0]", "error R43 aks-network:nodePools[0].name", "error R45 aks-network:nodePools[0].maxPods",
+                "error S1 aks-network:netwrk",
+                "error S1 aks-network:sampleApp.replicas",
+                "error A2 aks-network:clusterName",
+                "error A1 aks-network:apiServer",
+                "error R17 aks-network:network.dnsServiceIP",
+                "error R33 aks-network:network.serviceCidrs[0]",
+                "error R43 aks-network:nodePools[0].name",
+                "error R45 aks-network:nodePools[0].maxPods",
             ]);
-            assert.match(r.stdout, /^error S1 aks-network:netwrk: aks-network:netwrk is not a setting of this program; did you mean aks-network:network\?$/m);
+            assert.match(
+                r.stdout,
+                /^error S1 aks-network:netwrk: aks-network:netwrk is not a setting of this program; did you mean aks-network:network\?$/m,
+            );
             for (const s of NEVER_PRINTED) assert.ok(!(r.stdout + r.stderr).includes(s), `printed ${s}`);
         });
 
@@ -117,14 +145,22 @@ describe("aks-network validate", () => {
             const t = tempDir();
             try {
                 const file = path.join(t.dir, "Pulumi.other.yaml");
-                fs.writeFileSync(file, "config:\n  other:network:\n    podCidrs: [10.244.0.0/16]\n  other:apiServer:\n    privateCluster: true\n  aks-network:network: 3\n");
+                fs.writeFileSync(
+                    file,
+                    "config:\n  other:network:\n    podCidrs: [10.244.0.0/16]\n  other:apiServer:\n    privateCluster: true\n  aks-network:network: 3\n",
+                );
                 fs.writeFileSync(path.join(t.dir, "Pulumi.none.yaml"), "config:\n  other:network:\n    podCidrs: [10.244.0.0/16]\n");
                 const r = runCli(["validate", path.join(t.dir, "Pulumi.none.yaml")]);
                 assert.equal(r.status, 2);
-                assert.deepEqual(errorLines(r), [`aks-network: ${path.join(t.dir, "Pulumi.none.yaml")} is a stack config file without aks-network:* keys; nothing to validate (use --namespace for another config namespace)`]);
+                assert.deepEqual(errorLines(r), [
+                    `aks-network: ${path.join(t.dir, "Pulumi.none.yaml")} is a stack config file without aks-network:* keys; nothing to validate (use --namespace for another config namespace)`,
+                ]);
                 const wrongShape = runCli(["validate", file]);
                 assert.equal(wrongShape.status, 1, "aks-network:network of the wrong kind");
-                assert.match(wrongShape.stdout, /^error A22 aks-network:network: aks-network:network is 3 \(number\); write an object \(ClusterNetworkArgs\)/m);
+                assert.match(
+                    wrongShape.stdout,
+                    /^error A22 aks-network:network: aks-network:network is 3 \(number\); write an object \(ClusterNetworkArgs\)/m,
+                );
                 const ok = runCli(["validate", file, "--namespace", "other"]);
                 assert.equal(ok.status, 0, ok.stdout + ok.stderr);
                 assert.match(ok.stdout, /^IPv4 +10\.244\.0\.0\/16/m);
@@ -138,10 +174,22 @@ describe("aks-network validate", () => {
         const cases: [string, (dir: string) => string, RegExp][] = [
             ["a missing file", (d) => path.join(d, "missing.json"), /^aks-network: cannot read .*missing\.json: no such file$/],
             ["a folder", (d) => d, /^aks-network: cannot read .*: it is a directory$/],
-            ["invalid JSON", (d) => write(d, "bad.json", '{ "podCidrs": ["10.244.0.0/16", }'), /^aks-network: cannot parse .*bad\.json: .+/],
-            ["invalid YAML", (d) => write(d, "bad.yaml", "podCidrs: [10.244.0.0/16\nserviceCidrs: : :\n"), /^aks-network: cannot parse .*bad\.yaml: .+/],
+            [
+                "invalid JSON",
+                (d) => write(d, "bad.json", '{ "podCidrs": ["10.244.0.0/16", }'),
+                /^aks-network: cannot parse .*bad\.json: .+/,
+            ],
+            [
+                "invalid YAML",
+                (d) => write(d, "bad.yaml", "podCidrs: [10.244.0.0/16\nserviceCidrs: : :\n"),
+                /^aks-network: cannot parse .*bad\.yaml: .+/,
+            ],
             ["an empty file", (d) => write(d, "empty.yaml", ""), /^aks-network: cannot parse .*empty\.yaml: the file is empty$/],
-            ["a list instead of a plan", (d) => write(d, "list.json", "[1, 2]"), /^aks-network: cannot validate .*list\.json: expected a network plan .*, not a list$/],
+            [
+                "a list instead of a plan",
+                (d) => write(d, "list.json", "[1, 2]"),
+                /^aks-network: cannot validate .*list\.json: expected a network plan .*, not a list$/,
+            ],
         ];
         for (const [what, make, expected] of cases) {
             it(`exits 2 for ${what}`, () => {

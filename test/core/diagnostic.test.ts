@@ -7,8 +7,14 @@ describe("core/text", () => {
     it("keeps the paths a message names as slots and renders them last", () => {
         const message = t`${at("podCidrs", 0)} "10.244.1.0/16" has host bits set; compare ${at(["serviceCidrs"])}`;
         assert.equal(String(message), `podCidrs[0] "10.244.1.0/16" has host bits set; compare serviceCidrs`);
-        assert.deepEqual(message.parts.filter((p) => typeof p !== "string"), [{ path: ["podCidrs", 0] }, { path: ["serviceCidrs"] }]);
-        assert.equal(renderParts(message.parts, (p) => `<${formatPath(p)}>`), `<podCidrs[0]> "10.244.1.0/16" has host bits set; compare <serviceCidrs>`);
+        assert.deepEqual(
+            message.parts.filter((p) => typeof p !== "string"),
+            [{ path: ["podCidrs", 0] }, { path: ["serviceCidrs"] }],
+        );
+        assert.equal(
+            renderParts(message.parts, (p) => `<${formatPath(p)}>`),
+            `<podCidrs[0]> "10.244.1.0/16" has host bits set; compare <serviceCidrs>`,
+        );
     });
 
     it("splices messages into messages and joins them", () => {
@@ -33,7 +39,15 @@ describe("core/diagnostic", () => {
         const [first, second] = sink.diagnostics;
         assert.deepEqual(
             { ...first },
-            { ruleId: "R1", severity: "error", path: "podCidrs[0]", message: "podCidrs[0] is bad", segments: ["podCidrs", 0], template: [{ path: ["podCidrs", 0] }, " is bad"], azureErrorCode: "CidrStringParseError" },
+            {
+                ruleId: "R1",
+                severity: "error",
+                path: "podCidrs[0]",
+                message: "podCidrs[0] is bad",
+                segments: ["podCidrs", 0],
+                template: [{ path: ["podCidrs", 0] }, " is bad"],
+                azureErrorCode: "CidrStringParseError",
+            },
         );
         assert.equal(second.path, "");
         assert.equal(second.severity, "warning");
@@ -44,9 +58,20 @@ describe("core/diagnostic", () => {
             { from: ["podCidrs"], to: ["network", "podCidrs"] },
             { from: ["nodePools", 0], to: ["systemPool"] },
             { from: ["nodePools", 1], to: ["nodePools", 0] },
-            { from: ["vnetAddressSpaces"], to: ["network", "nodeSubnetId"], whole: true, note: `VNet "hub" address space`, inMessage: `VNet "hub" address space` },
+            {
+                from: ["vnetAddressSpaces"],
+                to: ["network", "nodeSubnetId"],
+                whole: true,
+                note: `VNet "hub" address space`,
+                inMessage: `VNet "hub" address space`,
+            },
         ]);
-        const found = diagnostic("error", "R9", ["nodePools", 1, "maxPods"], t`${at("nodePools", 1, "maxPods")} clashes with ${at("nodePools", 0)} and ${at("podCidrs", 1)}`);
+        const found = diagnostic(
+            "error",
+            "R9",
+            ["nodePools", 1, "maxPods"],
+            t`${at("nodePools", 1, "maxPods")} clashes with ${at("nodePools", 0)} and ${at("podCidrs", 1)}`,
+        );
         const moved = table.relocate(found);
         assert.equal(moved.path, "nodePools[0].maxPods");
         assert.equal(moved.message, "nodePools[0].maxPods clashes with systemPool and network.podCidrs[1]");
@@ -75,9 +100,16 @@ describe("core/diagnostic", () => {
     });
 
     it("escalates only the named warnings, saying why", () => {
-        const list = [diagnostic("warning", "R34", ["a"], t`${at("a")} shadows`), diagnostic("warning", "R35", ["b"], "x"), diagnostic("info", "R34", ["c"], "y")];
+        const list = [
+            diagnostic("warning", "R34", ["a"], t`${at("a")} shadows`),
+            diagnostic("warning", "R35", ["b"], "x"),
+            diagnostic("info", "R34", ["c"], "y"),
+        ];
         const out = escalate(list, ["R34"], "made an error");
-        assert.deepEqual(out.map((d) => d.severity), ["error", "warning", "info"]);
+        assert.deepEqual(
+            out.map((d) => d.severity),
+            ["error", "warning", "info"],
+        );
         assert.equal(out[0].message, "a shadows (made an error)");
         assert.deepEqual(out[0].template[0], { path: ["a"] });
     });

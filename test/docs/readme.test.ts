@@ -15,7 +15,25 @@ import { argTable, outputTable, replaceRegion, ruleTable } from "../helpers/docs
 const README = join(__dirname, "..", "..", "README.md");
 
 const ARGS: [string, string, string[]][] = [
-    ["AksCluster", "lib/azure/clusterArgs.ts", ["AksClusterArgs", "ClusterNetworkArgs", "VnetArgs", "SubnetArgs", "ConnectedNetworkArgs", "ApiServerArgs", "EntraArgs", "UpgradeArgs", "MaintenanceWindowArgs", "WindowsArgs", "MonitoringArgs", "ClusterIdentityArgs", "KubeconfigLoginArgs"]],
+    [
+        "AksCluster",
+        "lib/azure/clusterArgs.ts",
+        [
+            "AksClusterArgs",
+            "ClusterNetworkArgs",
+            "VnetArgs",
+            "SubnetArgs",
+            "ConnectedNetworkArgs",
+            "ApiServerArgs",
+            "EntraArgs",
+            "UpgradeArgs",
+            "MaintenanceWindowArgs",
+            "WindowsArgs",
+            "MonitoringArgs",
+            "ClusterIdentityArgs",
+            "KubeconfigLoginArgs",
+        ],
+    ],
     ["Node pools", "lib/azure/nodePoolArgs.ts", ["SystemPoolArgs", "NodePoolSpec", "NodeTaint"]],
     ["IngressController", "lib/k8s/ingressController.ts", ["IngressControllerArgs"]],
     ["SampleApp", "lib/k8s/sampleApp.ts", ["SampleAppArgs"]],
@@ -51,7 +69,11 @@ describe("README", () => {
     it("has reference tables in sync with the code", () => {
         const want = generated();
         if (process.env.WRITE_README === "1") writeFileSync(README, want);
-        assert.equal(readFileSync(README, "utf8"), want, "README reference tables are stale: run WRITE_README=1 npx mocha test/docs/readme.test.ts");
+        assert.equal(
+            readFileSync(README, "utf8"),
+            want,
+            "README reference tables are stale: run WRITE_README=1 npx mocha test/docs/readme.test.ts",
+        );
     });
 
     it("documents every argument with a description, and every optional one with a default", () => {
@@ -79,10 +101,21 @@ describe("README", () => {
     it("shows the error a real AksCluster gives for its example arguments", () => {
         const d = designCluster("prod", {
             apiServer: { authorizedIpRanges: ["20.61.0.0/24"] },
-            network: { podCidrs: ["10.244.0.0/20"], serviceCidrs: ["10.224.0.0/16"], dnsServiceIP: "10.224.0.10", vnet: { subnets: [{ name: "nodes", cidr: "10.224.0.0/16" }] } },
-            nodePools: [{ name: "apps", minCount: 2, maxCount: 20 }, { name: "windows", osType: OsType.Windows }],
+            network: {
+                podCidrs: ["10.244.0.0/20"],
+                serviceCidrs: ["10.224.0.0/16"],
+                dnsServiceIP: "10.224.0.10",
+                vnet: { subnets: [{ name: "nodes", cidr: "10.224.0.0/16" }] },
+            },
+            nodePools: [
+                { name: "apps", minCount: 2, maxCount: 20 },
+                { name: "windows", osType: OsType.Windows },
+            ],
         });
-        const message = formatProblems(`invalid AksCluster "prod" arguments; nothing was created`, d.diagnostics.filter((x) => x.severity === "error"));
+        const message = formatProblems(
+            `invalid AksCluster "prod" arguments; nothing was created`,
+            d.diagnostics.filter((x) => x.severity === "error"),
+        );
         assert.ok(readFileSync(README, "utf8").includes(message), `README's example error is not what the component says:\n${message}`);
     });
 });

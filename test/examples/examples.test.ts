@@ -82,7 +82,11 @@ describe("examples", () => {
     });
 
     it("byo-vnet-hub-spoke: reads the spoke and its hub peering and deploys into the existing subnet", async () => {
-        useExistingNetwork({ vnetSpaces: ["10.1.0.0/16"], subnetPrefixes: ["10.1.0.0/22"], peerings: [{ name: "to-hub", remote: ["10.0.0.0/16"] }] });
+        useExistingNetwork({
+            vnetSpaces: ["10.1.0.0/16"],
+            subnetPrefixes: ["10.1.0.0/22"],
+            peerings: [{ name: "to-hub", remote: ["10.0.0.0/16"] }],
+        });
         const out = runExample("byo-vnet-hub-spoke", { nodeSubnetId: SUBNET_ID });
         await settle();
         const mc = clusterOf("spoke");
@@ -90,15 +94,27 @@ describe("examples", () => {
         assert.equal(mc.networkProfile.outboundType, "userDefinedRouting");
         assert.equal(mc.apiServerAccessProfile.enablePrivateCluster, true);
         if (!isPreview) {
-            const deployed = await valueOf(out.deployedNetworkPlan as pulumi.Output<{ effective: { connectedNetworks: { name: string }[] } }>);
-            assert.ok(deployed.effective.connectedNetworks.some((c) => c.name.includes("to-hub")), "the hub peering counts as a connected network");
+            const deployed = await valueOf(
+                out.deployedNetworkPlan as pulumi.Output<{ effective: { connectedNetworks: { name: string }[] } }>,
+            );
+            assert.ok(
+                deployed.effective.connectedNetworks.some((c) => c.name.includes("to-hub")),
+                "the hub peering counts as a connected network",
+            );
         }
     });
 
     it("byo-vnet-hub-spoke: fails before creating the cluster when the hub peering overlaps the pod CIDR (in previews too)", async () => {
-        useExistingNetwork({ vnetSpaces: ["10.1.0.0/16"], subnetPrefixes: ["10.1.0.0/22"], peerings: [{ name: "to-hub", remote: ["100.64.0.0/12"] }] });
+        useExistingNetwork({
+            vnetSpaces: ["10.1.0.0/16"],
+            subnetPrefixes: ["10.1.0.0/22"],
+            peerings: [{ name: "to-hub", remote: ["100.64.0.0/12"] }],
+        });
         const out = runExample("byo-vnet-hub-spoke", { nodeSubnetId: SUBNET_ID });
-        await assert.rejects(settled(out.deployedNetworkPlan as pulumi.Output<unknown>), /to-hub[\s\S]*100\.64\.0\.0\/16|100\.64\.0\.0\/16[\s\S]*to-hub/);
+        await assert.rejects(
+            settled(out.deployedNetworkPlan as pulumi.Output<unknown>),
+            /to-hub[\s\S]*100\.64\.0\.0\/16|100\.64\.0\.0\/16[\s\S]*to-hub/,
+        );
         await settle().catch(() => undefined);
         assert.equal(registered("azure-native:containerservice:ManagedCluster").filter((r) => r.name.startsWith("spoke")).length, 0);
     });

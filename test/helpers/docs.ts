@@ -33,7 +33,10 @@ function jsDocOf(node: ts.Node): { summary: string; tags: Map<string, string> } 
 /** First sentence of a doc comment, on one line. */
 function firstSentence(s: string): string {
     // Abbreviations are not sentence ends.
-    const one = s.replace(/\s+/g, " ").trim().replace(/\b(e\.g|i\.e|etc)\./g, "$1\u0000");
+    const one = s
+        .replace(/\s+/g, " ")
+        .trim()
+        .replace(/\b(e\.g|i\.e|etc)\./g, "$1\u0000");
     const m = /^(.*?[.!?])(\s|$)/.exec(one);
     return (m ? m[1] : one).replace(/\.$/, "").replaceAll("\u0000", ".");
 }
@@ -77,8 +80,11 @@ export function argTable(file: string, name: string): string {
 
 /** A markdown table of a rule catalogue. */
 export function ruleTable(rules: readonly RuleInfo[]): string {
-    return ["| rule | severity | what it checks | source |", "| --- | --- | --- | --- |",
-        ...rules.map((r) => `| ${r.id} | ${r.severity} | ${cell(r.title)} | ${cell(r.source)} |`)].join("\n");
+    return [
+        "| rule | severity | what it checks | source |",
+        "| --- | --- | --- | --- |",
+        ...rules.map((r) => `| ${r.id} | ${r.severity} | ${cell(r.title)} | ${cell(r.source)} |`),
+    ].join("\n");
 }
 
 /** Replace the text between `<!-- generated:KEY -->` and `<!-- /generated:KEY -->`. */
@@ -104,8 +110,11 @@ export function outputTable(file: string, className: string): string {
     for (const m of found.members) {
         if (!ts.isPropertyDeclaration(m) || !m.name) continue;
         const mods = ts.getModifiers(m) ?? [];
-        if (!mods.some((x) => x.kind === ts.SyntaxKind.PublicKeyword) || !mods.some((x) => x.kind === ts.SyntaxKind.ReadonlyKeyword)) continue;
-        lines.push(`| \`${m.name.getText(sf)}\` | \`${cell((m.type?.getText(sf) ?? "").replace(/\s+/g, " "))}\` | ${cell(firstSentence(jsDocOf(m).summary))} |`);
+        if (!mods.some((x) => x.kind === ts.SyntaxKind.PublicKeyword) || !mods.some((x) => x.kind === ts.SyntaxKind.ReadonlyKeyword))
+            continue;
+        lines.push(
+            `| \`${m.name.getText(sf)}\` | \`${cell((m.type?.getText(sf) ?? "").replace(/\s+/g, " "))}\` | ${cell(firstSentence(jsDocOf(m).summary))} |`,
+        );
     }
     return lines.join("\n");
 }

@@ -33,7 +33,9 @@ export function registered(type?: string): ResourceRecord[] {
 export function one(type: string, name?: string): ResourceRecord {
     const found = registered(type).filter((r) => name === undefined || r.name === name);
     if (found.length !== 1) {
-        throw new Error(`expected one ${type}${name ? ` named ${name}` : ""}, found ${found.length}: ${found.map((r) => r.name).join(", ")}`);
+        throw new Error(
+            `expected one ${type}${name ? ` named ${name}` : ""}, found ${found.length}: ${found.map((r) => r.name).join(", ")}`,
+        );
     }
     return found[0];
 }

@@ -23,8 +23,12 @@ type Spec = { [key: string]: unknown };
 /** A clean LoadBalancer Service; `spec` entries replace (undefined removes) the baseline's. */
 function lb(spec: Spec = {}, annotations?: { [key: string]: unknown }, name: unknown = "web"): { [key: string]: unknown } {
     const base: Spec = {
-        type: "LoadBalancer", ipFamilyPolicy: "SingleStack", ipFamilies: ["IPv4"], externalTrafficPolicy: "Local",
-        selector: { app: "web" }, ports: [{ name: "http", protocol: "TCP", port: 80, targetPort: 8080 }],
+        type: "LoadBalancer",
+        ipFamilyPolicy: "SingleStack",
+        ipFamilies: ["IPv4"],
+        externalTrafficPolicy: "Local",
+        selector: { app: "web" },
+        ports: [{ name: "http", protocol: "TCP", port: 80, targetPort: 8080 }],
     };
     const merged: Spec = { ...base, ...spec };
     for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k];
@@ -32,7 +36,8 @@ function lb(spec: Spec = {}, annotations?: { [key: string]: unknown }, name: unk
     if (annotations) metadata.annotations = annotations;
     return { apiVersion: "v1", kind: "Service", metadata, spec: merged };
 }
-const dualLb = (spec: Spec = {}, annotations?: { [key: string]: unknown }) => lb({ ipFamilyPolicy: "RequireDualStack", ipFamilies: ["IPv4", "IPv6"], ...spec }, annotations);
+const dualLb = (spec: Spec = {}, annotations?: { [key: string]: unknown }) =>
+    lb({ ipFamilyPolicy: "RequireDualStack", ipFamilies: ["IPv4", "IPv6"], ...spec }, annotations);
 const clusterIp = (spec: Spec = {}) => lb({ type: "ClusterIP", externalTrafficPolicy: undefined, ...spec });
 
 const fired = new Set<string>();
@@ -46,7 +51,10 @@ function run(svc: unknown, facts: unknown): Diagnostic[] {
 function fires(svc: unknown, facts: unknown, ruleId: string, severity: string, path: string): Diagnostic {
     const d = run(svc, facts);
     const hit = d.find((x) => x.ruleId === ruleId && x.severity === severity && x.path === path);
-    assert.ok(hit, `expected ${ruleId} ${severity} at ${JSON.stringify(path)}, got ${JSON.stringify(d.map((x) => [x.ruleId, x.severity, x.path]))}`);
+    assert.ok(
+        hit,
+        `expected ${ruleId} ${severity} at ${JSON.stringify(path)}, got ${JSON.stringify(d.map((x) => [x.ruleId, x.severity, x.path]))}`,
+    );
     fired.add(`${ruleId}:${severity}`);
     return hit;
 }
@@ -72,7 +80,12 @@ describe("checkService", () => {
     describe("input shape (SVC-0 to SVC-4)", () => {
         it("SVC-0: reports an internal error instead of throwing", () => {
             const hostile = { metadata: { name: "web" } };
-            Object.defineProperty(hostile, "spec", { enumerable: true, get() { throw new Error("boom"); } });
+            Object.defineProperty(hostile, "spec", {
+                enumerable: true,
+                get() {
+                    throw new Error("boom");
+                },
+            });
             const d = fires(hostile, V4, "SVC-0", "error", "");
             assert.match(d.message, /boom/);
         });
@@ -131,14 +144,56 @@ describe("checkService", () => {
         });
         it("K8S-3: port names", () => {
             fires(lb({ ports: [{ name: "http", port: 80 }, { port: 443 }] }), V4, "K8S-3", "error", "spec.ports[1].name");
-            fires(lb({ ports: [{ name: "http", port: 80 }, { name: "http", port: 443 }] }), V4, "K8S-3", "error", "spec.ports[1].name");
+            fires(
+                lb({
+                    ports: [
+                        { name: "http", port: 80 },
+                        { name: "http", port: 443 },
+                    ],
+                }),
+                V4,
+                "K8S-3",
+                "error",
+                "spec.ports[1].name",
+            );
             fires(lb({ ports: [{ name: "HTTP", port: 80 }] }), V4, "K8S-3", "error", "spec.ports[0].name");
             silent(lb({ ports: [{ port: 80 }] }), V4, "K8S-3");
         });
         it("K8S-4: duplicate (protocol, port) and (protocol, nodePort)", () => {
-            fires(lb({ ports: [{ name: "a", port: 80 }, { name: "b", port: 80, protocol: "TCP" }] }), V4, "K8S-4", "error", "spec.ports[1]");
-            fires(lb({ ports: [{ name: "a", port: 80, nodePort: 30080 }, { name: "b", port: 80, nodePort: 30080, protocol: "TCP" }] }), V4, "K8S-4", "error", "spec.ports[1].nodePort");
-            silent(lb({ ports: [{ name: "dns", port: 53 }, { name: "dns-udp", port: 53, protocol: "UDP" }] }), V4, "K8S-4");
+            fires(
+                lb({
+                    ports: [
+                        { name: "a", port: 80 },
+                        { name: "b", port: 80, protocol: "TCP" },
+                    ],
+                }),
+                V4,
+                "K8S-4",
+                "error",
+                "spec.ports[1]",
+            );
+            fires(
+                lb({
+                    ports: [
+                        { name: "a", port: 80, nodePort: 30080 },
+                        { name: "b", port: 80, nodePort: 30080, protocol: "TCP" },
+                    ],
+                }),
+                V4,
+                "K8S-4",
+                "error",
+                "spec.ports[1].nodePort",
+            );
+            silent(
+                lb({
+                    ports: [
+                        { name: "dns", port: 53 },
+                        { name: "dns-udp", port: 53, protocol: "UDP" },
+                    ],
+                }),
+                V4,
+                "K8S-4",
+            );
         });
         it("K8S-5: protocol is TCP, UDP or SCTP (case-sensitive)", () => {
             const d = fires(lb({ ports: [{ name: "http", port: 80, protocol: "tcp" }] }), V4, "K8S-5", "error", "spec.ports[0].protocol");
@@ -149,7 +204,13 @@ describe("checkService", () => {
             fires(lb({ ports: [{ name: "http", port: 0 }] }), V4, "SVC-6", "error", "spec.ports[0].port");
             fires(lb({ ports: [{ name: "http" }] }), V4, "SVC-6", "error", "spec.ports[0].port");
             fires(lb({ ports: [{ name: "http", port: 80, targetPort: 70000 }] }), V4, "SVC-6", "error", "spec.ports[0].targetPort");
-            const d = fires(lb({ ports: [{ name: "http", port: 80, targetPort: "8080" }] }), V4, "SVC-6", "error", "spec.ports[0].targetPort");
+            const d = fires(
+                lb({ ports: [{ name: "http", port: 80, targetPort: "8080" }] }),
+                V4,
+                "SVC-6",
+                "error",
+                "spec.ports[0].targetPort",
+            );
             assert.match(d.message, /write it as a number/);
             silent(lb({ ports: [{ name: "http", port: 80, targetPort: "http" }] }), V4, "SVC-6");
         });
@@ -160,12 +221,24 @@ describe("checkService", () => {
         });
         it("K8S-7: no nodePort on ClusterIP (type omitted is ClusterIP)", () => {
             fires(clusterIp({ ports: [{ name: "http", port: 80, nodePort: 30080 }] }), V4, "K8S-7", "error", "spec.ports[0].nodePort");
-            fires(clusterIp({ type: undefined, ports: [{ name: "http", port: 80, nodePort: 30080 }] }), V4, "K8S-7", "error", "spec.ports[0].nodePort");
+            fires(
+                clusterIp({ type: undefined, ports: [{ name: "http", port: 80, nodePort: 30080 }] }),
+                V4,
+                "K8S-7",
+                "error",
+                "spec.ports[0].nodePort",
+            );
             silent(lb({ ports: [{ name: "http", port: 80, nodePort: 30080 }] }), V4, "K8S-7");
         });
         it("SVC-7: ExternalName needs a DNS name", () => {
             fires({ metadata: { name: "db" }, spec: { type: "ExternalName" } }, V4, "SVC-7", "error", "spec.externalName");
-            fires({ metadata: { name: "db" }, spec: { type: "ExternalName", externalName: "Bad_Name" } }, V4, "SVC-7", "error", "spec.externalName");
+            fires(
+                { metadata: { name: "db" }, spec: { type: "ExternalName", externalName: "Bad_Name" } },
+                V4,
+                "SVC-7",
+                "error",
+                "spec.externalName",
+            );
             silent({ metadata: { name: "db" }, spec: { type: "ExternalName", externalName: "db.example.com." } }, V4, "SVC-7");
         });
         it("SVC-8: sessionAffinity is None or ClientIP", () => {
@@ -184,8 +257,28 @@ describe("checkService", () => {
             silent(lb({ ports: [{ name: "http", port: 80, nodePort: 32767 }] }), V4, "SVC-10");
         });
         it("SVC-11: one node port per Service port number", () => {
-            fires(lb({ ports: [{ name: "a", port: 80, nodePort: 30080 }, { name: "b", port: 443, nodePort: 30080, protocol: "UDP" }] }), V4, "SVC-11", "error", "spec.ports[1].nodePort");
-            silent(lb({ ports: [{ name: "a", port: 53, nodePort: 30053 }, { name: "b", port: 53, nodePort: 30053, protocol: "UDP" }] }), V4, "SVC-11");
+            fires(
+                lb({
+                    ports: [
+                        { name: "a", port: 80, nodePort: 30080 },
+                        { name: "b", port: 443, nodePort: 30080, protocol: "UDP" },
+                    ],
+                }),
+                V4,
+                "SVC-11",
+                "error",
+                "spec.ports[1].nodePort",
+            );
+            silent(
+                lb({
+                    ports: [
+                        { name: "a", port: 53, nodePort: 30053 },
+                        { name: "b", port: 53, nodePort: 30053, protocol: "UDP" },
+                    ],
+                }),
+                V4,
+                "SVC-11",
+            );
         });
         it("K8S-16: healthCheckNodePort only with LoadBalancer and Local", () => {
             fires(lb({ externalTrafficPolicy: "Cluster", healthCheckNodePort: 30100 }), V4, "K8S-16", "error", "spec.healthCheckNodePort");
@@ -195,7 +288,13 @@ describe("checkService", () => {
         it("K8S-17: healthCheckNodePort in range and free", () => {
             fires(lb({ healthCheckNodePort: 10256 }), V4, "K8S-17", "error", "spec.healthCheckNodePort");
             fires(lb({ healthCheckNodePort: 70000 }), V4, "K8S-17", "error", "spec.healthCheckNodePort");
-            fires(lb({ healthCheckNodePort: 30080, ports: [{ name: "http", port: 80, nodePort: 30080 }] }), V4, "K8S-17", "error", "spec.healthCheckNodePort");
+            fires(
+                lb({ healthCheckNodePort: 30080, ports: [{ name: "http", port: 80, nodePort: 30080 }] }),
+                V4,
+                "K8S-17",
+                "error",
+                "spec.healthCheckNodePort",
+            );
             silent(lb({ healthCheckNodePort: 30081, ports: [{ name: "http", port: 80, nodePort: 30080 }] }), V4, "K8S-17");
         });
     });
@@ -220,27 +319,68 @@ describe("checkService", () => {
         });
         it("K8S-11: clusterIPs count, families, None and validity", () => {
             const three = ["10.0.0.5", "fd00::5", "10.0.0.6"];
-            fires(clusterIp({ ipFamilyPolicy: "RequireDualStack", ipFamilies: undefined, clusterIP: three[0], clusterIPs: three }), DUAL, "K8S-11", "error", "spec.clusterIPs");
-            fires(clusterIp({ ipFamilyPolicy: "RequireDualStack", ipFamilies: undefined, clusterIP: "10.0.0.5", clusterIPs: ["10.0.0.5", "10.0.0.6"] }), DUAL, "K8S-11", "error", "spec.clusterIPs");
+            fires(
+                clusterIp({ ipFamilyPolicy: "RequireDualStack", ipFamilies: undefined, clusterIP: three[0], clusterIPs: three }),
+                DUAL,
+                "K8S-11",
+                "error",
+                "spec.clusterIPs",
+            );
+            fires(
+                clusterIp({
+                    ipFamilyPolicy: "RequireDualStack",
+                    ipFamilies: undefined,
+                    clusterIP: "10.0.0.5",
+                    clusterIPs: ["10.0.0.5", "10.0.0.6"],
+                }),
+                DUAL,
+                "K8S-11",
+                "error",
+                "spec.clusterIPs",
+            );
             fires(clusterIp({ clusterIP: "None", clusterIPs: ["None", "10.0.0.5"] }), DUAL, "K8S-11", "error", "spec.clusterIPs");
             fires(clusterIp({ clusterIP: "10.0.0.300" }), V4, "K8S-11", "error", "spec.clusterIPs[0]");
-            silent(clusterIp({ ipFamilyPolicy: "RequireDualStack", ipFamilies: ["IPv4", "IPv6"], clusterIP: "10.0.0.5", clusterIPs: ["10.0.0.5", "fd00::5"] }), DUAL, "K8S-11");
+            silent(
+                clusterIp({
+                    ipFamilyPolicy: "RequireDualStack",
+                    ipFamilies: ["IPv4", "IPv6"],
+                    clusterIP: "10.0.0.5",
+                    clusterIPs: ["10.0.0.5", "fd00::5"],
+                }),
+                DUAL,
+                "K8S-11",
+            );
         });
         it("K8S-12: clusterIPs[i] matches ipFamilies[i]", () => {
             fires(clusterIp({ clusterIP: "fd00::5", ipFamilies: ["IPv4"] }), DUAL, "K8S-12", "error", "spec.clusterIPs[0]");
             silent(clusterIp({ clusterIP: "fd00::5", ipFamilies: ["IPv6"] }), DUAL, "K8S-12");
         });
         it("K8S-13: ExternalName has no families, policy or cluster IPs", () => {
-            const ext = (spec: Spec) => ({ metadata: { name: "db" }, spec: { type: "ExternalName", externalName: "db.example.com", ...spec } });
+            const ext = (spec: Spec) => ({
+                metadata: { name: "db" },
+                spec: { type: "ExternalName", externalName: "db.example.com", ...spec },
+            });
             fires(ext({ ipFamilyPolicy: "SingleStack" }), V4, "K8S-13", "error", "spec.ipFamilyPolicy");
             fires(ext({ ipFamilies: ["IPv4"] }), V4, "K8S-13", "error", "spec.ipFamilies");
             fires(ext({ clusterIP: "10.0.0.5" }), V4, "K8S-13", "error", "spec.clusterIPs");
             silent(ext({}), V4, "K8S-13");
         });
         it("K8S-23 / K8S-24: SingleStack (also when omitted) with two IPs or two families", () => {
-            fires(clusterIp({ ipFamilies: undefined, clusterIP: "10.0.0.5", clusterIPs: ["10.0.0.5", "fd00::5"] }), DUAL, "K8S-23", "error", "spec.ipFamilyPolicy");
+            fires(
+                clusterIp({ ipFamilies: undefined, clusterIP: "10.0.0.5", clusterIPs: ["10.0.0.5", "fd00::5"] }),
+                DUAL,
+                "K8S-23",
+                "error",
+                "spec.ipFamilyPolicy",
+            );
             fires(lb({ ipFamilies: ["IPv4", "IPv6"] }), DUAL, "K8S-24", "error", "spec.ipFamilyPolicy");
-            const d = fires(lb({ ipFamilyPolicy: undefined, ipFamilies: ["IPv4", "IPv6"] }), DUAL, "K8S-24", "error", "spec.ipFamilyPolicy");
+            const d = fires(
+                lb({ ipFamilyPolicy: undefined, ipFamilies: ["IPv4", "IPv6"] }),
+                DUAL,
+                "K8S-24",
+                "error",
+                "spec.ipFamilyPolicy",
+            );
             assert.match(d.message, /omitted, so SingleStack/);
             silent(dualLb(), DUAL, "K8S-24");
         });
@@ -260,7 +400,13 @@ describe("checkService", () => {
     describe("Kubernetes API: traffic policies and LoadBalancer-only fields", () => {
         it("K8S-14: externalTrafficPolicy only when externally accessible (ClusterIP with externalIPs is)", () => {
             fires(clusterIp({ externalTrafficPolicy: "Local" }), V4, "K8S-14", "error", "spec.externalTrafficPolicy");
-            fires({ metadata: { name: "web" }, spec: { externalTrafficPolicy: "Cluster", selector: { app: "web" }, ports: [{ port: 80 }] } }, V4, "K8S-14", "error", "spec.externalTrafficPolicy");
+            fires(
+                { metadata: { name: "web" }, spec: { externalTrafficPolicy: "Cluster", selector: { app: "web" }, ports: [{ port: 80 }] } },
+                V4,
+                "K8S-14",
+                "error",
+                "spec.externalTrafficPolicy",
+            );
             silent(clusterIp({ externalTrafficPolicy: "Local", externalIPs: ["203.0.113.7"] }), V4, "K8S-14");
         });
         it("K8S-15: externalTrafficPolicy is Cluster or Local (case-sensitive)", () => {
@@ -269,14 +415,32 @@ describe("checkService", () => {
             silent(lb({ externalTrafficPolicy: "Cluster" }), V4, "K8S-15");
         });
         it("K8S-18: allocateLoadBalancerNodePorts only on LoadBalancer", () => {
-            fires(lb({ type: "NodePort", allocateLoadBalancerNodePorts: true }), V4, "K8S-18", "error", "spec.allocateLoadBalancerNodePorts");
+            fires(
+                lb({ type: "NodePort", allocateLoadBalancerNodePorts: true }),
+                V4,
+                "K8S-18",
+                "error",
+                "spec.allocateLoadBalancerNodePorts",
+            );
             silent(lb({ allocateLoadBalancerNodePorts: true }), V4, "K8S-18");
         });
         it("K8S-19: loadBalancerSourceRanges (field or annotation)", () => {
             fires(clusterIp({ loadBalancerSourceRanges: ["203.0.113.0/24"] }), V4, "K8S-19", "error", "spec.loadBalancerSourceRanges");
             fires(lb({ loadBalancerSourceRanges: ["203.0.113.0"] }), V4, "K8S-19", "error", "spec.loadBalancerSourceRanges[0]");
-            fires(lb({}, { [`${A}load-balancer-source-ranges`]: "203.0.113.0/24, nope" }), V4, "K8S-19", "error", ann("load-balancer-source-ranges"));
-            fires(lb({ type: "NodePort" }, { [`${A}load-balancer-source-ranges`]: "203.0.113.0/24" }), V4, "K8S-19", "error", ann("load-balancer-source-ranges"));
+            fires(
+                lb({}, { [`${A}load-balancer-source-ranges`]: "203.0.113.0/24, nope" }),
+                V4,
+                "K8S-19",
+                "error",
+                ann("load-balancer-source-ranges"),
+            );
+            fires(
+                lb({ type: "NodePort" }, { [`${A}load-balancer-source-ranges`]: "203.0.113.0/24" }),
+                V4,
+                "K8S-19",
+                "error",
+                ann("load-balancer-source-ranges"),
+            );
             silent(lb({ loadBalancerSourceRanges: [" 203.0.113.0/24", "2001:db8::/32"] }), V4, "K8S-19");
         });
         it("K8S-20: loadBalancerClass only on LoadBalancer, a qualified name", () => {
@@ -290,7 +454,13 @@ describe("checkService", () => {
         });
         it("K8S-22: trafficDistribution values by Kubernetes version", () => {
             fires(lb({ trafficDistribution: "PreferSameZone" }), V4, "K8S-22", "error", "spec.trafficDistribution");
-            fires(lb({ trafficDistribution: "Nearest" }), { ...V4, kubernetesVersion: "1.34" }, "K8S-22", "error", "spec.trafficDistribution");
+            fires(
+                lb({ trafficDistribution: "Nearest" }),
+                { ...V4, kubernetesVersion: "1.34" },
+                "K8S-22",
+                "error",
+                "spec.trafficDistribution",
+            );
             silent(lb({ trafficDistribution: "PreferSameZone" }), { ...V4, kubernetesVersion: "1.34" }, "K8S-22");
             silent(lb({ trafficDistribution: "PreferClose" }), V4, "K8S-22");
         });
@@ -307,7 +477,13 @@ describe("checkService", () => {
     describe("AKS and Azure load balancer", () => {
         it("AZ-1: IPv6 with Cluster is an error on Azure Linux and Cilium, a warning on Ubuntu", () => {
             fires(dualLb({ externalTrafficPolicy: "Cluster" }), DUAL, "AZ-1", "error", "spec.externalTrafficPolicy");
-            fires(lb({ ipFamilies: ["IPv6"], externalTrafficPolicy: "Cluster" }), DUAL_CILIUM, "AZ-1", "error", "spec.externalTrafficPolicy");
+            fires(
+                lb({ ipFamilies: ["IPv6"], externalTrafficPolicy: "Cluster" }),
+                DUAL_CILIUM,
+                "AZ-1",
+                "error",
+                "spec.externalTrafficPolicy",
+            );
             fires(dualLb({ externalTrafficPolicy: "Cluster" }), DUAL_UBUNTU, "AZ-1", "warning", "spec.externalTrafficPolicy");
             silent(dualLb(), DUAL, "AZ-1");
             silent(lb({ externalTrafficPolicy: "Cluster" }), DUAL, "AZ-1");
@@ -315,7 +491,13 @@ describe("checkService", () => {
         });
         it("AZ-1 on the effective Service: omitted policy is Cluster, PreferDualStack gains IPv6 on dual-stack clusters only", () => {
             fires(dualLb({ externalTrafficPolicy: undefined }), DUAL, "AZ-1", "error", "spec.externalTrafficPolicy");
-            fires(lb({ ipFamilyPolicy: "PreferDualStack", ipFamilies: ["IPv4"], externalTrafficPolicy: "Cluster" }), DUAL, "AZ-1", "error", "spec.externalTrafficPolicy");
+            fires(
+                lb({ ipFamilyPolicy: "PreferDualStack", ipFamilies: ["IPv4"], externalTrafficPolicy: "Cluster" }),
+                DUAL,
+                "AZ-1",
+                "error",
+                "spec.externalTrafficPolicy",
+            );
             silent(lb({ ipFamilyPolicy: "PreferDualStack", ipFamilies: ["IPv4"], externalTrafficPolicy: "Cluster" }), V4, "AZ-1");
             silent(lb({ ipFamilyPolicy: "SingleStack", ipFamilies: undefined, externalTrafficPolicy: "Cluster" }), DUAL, "AZ-1");
         });
@@ -326,42 +508,128 @@ describe("checkService", () => {
             silent(dualLb({ type: "ClusterIP", externalTrafficPolicy: undefined }), DUAL_126, "LB-1");
         });
         it("LB-2: probe settings Local ignores, and per-port keys for ports the Service lacks", () => {
-            fires(lb({}, { [`${A}azure-load-balancer-health-probe-request-path`]: "/healthz" }), V4, "LB-2", "warning", ann("azure-load-balancer-health-probe-request-path"));
+            fires(
+                lb({}, { [`${A}azure-load-balancer-health-probe-request-path`]: "/healthz" }),
+                V4,
+                "LB-2",
+                "warning",
+                ann("azure-load-balancer-health-probe-request-path"),
+            );
             fires(lb({}, { [`${A}port_80_health-probe_protocol`]: "Http" }), V4, "LB-2", "warning", ann("port_80_health-probe_protocol"));
-            fires(lb({ externalTrafficPolicy: "Cluster" }, { [`${A}port_8080_health-probe_protocol`]: "Http" }), V4, "LB-2", "warning", ann("port_8080_health-probe_protocol"));
-            silent(lb({ externalTrafficPolicy: "Cluster" }, { [`${A}azure-load-balancer-health-probe-request-path`]: "/healthz" }), V4, "LB-2");
+            fires(
+                lb({ externalTrafficPolicy: "Cluster" }, { [`${A}port_8080_health-probe_protocol`]: "Http" }),
+                V4,
+                "LB-2",
+                "warning",
+                ann("port_8080_health-probe_protocol"),
+            );
+            silent(
+                lb({ externalTrafficPolicy: "Cluster" }, { [`${A}azure-load-balancer-health-probe-request-path`]: "/healthz" }),
+                V4,
+                "LB-2",
+            );
             silent(lb({}, { [`${A}port_80_health-probe_protocol`]: "Http", [`${A}port_80_health-probe_port`]: "8081" }), V4, "LB-2");
         });
         it("LB-3: probe interval and count limits", () => {
-            fires(lb({}, { [`${A}azure-load-balancer-health-probe-interval`]: "3" }), V4, "LB-3", "error", ann("azure-load-balancer-health-probe-interval"));
-            fires(lb({}, { [`${A}azure-load-balancer-health-probe-num-of-probe`]: "x" }), V4, "LB-3", "error", ann("azure-load-balancer-health-probe-num-of-probe"));
-            fires(lb({}, { [`${A}azure-load-balancer-health-probe-interval`]: "60", [`${A}azure-load-balancer-health-probe-num-of-probe`]: "2" }), V4, "LB-3", "error", ann("azure-load-balancer-health-probe-interval"));
-            fires(lb({}, { [`${A}port_80_health-probe_interval`]: "30", [`${A}azure-load-balancer-health-probe-num-of-probe`]: "4" }), V4, "LB-3", "error", ann("port_80_health-probe_interval"));
-            silent(lb({}, { [`${A}azure-load-balancer-health-probe-interval`]: "5", [`${A}azure-load-balancer-health-probe-num-of-probe`]: "23" }), V4, "LB-3");
+            fires(
+                lb({}, { [`${A}azure-load-balancer-health-probe-interval`]: "3" }),
+                V4,
+                "LB-3",
+                "error",
+                ann("azure-load-balancer-health-probe-interval"),
+            );
+            fires(
+                lb({}, { [`${A}azure-load-balancer-health-probe-num-of-probe`]: "x" }),
+                V4,
+                "LB-3",
+                "error",
+                ann("azure-load-balancer-health-probe-num-of-probe"),
+            );
+            fires(
+                lb(
+                    {},
+                    { [`${A}azure-load-balancer-health-probe-interval`]: "60", [`${A}azure-load-balancer-health-probe-num-of-probe`]: "2" },
+                ),
+                V4,
+                "LB-3",
+                "error",
+                ann("azure-load-balancer-health-probe-interval"),
+            );
+            fires(
+                lb({}, { [`${A}port_80_health-probe_interval`]: "30", [`${A}azure-load-balancer-health-probe-num-of-probe`]: "4" }),
+                V4,
+                "LB-3",
+                "error",
+                ann("port_80_health-probe_interval"),
+            );
+            silent(
+                lb(
+                    {},
+                    { [`${A}azure-load-balancer-health-probe-interval`]: "5", [`${A}azure-load-balancer-health-probe-num-of-probe`]: "23" },
+                ),
+                V4,
+                "LB-3",
+            );
         });
         it("LB-4: a per-port probe port on an IPv6 Local Service", () => {
             fires(dualLb({}, { [`${A}port_80_health-probe_port`]: "8081" }), DUAL, "LB-4", "warning", ann("port_80_health-probe_port"));
             silent(lb({}, { [`${A}port_80_health-probe_port`]: "8081" }), DUAL, "LB-4");
         });
         it("LB-5: allocateLoadBalancerNodePorts false where node ports are needed", () => {
-            fires(lb({ allocateLoadBalancerNodePorts: false }, { [`${A}azure-disable-load-balancer-floating-ip`]: "true" }), V4, "LB-5", "error", "spec.allocateLoadBalancerNodePorts");
-            fires(dualLb({ allocateLoadBalancerNodePorts: false }, { [`${A}azure-load-balancer-internal`]: "TRUE" }), DUAL, "LB-5", "error", "spec.allocateLoadBalancerNodePorts");
-            fires(lb({ allocateLoadBalancerNodePorts: false, externalTrafficPolicy: "Cluster" }), V4, "LB-5", "warning", "spec.allocateLoadBalancerNodePorts");
+            fires(
+                lb({ allocateLoadBalancerNodePorts: false }, { [`${A}azure-disable-load-balancer-floating-ip`]: "true" }),
+                V4,
+                "LB-5",
+                "error",
+                "spec.allocateLoadBalancerNodePorts",
+            );
+            fires(
+                dualLb({ allocateLoadBalancerNodePorts: false }, { [`${A}azure-load-balancer-internal`]: "TRUE" }),
+                DUAL,
+                "LB-5",
+                "error",
+                "spec.allocateLoadBalancerNodePorts",
+            );
+            fires(
+                lb({ allocateLoadBalancerNodePorts: false, externalTrafficPolicy: "Cluster" }),
+                V4,
+                "LB-5",
+                "warning",
+                "spec.allocateLoadBalancerNodePorts",
+            );
             silent(dualLb({ allocateLoadBalancerNodePorts: false }), DUAL, "LB-5");
             silent(dualLb({ allocateLoadBalancerNodePorts: false }, { [`${A}azure-load-balancer-internal`]: "yes" }), DUAL, "LB-5");
         });
         it("LB-6: boolean annotations other than true/false (any case) count as false", () => {
-            const d = fires(lb({}, { [`${A}azure-load-balancer-internal`]: "yes" }), V4, "LB-6", "warning", ann("azure-load-balancer-internal"));
+            const d = fires(
+                lb({}, { [`${A}azure-load-balancer-internal`]: "yes" }),
+                V4,
+                "LB-6",
+                "warning",
+                ann("azure-load-balancer-internal"),
+            );
             assert.match(d.message, /PUBLIC load balancer/);
             silent(lb({}, { [`${A}azure-load-balancer-internal`]: "True" }), V4, "LB-6");
             silent(lb({}, { [`${A}azure-load-balancer-internal`]: "false" }), V4, "LB-6");
         });
         it("LB-7: unknown probe protocols fall back to TCP", () => {
-            fires(lb({ externalTrafficPolicy: "Cluster" }, { [`${A}azure-load-balancer-health-probe-protocol`]: "grpc" }), V4, "LB-7", "warning", ann("azure-load-balancer-health-probe-protocol"));
+            fires(
+                lb({ externalTrafficPolicy: "Cluster" }, { [`${A}azure-load-balancer-health-probe-protocol`]: "grpc" }),
+                V4,
+                "LB-7",
+                "warning",
+                ann("azure-load-balancer-health-probe-protocol"),
+            );
             silent(lb({ externalTrafficPolicy: "Cluster" }, { [`${A}azure-load-balancer-health-probe-protocol`]: "HTTPS" }), V4, "LB-7");
         });
         it("LB-8: TCP idle timeout 4-100 minutes", () => {
-            fires(lb({}, { [`${A}azure-load-balancer-tcp-idle-timeout`]: "120" }), V4, "LB-8", "error", ann("azure-load-balancer-tcp-idle-timeout"));
+            fires(
+                lb({}, { [`${A}azure-load-balancer-tcp-idle-timeout`]: "120" }),
+                V4,
+                "LB-8",
+                "error",
+                ann("azure-load-balancer-tcp-idle-timeout"),
+            );
             silent(lb({}, { [`${A}azure-load-balancer-tcp-idle-timeout`]: "30" }), V4, "LB-8");
         });
         it("LB-9: spec.loadBalancerIP is deprecated", () => {
@@ -379,7 +647,13 @@ describe("checkService", () => {
         });
         it("LB-12: per-family annotations for a missing family", () => {
             fires(lb({}, { [`${A}azure-pip-name-ipv6`]: "pip-v6" }), DUAL, "LB-12", "warning", ann("azure-pip-name-ipv6"));
-            fires(lb({ ipFamilies: ["IPv6"] }, { [`${A}azure-load-balancer-ipv4`]: "203.0.113.7" }), DUAL, "LB-12", "warning", ann("azure-load-balancer-ipv4"));
+            fires(
+                lb({ ipFamilies: ["IPv6"] }, { [`${A}azure-load-balancer-ipv4`]: "203.0.113.7" }),
+                DUAL,
+                "LB-12",
+                "warning",
+                ann("azure-load-balancer-ipv4"),
+            );
             silent(dualLb({}, { [`${A}azure-pip-name-ipv6`]: "pip-v6" }), DUAL, "LB-12");
         });
     });
@@ -400,20 +674,42 @@ describe("checkService", () => {
         it("lists errors before warnings before info", () => {
             const d = run(lb({ ipFamilyPolicy: undefined, loadBalancerIP: "203.0.113.7", externalTrafficPolicy: "local" }), V4);
             const order = d.map((x) => x.severity);
-            assert.deepStrictEqual(order, [...order].sort((a, b) => ["error", "warning", "info"].indexOf(a) - ["error", "warning", "info"].indexOf(b)));
+            assert.deepStrictEqual(
+                order,
+                [...order].sort((a, b) => ["error", "warning", "info"].indexOf(a) - ["error", "warning", "info"].indexOf(b)),
+            );
             assert.deepStrictEqual(new Set(order), new Set(["error", "warning", "info"]));
         });
         it("describeService returns the defaulted Service", () => {
-            const { effective, diagnostics } = describeService({ apiVersion: "v1", kind: "Service", metadata: { name: "web" }, spec: { type: "LoadBalancer", ipFamilyPolicy: "PreferDualStack", selector: { app: "web" }, ports: [{ port: 80 }] } }, DUAL);
+            const { effective, diagnostics } = describeService(
+                {
+                    apiVersion: "v1",
+                    kind: "Service",
+                    metadata: { name: "web" },
+                    spec: { type: "LoadBalancer", ipFamilyPolicy: "PreferDualStack", selector: { app: "web" }, ports: [{ port: 80 }] },
+                },
+                DUAL,
+            );
             assert.deepStrictEqual(effective, {
-                apiVersion: "v1", kind: "Service", metadata: { name: "web" },
+                apiVersion: "v1",
+                kind: "Service",
+                metadata: { name: "web" },
                 spec: {
-                    type: "LoadBalancer", ipFamilyPolicy: "PreferDualStack", ipFamilies: ["IPv4", "IPv6"], selector: { app: "web" },
-                    ports: [{ port: 80, protocol: "TCP", targetPort: 80 }], externalTrafficPolicy: "Cluster", internalTrafficPolicy: "Cluster",
-                    allocateLoadBalancerNodePorts: true, sessionAffinity: "None",
+                    type: "LoadBalancer",
+                    ipFamilyPolicy: "PreferDualStack",
+                    ipFamilies: ["IPv4", "IPv6"],
+                    selector: { app: "web" },
+                    ports: [{ port: 80, protocol: "TCP", targetPort: 80 }],
+                    externalTrafficPolicy: "Cluster",
+                    internalTrafficPolicy: "Cluster",
+                    allocateLoadBalancerNodePorts: true,
+                    sessionAffinity: "None",
                 },
             });
-            assert.deepStrictEqual(diagnostics.map((x) => x.ruleId), ["AZ-1", "SVC-12"]);
+            assert.deepStrictEqual(
+                diagnostics.map((x) => x.ruleId),
+                ["AZ-1", "SVC-12"],
+            );
             assert.equal(describeService(null, DUAL).effective, null);
         });
     });
@@ -423,22 +719,33 @@ describe("checkService catalogue", () => {
     it("has a firing case for every rule at every severity it lists", () => {
         const missing: string[] = [];
         for (const rule of SERVICE_RULES) {
-            for (const severity of rule.severity.split("/")) if (!fired.has(`${rule.id}:${severity}`)) missing.push(`${rule.id}:${severity}`);
+            for (const severity of rule.severity.split("/"))
+                if (!fired.has(`${rule.id}:${severity}`)) missing.push(`${rule.id}:${severity}`);
         }
         assert.deepStrictEqual(missing, []);
     });
     it("emitted no rule id missing from the catalogue", () => {
         const known = new Set(SERVICE_RULES.map((r) => r.id));
         assert.ok(emitted.size > 40);
-        assert.deepStrictEqual([...emitted].filter((id) => !known.has(id)), []);
+        assert.deepStrictEqual(
+            [...emitted].filter((id) => !known.has(id)),
+            [],
+        );
     });
 });
 
 describe("checkService: paths as data", () => {
     it("names every Service path in a message as a slot, so a caller can show it under its own prefix", () => {
         const svc = {
-            apiVersion: "v1", kind: "Service", metadata: { name: "web" },
-            spec: { type: "LoadBalancer", ipFamilyPolicy: "SingleStack", ipFamilies: ["IPv4", "IPv6"], ports: [{ port: 80, nodePort: 99999 }] },
+            apiVersion: "v1",
+            kind: "Service",
+            metadata: { name: "web" },
+            spec: {
+                type: "LoadBalancer",
+                ipFamilyPolicy: "SingleStack",
+                ipFamilies: ["IPv4", "IPv6"],
+                ports: [{ port: 80, nodePort: 99999 }],
+            },
         };
         const found = checkService(svc, V4).filter((d) => d.severity === "error");
         assert.ok(found.length >= 2, JSON.stringify(found.map((d) => d.ruleId)));
@@ -448,7 +755,10 @@ describe("checkService: paths as data", () => {
             assert.ok(moved.path.startsWith("manifests.web.spec"), moved.path);
             // Every spec path the message named moved with it; none is left as literal text.
             assert.doesNotMatch(moved.message.replace(/manifests\.web\.spec/g, ""), /(?<![\w.])spec\.\w/, moved.message);
-            assert.ok(d.template.some((part) => typeof part !== "string"), `${d.ruleId} names no path as a slot`);
+            assert.ok(
+                d.template.some((part) => typeof part !== "string"),
+                `${d.ruleId} names no path as a slot`,
+            );
         }
     });
 });

@@ -43,7 +43,12 @@ describe("IngressController", () => {
         assert.equal(chart.inputs.name, "traefik");
         assert.equal(chart.inputs.namespace, "traefik");
         const values = chart.inputs.values as Values;
-        assert.deepStrictEqual(values.service.spec, { type: "LoadBalancer", externalTrafficPolicy: "Local", ipFamilyPolicy: "RequireDualStack", ipFamilies: ["IPv4", "IPv6"] });
+        assert.deepStrictEqual(values.service.spec, {
+            type: "LoadBalancer",
+            externalTrafficPolicy: "Local",
+            ipFamilyPolicy: "RequireDualStack",
+            ipFamilies: ["IPv4", "IPv6"],
+        });
         assert.deepStrictEqual(values.nodeSelector, { "kubernetes.io/os": "linux" });
         assert.equal(values.deployment.replicas, 2);
         assert.deepStrictEqual(values.podDisruptionBudget, { enabled: true, minAvailable: 1 });
@@ -59,14 +64,24 @@ describe("IngressController", () => {
     it("renders the pre-1.27 IPv6 companion Service through the chart values", async () => {
         const provider = new k8s.Provider(unique("k8s"), { kubeconfig: "fake" });
         const name = unique("ingress");
-        new IngressController(name, { provider, clusterFacts: DUAL126, namespace: "edge", releaseName: "edge", replicas: 3, dnsLabel: "acme-edge" });
+        new IngressController(name, {
+            provider,
+            clusterFacts: DUAL126,
+            namespace: "edge",
+            releaseName: "edge",
+            replicas: 3,
+            dnsLabel: "acme-edge",
+        });
         await settle();
         const values = one("kubernetes:helm.sh/v4:Chart", `${name}-chart`).inputs.values as Values;
         assert.deepStrictEqual(values.service.spec.ipFamilies, ["IPv4"]);
         assert.deepStrictEqual(values.service.additionalServices.ipv6.spec.ipFamilies, ["IPv6"]);
         assert.equal(values.service.additionalServices.ipv6.spec.externalTrafficPolicy, "Local");
         assert.equal(values.deployment.replicas, 3);
-        assert.deepStrictEqual(values.topologySpreadConstraints[0].labelSelector.matchLabels, { "app.kubernetes.io/name": "traefik", "app.kubernetes.io/instance": "edge-edge" });
+        assert.deepStrictEqual(values.topologySpreadConstraints[0].labelSelector.matchLabels, {
+            "app.kubernetes.io/name": "traefik",
+            "app.kubernetes.io/instance": "edge-edge",
+        });
         await assertAllUse(provider);
     });
 
@@ -98,7 +113,10 @@ describe("IngressController", () => {
         new IngressController(name, { provider, clusterFacts: DUAL130, kind: IngressControllerKind.IngressNginx });
         await settle();
         assert.equal(registered("kubernetes:core/v1:Service").length, 0);
-        assert.deepStrictEqual((one("kubernetes:helm.sh/v3:Release").inputs.values as Values).controller.service.ipFamilyPolicy, "RequireDualStack");
+        assert.deepStrictEqual(
+            (one("kubernetes:helm.sh/v3:Release").inputs.values as Values).controller.service.ipFamilyPolicy,
+            "RequireDualStack",
+        );
     });
 
     it("creates an app-routing NginxIngressController and warns that it is IPv4-only on dual-stack clusters", async () => {
@@ -126,9 +144,17 @@ describe("IngressController", () => {
     it("installs nothing with None and passes the class name through", async () => {
         const provider = new k8s.Provider(unique("k8s"), { kubeconfig: "fake" });
         const name = unique("ingress");
-        const ic = new IngressController(name, { provider, clusterFacts: DUAL130, kind: IngressControllerKind.None, ingressClassName: "contour" });
+        const ic = new IngressController(name, {
+            provider,
+            clusterFacts: DUAL130,
+            kind: IngressControllerKind.None,
+            ingressClassName: "contour",
+        });
         await settle();
-        assert.deepStrictEqual(registered().filter((r) => r.type.startsWith("kubernetes:")), []);
+        assert.deepStrictEqual(
+            registered().filter((r) => r.type.startsWith("kubernetes:")),
+            [],
+        );
         assert.equal(ic.ingressClassName, "contour");
         assert.equal(ic.chartValues, undefined);
     });
@@ -136,12 +162,25 @@ describe("IngressController", () => {
     it("fails before creating anything, listing every bad argument", () => {
         const provider = new k8s.Provider(unique("k8s"), { kubeconfig: "fake" });
         assert.throws(
-            () => new IngressController(unique("ingress"), {
-                provider, clusterFacts: DUAL130, replicas: 1, namespace: "Bad_NS", ingressClassName: "UPPER", dnsLabel: "9x",
-                chartVersion: "^41", serviceAnnotations: { "service.beta.kubernetes.io/azure-load-balancer-health-probe-interval": "2" },
-            }),
+            () =>
+                new IngressController(unique("ingress"), {
+                    provider,
+                    clusterFacts: DUAL130,
+                    replicas: 1,
+                    namespace: "Bad_NS",
+                    ingressClassName: "UPPER",
+                    dnsLabel: "9x",
+                    chartVersion: "^41",
+                    serviceAnnotations: { "service.beta.kubernetes.io/azure-load-balancer-health-probe-interval": "2" },
+                }),
             (e: Error) => {
-                for (const fragment of ["replicas 1", "namespace \"Bad_NS\"", "ingressClassName \"UPPER\"", "dnsLabel \"9x\"", "chartVersion \"^41\""]) {
+                for (const fragment of [
+                    "replicas 1",
+                    'namespace "Bad_NS"',
+                    'ingressClassName "UPPER"',
+                    'dnsLabel "9x"',
+                    'chartVersion "^41"',
+                ]) {
                     assert.ok(e.message.includes(fragment), `missing ${fragment}: ${e.message}`);
                 }
                 return /^invalid IngressController "ingress\d+" arguments \(5 problems\)/.test(e.message);
@@ -153,14 +192,23 @@ describe("IngressController", () => {
     it("fails on an annotation the linter rejects, naming the controller Service and rule", () => {
         const provider = new k8s.Provider(unique("k8s"), { kubeconfig: "fake" });
         assert.throws(
-            () => new IngressController(unique("ingress"), { provider, clusterFacts: V4, serviceAnnotations: { "service.beta.kubernetes.io/azure-load-balancer-health-probe-interval": "60" } }),
+            () =>
+                new IngressController(unique("ingress"), {
+                    provider,
+                    clusterFacts: V4,
+                    serviceAnnotations: { "service.beta.kubernetes.io/azure-load-balancer-health-probe-interval": "60" },
+                }),
             /- error LB-3 controller Service traefik metadata\.annotations\["service\.beta\.kubernetes\.io\/azure-load-balancer-health-probe-interval"\]: .*probe interval 60 s/,
         );
     });
 
     it("fails without a Kubernetes provider or with malformed facts", () => {
         assert.throws(
-            () => new IngressController(unique("ingress"), { provider: undefined as unknown as k8s.Provider, clusterFacts: { ...V4, ipFamilies: ["IPv6"] } }),
+            () =>
+                new IngressController(unique("ingress"), {
+                    provider: undefined as unknown as k8s.Provider,
+                    clusterFacts: { ...V4, ipFamilies: ["IPv6"] },
+                }),
             (e: Error) => /provider must be the cluster's k8s.Provider/.test(e.message) && /clusterFacts.ipFamilies/.test(e.message),
         );
     });

@@ -6,8 +6,16 @@
 import * as assert from "node:assert/strict";
 import { ClusterFacts } from "../../lib/k8s/facts";
 import {
-    buildAppRoutingController, buildIngressNginxIpv6Service, buildIngressNginxValues, buildTraefikValues, controllerServicePreviews,
-    controllerServiceShape, ControllerSettings, INGRESS_NGINX_CHART, IngressControllerKind, TRAEFIK_CHART,
+    buildAppRoutingController,
+    buildIngressNginxIpv6Service,
+    buildIngressNginxValues,
+    buildTraefikValues,
+    controllerServicePreviews,
+    controllerServiceShape,
+    ControllerSettings,
+    INGRESS_NGINX_CHART,
+    IngressControllerKind,
+    TRAEFIK_CHART,
 } from "../../lib/k8s/ingressValues";
 
 const V4: ClusterFacts = { ipFamilies: ["IPv4"], kubernetesVersion: "1.30", hasWindowsPools: true, linuxOsSku: "Ubuntu" };
@@ -15,18 +23,39 @@ const DUAL126: ClusterFacts = { ipFamilies: ["IPv4", "IPv6"], kubernetesVersion:
 const DUAL130: ClusterFacts = { ipFamilies: ["IPv4", "IPv6"], kubernetesVersion: "1.30", hasWindowsPools: true, linuxOsSku: "AzureLinux" };
 
 const S: ControllerSettings = {
-    releaseName: "traefik", namespace: "traefik", replicas: 2, ingressClassName: "traefik", internal: false, serviceAnnotations: {}, enableGatewayApi: false,
+    releaseName: "traefik",
+    namespace: "traefik",
+    replicas: 2,
+    ingressClassName: "traefik",
+    internal: false,
+    serviceAnnotations: {},
+    enableGatewayApi: false,
 };
-const PROBE = { "service.beta.kubernetes.io/azure-load-balancer-health-probe-interval": "5", "service.beta.kubernetes.io/azure-load-balancer-health-probe-num-of-probe": "2" };
+const PROBE = {
+    "service.beta.kubernetes.io/azure-load-balancer-health-probe-interval": "5",
+    "service.beta.kubernetes.io/azure-load-balancer-health-probe-num-of-probe": "2",
+};
 const TRAEFIK_SELECTOR = { "app.kubernetes.io/name": "traefik", "app.kubernetes.io/instance": "traefik-traefik" };
 
 type Values = { [key: string]: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe("controllerServiceShape", () => {
     it("follows the decision table", () => {
-        assert.deepStrictEqual(controllerServiceShape(V4), { ipFamilyPolicy: "SingleStack", ipFamilies: ["IPv4"], separateIpv6Service: false });
-        assert.deepStrictEqual(controllerServiceShape(DUAL126), { ipFamilyPolicy: "SingleStack", ipFamilies: ["IPv4"], separateIpv6Service: true });
-        assert.deepStrictEqual(controllerServiceShape(DUAL130), { ipFamilyPolicy: "RequireDualStack", ipFamilies: ["IPv4", "IPv6"], separateIpv6Service: false });
+        assert.deepStrictEqual(controllerServiceShape(V4), {
+            ipFamilyPolicy: "SingleStack",
+            ipFamilies: ["IPv4"],
+            separateIpv6Service: false,
+        });
+        assert.deepStrictEqual(controllerServiceShape(DUAL126), {
+            ipFamilyPolicy: "SingleStack",
+            ipFamilies: ["IPv4"],
+            separateIpv6Service: true,
+        });
+        assert.deepStrictEqual(controllerServiceShape(DUAL130), {
+            ipFamilyPolicy: "RequireDualStack",
+            ipFamilies: ["IPv4", "IPv6"],
+            separateIpv6Service: false,
+        });
         assert.deepStrictEqual(controllerServiceShape({ ...DUAL130, kubernetesVersion: "1.27.0" }).ipFamilyPolicy, "RequireDualStack");
     });
 });
@@ -40,8 +69,18 @@ describe("buildTraefikValues", () => {
             nodeSelector: { "kubernetes.io/os": "linux" },
             tolerations: [],
             topologySpreadConstraints: [
-                { maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: TRAEFIK_SELECTOR } },
-                { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: TRAEFIK_SELECTOR } },
+                {
+                    maxSkew: 1,
+                    topologyKey: "kubernetes.io/hostname",
+                    whenUnsatisfiable: "DoNotSchedule",
+                    labelSelector: { matchLabels: TRAEFIK_SELECTOR },
+                },
+                {
+                    maxSkew: 1,
+                    topologyKey: "topology.kubernetes.io/zone",
+                    whenUnsatisfiable: "ScheduleAnyway",
+                    labelSelector: { matchLabels: TRAEFIK_SELECTOR },
+                },
             ],
             ingressClass: { enabled: true, isDefaultClass: false, name: "traefik" },
             providers: {
@@ -57,7 +96,12 @@ describe("buildTraefikValues", () => {
             service: {
                 enabled: true,
                 annotations: PROBE,
-                spec: { type: "LoadBalancer", externalTrafficPolicy: "Local", ipFamilyPolicy: "RequireDualStack", ipFamilies: ["IPv4", "IPv6"] },
+                spec: {
+                    type: "LoadBalancer",
+                    externalTrafficPolicy: "Local",
+                    ipFamilyPolicy: "RequireDualStack",
+                    ipFamilies: ["IPv4", "IPv6"],
+                },
             },
             additionalArguments: ["--ping.terminatingStatusCode=204"],
             global: { checkNewVersion: false, sendAnonymousUsage: false },
@@ -66,7 +110,12 @@ describe("buildTraefikValues", () => {
 
     it("keeps one IPv4 Service on an IPv4-only cluster, still Local", () => {
         const v = buildTraefikValues(V4, S) as Values;
-        assert.deepStrictEqual(v.service.spec, { type: "LoadBalancer", externalTrafficPolicy: "Local", ipFamilyPolicy: "SingleStack", ipFamilies: ["IPv4"] });
+        assert.deepStrictEqual(v.service.spec, {
+            type: "LoadBalancer",
+            externalTrafficPolicy: "Local",
+            ipFamilyPolicy: "SingleStack",
+            ipFamilies: ["IPv4"],
+        });
         assert.equal(v.service.additionalServices, undefined);
     });
 
@@ -86,8 +135,12 @@ describe("buildTraefikValues", () => {
 
     it("marks internal load balancers and lets extra annotations win, draining for the probe time they set", () => {
         const v = buildTraefikValues(V4, {
-            ...S, internal: true,
-            serviceAnnotations: { "service.beta.kubernetes.io/azure-load-balancer-health-probe-interval": "10", "service.beta.kubernetes.io/azure-pip-name": "pip" },
+            ...S,
+            internal: true,
+            serviceAnnotations: {
+                "service.beta.kubernetes.io/azure-load-balancer-health-probe-interval": "10",
+                "service.beta.kubernetes.io/azure-pip-name": "pip",
+            },
         }) as Values;
         assert.equal(v.service.annotations["service.beta.kubernetes.io/azure-load-balancer-internal"], "true");
         assert.equal(v.service.annotations["service.beta.kubernetes.io/azure-pip-name"], "pip");
@@ -115,13 +168,19 @@ describe("buildIngressNginxValues (legacy)", () => {
         assert.deepStrictEqual(v.controller.admissionWebhooks, { enabled: true, patch: { nodeSelector: { "kubernetes.io/os": "linux" } } });
         assert.deepStrictEqual(v.defaultBackend, { enabled: false, nodeSelector: { "kubernetes.io/os": "linux" } });
         assert.deepStrictEqual(v.controller.service, {
-            type: "LoadBalancer", externalTrafficPolicy: "Local", ipFamilyPolicy: "RequireDualStack", ipFamilies: ["IPv4", "IPv6"], annotations: PROBE,
+            type: "LoadBalancer",
+            externalTrafficPolicy: "Local",
+            ipFamilyPolicy: "RequireDualStack",
+            ipFamilies: ["IPv4", "IPv6"],
+            annotations: PROBE,
         });
         assert.equal(v.controller.replicaCount, 2);
         assert.equal(v.controller.minAvailable, 1);
         assert.deepStrictEqual(v.controller.extraArgs, { "shutdown-grace-period": "15" });
         assert.deepStrictEqual(v.controller.topologySpreadConstraints[0].labelSelector.matchLabels, {
-            "app.kubernetes.io/name": "ingress-nginx", "app.kubernetes.io/instance": "ingress-nginx", "app.kubernetes.io/component": "controller",
+            "app.kubernetes.io/name": "ingress-nginx",
+            "app.kubernetes.io/instance": "ingress-nginx",
+            "app.kubernetes.io/component": "controller",
         });
         assert.equal(INGRESS_NGINX_CHART.version, "4.15.1");
     });
@@ -134,31 +193,44 @@ describe("buildIngressNginxValues (legacy)", () => {
         assert.deepStrictEqual(v6.spec.ipFamilies, ["IPv6"]);
         assert.equal(v6.spec.ipFamilyPolicy, "SingleStack");
         assert.equal(v6.spec.externalTrafficPolicy, "Local");
-        assert.deepStrictEqual(v6.spec.selector, { "app.kubernetes.io/name": "ingress-nginx", "app.kubernetes.io/instance": "ingress-nginx", "app.kubernetes.io/component": "controller" });
+        assert.deepStrictEqual(v6.spec.selector, {
+            "app.kubernetes.io/name": "ingress-nginx",
+            "app.kubernetes.io/instance": "ingress-nginx",
+            "app.kubernetes.io/component": "controller",
+        });
         assert.deepStrictEqual((buildIngressNginxValues(DUAL126, N) as Values).controller.service.ipFamilies, ["IPv4"]);
     });
 });
 
 describe("buildAppRoutingController", () => {
     it("returns an NginxIngressController with the load-balancer annotations and no family fields", () => {
-        assert.deepStrictEqual(buildAppRoutingController({ ...S, releaseName: "approuting-nginx", ingressClassName: "approuting-nginx", internal: true }), {
-            apiVersion: "approuting.kubernetes.azure.com/v1alpha1",
-            kind: "NginxIngressController",
-            metadata: { name: "approuting-nginx" },
-            spec: {
-                ingressClassName: "approuting-nginx",
-                controllerNamePrefix: "nginx",
-                loadBalancerAnnotations: { ...PROBE, "service.beta.kubernetes.io/azure-load-balancer-internal": "true" },
+        assert.deepStrictEqual(
+            buildAppRoutingController({ ...S, releaseName: "approuting-nginx", ingressClassName: "approuting-nginx", internal: true }),
+            {
+                apiVersion: "approuting.kubernetes.azure.com/v1alpha1",
+                kind: "NginxIngressController",
+                metadata: { name: "approuting-nginx" },
+                spec: {
+                    ingressClassName: "approuting-nginx",
+                    controllerNamePrefix: "nginx",
+                    loadBalancerAnnotations: { ...PROBE, "service.beta.kubernetes.io/azure-load-balancer-internal": "true" },
+                },
             },
-        });
+        );
     });
 });
 
 describe("controllerServicePreviews", () => {
     it("names the Traefik Services as the chart does and selects the controller pods", () => {
         const previews = controllerServicePreviews(IngressControllerKind.Traefik, DUAL126, { ...S, releaseName: "edge" });
-        assert.deepStrictEqual(previews.map((p) => p.metadata.name), ["edge-traefik", "edge-traefik-ipv6"]);
-        assert.deepStrictEqual(previews[0].spec.selector, { "app.kubernetes.io/name": "traefik", "app.kubernetes.io/instance": "edge-traefik" });
+        assert.deepStrictEqual(
+            previews.map((p) => p.metadata.name),
+            ["edge-traefik", "edge-traefik-ipv6"],
+        );
+        assert.deepStrictEqual(previews[0].spec.selector, {
+            "app.kubernetes.io/name": "traefik",
+            "app.kubernetes.io/instance": "edge-traefik",
+        });
         assert.deepStrictEqual(previews[1].spec.ipFamilies, ["IPv6"]);
     });
     it("has nothing to preview for None", () => {

@@ -7,11 +7,22 @@ import { ClusterFacts } from "../../lib/k8s/facts";
 import { buildSampleApp, buildSampleIngress } from "../../lib/k8s/manifests";
 
 const ipv4: ClusterFacts = { ipFamilies: ["IPv4"], kubernetesVersion: "1.30", hasWindowsPools: false, linuxOsSku: "Ubuntu" };
-const dual126: ClusterFacts = { ipFamilies: ["IPv4", "IPv6"], kubernetesVersion: "1.26.3", hasWindowsPools: false, linuxOsSku: "AzureLinux" };
+const dual126: ClusterFacts = {
+    ipFamilies: ["IPv4", "IPv6"],
+    kubernetesVersion: "1.26.3",
+    hasWindowsPools: false,
+    linuxOsSku: "AzureLinux",
+};
 const dual130: ClusterFacts = { ipFamilies: ["IPv4", "IPv6"], kubernetesVersion: "1.30", hasWindowsPools: false, linuxOsSku: "AzureLinux" };
 const mixed: ClusterFacts = {
-    ipFamilies: ["IPv4", "IPv6"], kubernetesVersion: "1.31", hasWindowsPools: true, linuxOsSku: "Ubuntu",
-    windowsTaints: [{ key: "sku", value: "Windows", effect: "NoSchedule" }, { key: "dedicated", effect: "NoExecute" }],
+    ipFamilies: ["IPv4", "IPv6"],
+    kubernetesVersion: "1.31",
+    hasWindowsPools: true,
+    linuxOsSku: "Ubuntu",
+    windowsTaints: [
+        { key: "sku", value: "Windows", effect: "NoSchedule" },
+        { key: "dedicated", effect: "NoExecute" },
+    ],
 };
 
 const LABELS = { "app.kubernetes.io/name": "hello", "app.kubernetes.io/component": "web" };
@@ -27,17 +38,29 @@ const LINUX_DEPLOYMENT = {
             spec: {
                 nodeSelector: { "kubernetes.io/os": "linux" },
                 topologySpreadConstraints: [
-                    { maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: LABELS } },
-                    { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: LABELS } },
+                    {
+                        maxSkew: 1,
+                        topologyKey: "kubernetes.io/hostname",
+                        whenUnsatisfiable: "DoNotSchedule",
+                        labelSelector: { matchLabels: LABELS },
+                    },
+                    {
+                        maxSkew: 1,
+                        topologyKey: "topology.kubernetes.io/zone",
+                        whenUnsatisfiable: "ScheduleAnyway",
+                        labelSelector: { matchLabels: LABELS },
+                    },
                 ],
-                containers: [{
-                    name: "web",
-                    image: "docker.io/library/nginx:1.28-alpine",
-                    ports: [{ name: "http", containerPort: 80, protocol: "TCP" }],
-                    readinessProbe: { httpGet: { path: "/", port: "http" }, periodSeconds: 5 },
-                    resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "128Mi" } },
-                    lifecycle: { preStop: { exec: { command: ["sleep", "15"] } } },
-                }],
+                containers: [
+                    {
+                        name: "web",
+                        image: "docker.io/library/nginx:1.28-alpine",
+                        ports: [{ name: "http", containerPort: 80, protocol: "TCP" }],
+                        readinessProbe: { httpGet: { path: "/", port: "http" }, periodSeconds: 5 },
+                        resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "128Mi" } },
+                        lifecycle: { preStop: { exec: { command: ["sleep", "15"] } } },
+                    },
+                ],
             },
         },
     },
@@ -55,12 +78,21 @@ describe("buildSampleApp", () => {
         assert.deepStrictEqual(buildSampleApp(ipv4), {
             deployments: [LINUX_DEPLOYMENT],
             podDisruptionBudgets: [PDB],
-            services: [{
-                apiVersion: "v1",
-                kind: "Service",
-                metadata: { name: "hello-ipv4", namespace: "samples", labels: LABELS },
-                spec: { type: "LoadBalancer", ipFamilyPolicy: "SingleStack", ipFamilies: ["IPv4"], externalTrafficPolicy: "Cluster", selector: LABELS, ports: HTTP_PORT },
-            }],
+            services: [
+                {
+                    apiVersion: "v1",
+                    kind: "Service",
+                    metadata: { name: "hello-ipv4", namespace: "samples", labels: LABELS },
+                    spec: {
+                        type: "LoadBalancer",
+                        ipFamilyPolicy: "SingleStack",
+                        ipFamilies: ["IPv4"],
+                        externalTrafficPolicy: "Cluster",
+                        selector: LABELS,
+                        ports: HTTP_PORT,
+                    },
+                },
+            ],
             linuxServiceName: "hello-ipv4",
             warnings: [],
         });
@@ -70,14 +102,30 @@ describe("buildSampleApp", () => {
         const app = buildSampleApp(dual126);
         assert.deepStrictEqual(app.services, [
             {
-                apiVersion: "v1", kind: "Service",
+                apiVersion: "v1",
+                kind: "Service",
                 metadata: { name: "hello-ipv4", namespace: "samples", labels: LABELS },
-                spec: { type: "LoadBalancer", ipFamilyPolicy: "SingleStack", ipFamilies: ["IPv4"], externalTrafficPolicy: "Cluster", selector: LABELS, ports: HTTP_PORT },
+                spec: {
+                    type: "LoadBalancer",
+                    ipFamilyPolicy: "SingleStack",
+                    ipFamilies: ["IPv4"],
+                    externalTrafficPolicy: "Cluster",
+                    selector: LABELS,
+                    ports: HTTP_PORT,
+                },
             },
             {
-                apiVersion: "v1", kind: "Service",
+                apiVersion: "v1",
+                kind: "Service",
                 metadata: { name: "hello-ipv6", namespace: "samples", labels: LABELS },
-                spec: { type: "LoadBalancer", ipFamilyPolicy: "SingleStack", ipFamilies: ["IPv6"], externalTrafficPolicy: "Local", selector: LABELS, ports: HTTP_PORT },
+                spec: {
+                    type: "LoadBalancer",
+                    ipFamilyPolicy: "SingleStack",
+                    ipFamilies: ["IPv6"],
+                    externalTrafficPolicy: "Local",
+                    selector: LABELS,
+                    ports: HTTP_PORT,
+                },
             },
         ]);
         assert.deepStrictEqual(app.deployments, [LINUX_DEPLOYMENT]);
@@ -90,11 +138,21 @@ describe("buildSampleApp", () => {
         assert.deepStrictEqual(buildSampleApp(dual130), {
             deployments: [LINUX_DEPLOYMENT],
             podDisruptionBudgets: [PDB],
-            services: [{
-                apiVersion: "v1", kind: "Service",
-                metadata: { name: "hello-dual", namespace: "samples", labels: LABELS },
-                spec: { type: "LoadBalancer", ipFamilyPolicy: "RequireDualStack", ipFamilies: ["IPv4", "IPv6"], externalTrafficPolicy: "Local", selector: LABELS, ports: HTTP_PORT },
-            }],
+            services: [
+                {
+                    apiVersion: "v1",
+                    kind: "Service",
+                    metadata: { name: "hello-dual", namespace: "samples", labels: LABELS },
+                    spec: {
+                        type: "LoadBalancer",
+                        ipFamilyPolicy: "RequireDualStack",
+                        ipFamilies: ["IPv4", "IPv6"],
+                        externalTrafficPolicy: "Local",
+                        selector: LABELS,
+                        ports: HTTP_PORT,
+                    },
+                },
+            ],
             linuxServiceName: "hello-dual",
             warnings: [],
         });
@@ -103,35 +161,43 @@ describe("buildSampleApp", () => {
     it("adds a Windows sample (IPv4 SingleStack, Windows nodes, the pools' tolerations) on a mixed cluster", () => {
         const winLabels = { "app.kubernetes.io/name": "hello-win", "app.kubernetes.io/component": "web", "kubernetes.io/os": "windows" };
         const app = buildSampleApp(mixed);
-        assert.deepStrictEqual(app.deployments, [LINUX_DEPLOYMENT, {
-            apiVersion: "apps/v1",
-            kind: "Deployment",
-            metadata: { name: "hello-win", namespace: "samples", labels: winLabels },
-            spec: {
-                replicas: 1,
-                selector: { matchLabels: winLabels },
-                template: {
-                    metadata: { labels: winLabels },
-                    spec: {
-                        nodeSelector: { "kubernetes.io/os": "windows" },
-                        tolerations: [
-                            { key: "sku", operator: "Equal", value: "Windows", effect: "NoSchedule" },
-                            { key: "dedicated", operator: "Exists", effect: "NoExecute" },
-                        ],
-                        containers: [{
-                            name: "iis",
-                            image: "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022",
-                            ports: [{ name: "http", containerPort: 80, protocol: "TCP" }],
-                            resources: { requests: { cpu: "250m", memory: "256Mi" }, limits: { memory: "1Gi" } },
-                        }],
+        assert.deepStrictEqual(app.deployments, [
+            LINUX_DEPLOYMENT,
+            {
+                apiVersion: "apps/v1",
+                kind: "Deployment",
+                metadata: { name: "hello-win", namespace: "samples", labels: winLabels },
+                spec: {
+                    replicas: 1,
+                    selector: { matchLabels: winLabels },
+                    template: {
+                        metadata: { labels: winLabels },
+                        spec: {
+                            nodeSelector: { "kubernetes.io/os": "windows" },
+                            tolerations: [
+                                { key: "sku", operator: "Equal", value: "Windows", effect: "NoSchedule" },
+                                { key: "dedicated", operator: "Exists", effect: "NoExecute" },
+                            ],
+                            containers: [
+                                {
+                                    name: "iis",
+                                    image: "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022",
+                                    ports: [{ name: "http", containerPort: 80, protocol: "TCP" }],
+                                    resources: { requests: { cpu: "250m", memory: "256Mi" }, limits: { memory: "1Gi" } },
+                                },
+                            ],
+                        },
                     },
                 },
             },
-        }]);
-        assert.deepStrictEqual(app.services.map((s) => [s.metadata.name, s.spec.ipFamilyPolicy, s.spec.ipFamilies, s.spec.externalTrafficPolicy]), [
-            ["hello-dual", "RequireDualStack", ["IPv4", "IPv6"], "Local"],
-            ["hello-win-ipv4", "SingleStack", ["IPv4"], "Cluster"],
         ]);
+        assert.deepStrictEqual(
+            app.services.map((s) => [s.metadata.name, s.spec.ipFamilyPolicy, s.spec.ipFamilies, s.spec.externalTrafficPolicy]),
+            [
+                ["hello-dual", "RequireDualStack", ["IPv4", "IPv6"], "Local"],
+                ["hello-win-ipv4", "SingleStack", ["IPv4"], "Cluster"],
+            ],
+        );
         assert.deepStrictEqual(app.services[1].spec.selector, winLabels);
         assert.equal(app.windowsServiceName, "hello-win-ipv4");
     });
@@ -169,11 +235,21 @@ describe("buildSampleApp", () => {
     });
 
     it("applies name, namespace, replicas, image, port and DNS labels", () => {
-        const app = buildSampleApp(dual126, { name: "web", namespace: "demo", replicas: 3, image: "ghcr.io/acme/web:1", containerPort: 8080, dnsLabelPrefix: "acme-web" });
-        assert.deepStrictEqual(app.services.map((s) => [s.metadata.name, s.metadata.namespace, s.metadata.annotations]), [
-            ["web-ipv4", "demo", { "service.beta.kubernetes.io/azure-dns-label-name": "acme-web-ipv4" }],
-            ["web-ipv6", "demo", { "service.beta.kubernetes.io/azure-dns-label-name": "acme-web-ipv6" }],
-        ]);
+        const app = buildSampleApp(dual126, {
+            name: "web",
+            namespace: "demo",
+            replicas: 3,
+            image: "ghcr.io/acme/web:1",
+            containerPort: 8080,
+            dnsLabelPrefix: "acme-web",
+        });
+        assert.deepStrictEqual(
+            app.services.map((s) => [s.metadata.name, s.metadata.namespace, s.metadata.annotations]),
+            [
+                ["web-ipv4", "demo", { "service.beta.kubernetes.io/azure-dns-label-name": "acme-web-ipv4" }],
+                ["web-ipv6", "demo", { "service.beta.kubernetes.io/azure-dns-label-name": "acme-web-ipv6" }],
+            ],
+        );
         const d = app.deployments[0].spec as { replicas: number; template: { spec: { containers: { image: string; ports: unknown }[] } } };
         assert.equal(d.replicas, 3);
         assert.equal(d.template.spec.containers[0].image, "ghcr.io/acme/web:1");
@@ -182,9 +258,25 @@ describe("buildSampleApp", () => {
 
     it("fails when options or facts are invalid, listing every problem", () => {
         assert.throws(
-            () => buildSampleApp({ ...ipv4, ipFamilies: ["IPv6"] } as unknown as ClusterFacts, { name: "9lives", replicas: 1, namespace: "Bad_NS", containerPort: 0, dnsLabelPrefix: "-x", image: "a b" }),
+            () =>
+                buildSampleApp({ ...ipv4, ipFamilies: ["IPv6"] } as unknown as ClusterFacts, {
+                    name: "9lives",
+                    replicas: 1,
+                    namespace: "Bad_NS",
+                    containerPort: 0,
+                    dnsLabelPrefix: "-x",
+                    image: "a b",
+                }),
             (e: Error) => {
-                for (const fragment of ["SVC-4 clusterFacts.ipFamilies", "APP-1 name: name \"9lives\"", "replicas 1", "namespace \"Bad_NS\"", "containerPort 0", "dnsLabelPrefix \"-x\"", "image \"a b\""]) {
+                for (const fragment of [
+                    "SVC-4 clusterFacts.ipFamilies",
+                    'APP-1 name: name "9lives"',
+                    "replicas 1",
+                    'namespace "Bad_NS"',
+                    "containerPort 0",
+                    'dnsLabelPrefix "-x"',
+                    'image "a b"',
+                ]) {
                     assert.ok(e.message.includes(fragment), `missing ${fragment} in ${e.message}`);
                 }
                 return /^invalid sample app \(7 problems\)/.test(e.message);
@@ -206,22 +298,38 @@ describe("buildSampleIngress", () => {
             metadata: { name: "hello", namespace: "samples", labels: { "app.kubernetes.io/name": "hello" } },
             spec: {
                 ingressClassName: "traefik",
-                rules: [{ http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "hello-dual", port: { name: "http" } } } }] } }],
+                rules: [
+                    {
+                        http: {
+                            paths: [
+                                { path: "/", pathType: "Prefix", backend: { service: { name: "hello-dual", port: { name: "http" } } } },
+                            ],
+                        },
+                    },
+                ],
             },
         });
     });
 
     it("serves the Windows app on windows.<host> when a host is given", () => {
         const ing = buildSampleIngress(buildSampleApp(mixed), { ingressClassName: "traefik", host: "hello.example.com" });
-        assert.deepStrictEqual((ing.spec.rules as { host: string; http: { paths: { backend: { service: { name: string } } }[] } }[])
-            .map((r) => [r.host, r.http.paths[0].backend.service.name]), [
-            ["hello.example.com", "hello-dual"],
-            ["windows.hello.example.com", "hello-win-ipv4"],
-        ]);
+        assert.deepStrictEqual(
+            (ing.spec.rules as { host: string; http: { paths: { backend: { service: { name: string } } }[] } }[]).map((r) => [
+                r.host,
+                r.http.paths[0].backend.service.name,
+            ]),
+            [
+                ["hello.example.com", "hello-dual"],
+                ["windows.hello.example.com", "hello-win-ipv4"],
+            ],
+        );
     });
 
     it("routes to the IPv4 Service before 1.27", () => {
         const ing = buildSampleIngress(buildSampleApp(dual126), { ingressClassName: "nginx" });
-        assert.equal((ing.spec.rules as { http: { paths: { backend: { service: { name: string } } }[] } }[])[0].http.paths[0].backend.service.name, "hello-ipv4");
+        assert.equal(
+            (ing.spec.rules as { http: { paths: { backend: { service: { name: string } } }[] } }[])[0].http.paths[0].backend.service.name,
+            "hello-ipv4",
+        );
     });
 });

@@ -6,14 +6,29 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-const PURE = ["catalog.ts", "checkService.ts", "facts.ts", "index.ts", "ingressValues.ts", "manifests.ts", "serviceApiRules.ts", "serviceAzureRules.ts", "serviceModel.ts"];
+const PURE = [
+    "catalog.ts",
+    "checkService.ts",
+    "facts.ts",
+    "index.ts",
+    "ingressValues.ts",
+    "manifests.ts",
+    "serviceApiRules.ts",
+    "serviceAzureRules.ts",
+    "serviceModel.ts",
+];
 const dir = path.join(__dirname, "../../lib/k8s");
 
 describe("lib/k8s purity", () => {
     for (const file of PURE) {
         it(`${file} imports nothing from Pulumi nor from lib/azure`, () => {
-            const imports = [...fs.readFileSync(path.join(dir, file), "utf8").matchAll(/^(?:import|export)[^;]*from\s+"([^"]+)"/gm)].map((m) => m[1]);
-            assert.deepStrictEqual(imports.filter((i) => i.startsWith("@pulumi/") || i.includes("/azure")), []);
+            const imports = [...fs.readFileSync(path.join(dir, file), "utf8").matchAll(/^(?:import|export)[^;]*from\s+"([^"]+)"/gm)].map(
+                (m) => m[1],
+            );
+            assert.deepStrictEqual(
+                imports.filter((i) => i.startsWith("@pulumi/") || i.includes("/azure")),
+                [],
+            );
         });
     }
 
@@ -26,7 +41,10 @@ describe("lib/k8s purity", () => {
     });
 
     it("covers every file of lib/k8s", () => {
-        const all = fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort();
+        const all = fs
+            .readdirSync(dir)
+            .filter((f) => f.endsWith(".ts"))
+            .sort();
         assert.deepStrictEqual(all, [...PURE, "ingressController.ts", "sampleApp.ts"].sort());
     });
 });

@@ -45,16 +45,24 @@ describe("SampleApp", () => {
         const linux = one(DEPLOYMENT, `${name}-deployment-hello`).inputs.spec;
         assert.deepStrictEqual(linux.template.spec.nodeSelector, { "kubernetes.io/os": "linux" });
         assert.equal(linux.replicas, 2);
-        assert.deepStrictEqual(linux.template.spec.topologySpreadConstraints.map((t: { topologyKey: string }) => t.topologyKey), ["kubernetes.io/hostname", "topology.kubernetes.io/zone"]);
+        assert.deepStrictEqual(
+            linux.template.spec.topologySpreadConstraints.map((t: { topologyKey: string }) => t.topologyKey),
+            ["kubernetes.io/hostname", "topology.kubernetes.io/zone"],
+        );
         const windows = one(DEPLOYMENT, `${name}-deployment-hello-win`).inputs.spec;
         assert.deepStrictEqual(windows.template.spec.nodeSelector, { "kubernetes.io/os": "windows" });
-        assert.deepStrictEqual(windows.template.spec.tolerations, [{ key: "kubernetes.io/os", operator: "Equal", value: "windows", effect: "NoSchedule" }]);
+        assert.deepStrictEqual(windows.template.spec.tolerations, [
+            { key: "kubernetes.io/os", operator: "Equal", value: "windows", effect: "NoSchedule" },
+        ]);
 
         assert.equal(one("kubernetes:policy/v1:PodDisruptionBudget", `${name}-pdb-hello`).inputs.spec.minAvailable, 1);
         assert.equal(one("kubernetes:core/v1:Namespace", `${name}-namespace`).inputs.metadata.name, "samples");
         const ingress = one("kubernetes:networking.k8s.io/v1:Ingress", `${name}-ingress`).inputs.spec;
         assert.equal(ingress.ingressClassName, "traefik");
-        assert.deepStrictEqual(ingress.rules.map((r: { host: string }) => r.host), ["hello.example.com", "windows.hello.example.com"]);
+        assert.deepStrictEqual(
+            ingress.rules.map((r: { host: string }) => r.host),
+            ["hello.example.com", "windows.hello.example.com"],
+        );
         assert.deepStrictEqual(app.warnings, []);
         await assertAllUse(provider);
     });
@@ -64,10 +72,13 @@ describe("SampleApp", () => {
         const name = unique("sample");
         const app = new SampleApp(name, { provider, clusterFacts: DUAL126, createNamespace: false });
         await settle();
-        assert.deepStrictEqual(registered(SERVICE).map((r) => [r.name, r.inputs.spec.ipFamilies, r.inputs.spec.externalTrafficPolicy]), [
-            [`${name}-service-hello-ipv4`, ["IPv4"], "Cluster"],
-            [`${name}-service-hello-ipv6`, ["IPv6"], "Local"],
-        ]);
+        assert.deepStrictEqual(
+            registered(SERVICE).map((r) => [r.name, r.inputs.spec.ipFamilies, r.inputs.spec.externalTrafficPolicy]),
+            [
+                [`${name}-service-hello-ipv4`, ["IPv4"], "Cluster"],
+                [`${name}-service-hello-ipv6`, ["IPv6"], "Local"],
+            ],
+        );
         assert.equal(registered("kubernetes:networking.k8s.io/v1:Ingress").length, 0);
         assert.equal(registered("kubernetes:core/v1:Namespace").length, 0);
         assert.equal(app.ingress, undefined);
@@ -79,7 +90,9 @@ describe("SampleApp", () => {
         mockState.outputs.set(SERVICE, (args) => ({
             status: {
                 loadBalancer: {
-                    ingress: (args.inputs.spec.ipFamilies as string[]).map((f) => ({ ip: f === "IPv4" ? "20.1.2.3" : "2603:1030:20e:3::5" })),
+                    ingress: (args.inputs.spec.ipFamilies as string[]).map((f) => ({
+                        ip: f === "IPv4" ? "20.1.2.3" : "2603:1030:20e:3::5",
+                    })),
                 },
             },
         }));
@@ -105,18 +118,37 @@ describe("SampleApp", () => {
         const provider = new k8s.Provider(unique("k8s"), { kubeconfig: "fake" });
         assert.throws(
             () => new SampleApp(unique("sample"), { provider, clusterFacts: V4, replicas: 1, host: "Not A Host" }),
-            (e: Error) => /replicas 1/.test(e.message) && /host "Not A Host"/.test(e.message) && /^invalid SampleApp "sample\d+" arguments \(2 problems\)/.test(e.message),
+            (e: Error) =>
+                /replicas 1/.test(e.message) &&
+                /host "Not A Host"/.test(e.message) &&
+                /^invalid SampleApp "sample\d+" arguments \(2 problems\)/.test(e.message),
         );
-        assert.throws(() => new SampleApp(unique("sample"), { provider: {} as k8s.Provider, clusterFacts: V4 }), /provider must be the cluster's k8s.Provider/);
+        assert.throws(
+            () => new SampleApp(unique("sample"), { provider: {} as k8s.Provider, clusterFacts: V4 }),
+            /provider must be the cluster's k8s.Provider/,
+        );
         assert.equal(registered(SERVICE).length, 0);
     });
 });
 
 describe("addressesByFamily", () => {
     it("splits addresses and ignores hostnames and junk", () => {
-        assert.deepStrictEqual(addressesByFamily("web", ["IPv4", "IPv6"], { loadBalancer: { ingress: [{ ip: "2001:db8::1" }, { hostname: "x.example.com" }, { ip: "10.0.0.7" }, null, { ip: "nope" }] } }), {
-            serviceName: "web", ipFamilies: ["IPv4", "IPv6"], ipv4: ["10.0.0.7"], ipv6: ["2001:db8::1"],
+        assert.deepStrictEqual(
+            addressesByFamily("web", ["IPv4", "IPv6"], {
+                loadBalancer: { ingress: [{ ip: "2001:db8::1" }, { hostname: "x.example.com" }, { ip: "10.0.0.7" }, null, { ip: "nope" }] },
+            }),
+            {
+                serviceName: "web",
+                ipFamilies: ["IPv4", "IPv6"],
+                ipv4: ["10.0.0.7"],
+                ipv6: ["2001:db8::1"],
+            },
+        );
+        assert.deepStrictEqual(addressesByFamily("web", ["IPv4"], undefined), {
+            serviceName: "web",
+            ipFamilies: ["IPv4"],
+            ipv4: [],
+            ipv6: [],
         });
-        assert.deepStrictEqual(addressesByFamily("web", ["IPv4"], undefined), { serviceName: "web", ipFamilies: ["IPv4"], ipv4: [], ipv6: [] });
     });
 });

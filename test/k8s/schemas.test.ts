@@ -4,7 +4,12 @@
  */
 import * as assert from "node:assert/strict";
 import { ClusterFacts } from "../../lib/k8s/facts";
-import { buildIngressNginxIpv6Service, controllerServicePreviews, ControllerSettings, IngressControllerKind } from "../../lib/k8s/ingressValues";
+import {
+    buildIngressNginxIpv6Service,
+    controllerServicePreviews,
+    ControllerSettings,
+    IngressControllerKind,
+} from "../../lib/k8s/ingressValues";
 import { buildSampleApp, buildSampleIngress, KubeManifest } from "../../lib/k8s/manifests";
 
 const { Service } = require("kubernetes-models/v1");
@@ -25,19 +30,39 @@ const clusters: [string, ClusterFacts][] = [
     ["dual-stack 1.26", { ipFamilies: ["IPv4", "IPv6"], kubernetesVersion: "1.26", hasWindowsPools: false, linuxOsSku: "AzureLinux" }],
     ["dual-stack 1.30", { ipFamilies: ["IPv4", "IPv6"], kubernetesVersion: "1.30", hasWindowsPools: false, linuxOsSku: "AzureLinux" }],
     ["mixed Windows 1.26", { ipFamilies: ["IPv4", "IPv6"], kubernetesVersion: "1.26", hasWindowsPools: true, linuxOsSku: "Ubuntu" }],
-    ["mixed Windows 1.31", { ipFamilies: ["IPv4", "IPv6"], kubernetesVersion: "1.31", hasWindowsPools: true, linuxOsSku: "Ubuntu", windowsTaints: [{ key: "os", effect: "NoSchedule" }] }],
+    [
+        "mixed Windows 1.31",
+        {
+            ipFamilies: ["IPv4", "IPv6"],
+            kubernetesVersion: "1.31",
+            hasWindowsPools: true,
+            linuxOsSku: "Ubuntu",
+            windowsTaints: [{ key: "os", effect: "NoSchedule" }],
+        },
+    ],
 ];
 
 const settings: ControllerSettings = {
-    releaseName: "ingress", namespace: "ingress", replicas: 2, ingressClassName: "traefik", internal: true, dnsLabel: "acme-ingress",
-    serviceAnnotations: { "service.beta.kubernetes.io/azure-pip-name": "pip-ingress" }, enableGatewayApi: false,
+    releaseName: "ingress",
+    namespace: "ingress",
+    replicas: 2,
+    ingressClassName: "traefik",
+    internal: true,
+    dnsLabel: "acme-ingress",
+    serviceAnnotations: { "service.beta.kubernetes.io/azure-pip-name": "pip-ingress" },
+    enableGatewayApi: false,
 };
 
 describe("builder output against the Kubernetes schemas", () => {
     for (const [label, facts] of clusters) {
         it(`validates the sample app and its Ingress (${label})`, () => {
             const app = buildSampleApp(facts, { dnsLabelPrefix: "acme" });
-            const objects = [...app.deployments, ...app.services, ...app.podDisruptionBudgets, buildSampleIngress(app, { ingressClassName: "traefik", host: "hello.example.com" })];
+            const objects = [
+                ...app.deployments,
+                ...app.services,
+                ...app.podDisruptionBudgets,
+                buildSampleIngress(app, { ingressClassName: "traefik", host: "hello.example.com" }),
+            ];
             assert.ok(objects.length >= 4);
             for (const o of objects) validate(o);
         });

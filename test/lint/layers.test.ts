@@ -28,24 +28,47 @@ async function layerFindings(file: string, code: string): Promise<Linter.LintMes
 
 /** Every .ts file below `dir`, relative to the root. */
 function tsFiles(dir: string): string[] {
-    return fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => path.relative(ROOT, path.join(dir, f)));
+    return fs
+        .readdirSync(dir, { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith(".ts"))
+        .map((f) => path.relative(ROOT, path.join(dir, f)));
 }
 
 describe("the layer rule", function () {
     this.timeout(120_000);
 
     const upward: [string, string, RegExp][] = [
-        ["lib/core/probe.ts", `import { parseCidr } from "../network/cidr";`, /^'\.\.\/network\/cidr'.*lib\/core may import nothing else in lib/],
-        ["lib/network/probe.ts", `import { AksCluster } from "../azure/aksCluster";`, /lib\/network may import lib\/core \(layers: core <- network/],
+        [
+            "lib/core/probe.ts",
+            `import { parseCidr } from "../network/cidr";`,
+            /^'\.\.\/network\/cidr'.*lib\/core may import nothing else in lib/,
+        ],
+        [
+            "lib/network/probe.ts",
+            `import { AksCluster } from "../azure/aksCluster";`,
+            /lib\/network may import lib\/core \(layers: core <- network/,
+        ],
         ["lib/network/rules/probe.ts", `import type { ClusterFacts } from "../../k8s/facts";`, /lib\/network may import lib\/core/],
         ["lib/network/probe.ts", `export * from "../stack/config";`, /lib\/network may import lib\/core/],
-        ["lib/azure/probe.ts", `import { ClusterFacts } from "../k8s/facts";`, /lib\/azure may import lib\/core, lib\/network \(layers: .*\); move the shared piece down/],
+        [
+            "lib/azure/probe.ts",
+            `import { ClusterFacts } from "../k8s/facts";`,
+            /lib\/azure may import lib\/core, lib\/network \(layers: .*\); move the shared piece down/,
+        ],
         ["lib/azure/probe.ts", `import { AksCluster } from "..";`, /lib\/azure may import/],
         ["lib/k8s/probe.ts", `import { OsType } from "../azure/enums";`, /lib\/k8s may import lib\/core, lib\/network/],
         ["lib/k8s/probe.ts", `import cli = require("../cli/main");`, /lib\/k8s may import/],
-        ["lib/stack/probe.ts", `import { main } from "../cli/main";`, /lib\/stack may import lib\/core, lib\/network, lib\/azure, lib\/k8s/],
+        [
+            "lib/stack/probe.ts",
+            `import { main } from "../cli/main";`,
+            /lib\/stack may import lib\/core, lib\/network, lib\/azure, lib\/k8s/,
+        ],
         ["lib/network/probe.ts", `const c = require("../azure/clusterArgs");`, /lib\/network may import lib\/core.*require\(\) included/],
-        ["lib/core/probe.ts", `export const load = () => import("../k8s/manifests");`, /lib\/core may import nothing else in lib.*import\(\) included/],
+        [
+            "lib/core/probe.ts",
+            `export const load = () => import("../k8s/manifests");`,
+            /lib\/core may import nothing else in lib.*import\(\) included/,
+        ],
     ];
     for (const [file, code, message] of upward) {
         it(`flags ${file}: ${code}`, async () => {
@@ -71,12 +94,24 @@ describe("the layer rule", function () {
     }
 
     const allowed: [string, string][] = [
-        ["lib/network/probe.ts", `import { ClusterFacts } from "../core/facts"; import { parseCidr } from "./cidr"; import * as ipNum from "ip-num";`],
+        [
+            "lib/network/probe.ts",
+            `import { ClusterFacts } from "../core/facts"; import { parseCidr } from "./cidr"; import * as ipNum from "ip-num";`,
+        ],
         ["lib/network/rules/probe.ts", `import { validateNetworkPlan } from ".."; import { Cidr } from "../cidr";`],
-        ["lib/azure/probe.ts", `import * as pulumi from "@pulumi/pulumi"; import { validateNetworkPlan } from "../network"; import { ClusterFacts } from "../core/facts";`],
+        [
+            "lib/azure/probe.ts",
+            `import * as pulumi from "@pulumi/pulumi"; import { validateNetworkPlan } from "../network"; import { ClusterFacts } from "../core/facts";`,
+        ],
         ["lib/k8s/probe.ts", `import * as k8s from "@pulumi/kubernetes"; import { NetworkPlan } from "../network/types";`],
-        ["lib/stack/probe.ts", `import { AksCluster } from "../azure/aksCluster"; import { SampleApp } from "../k8s/sampleApp"; import * as lib from "..";`],
-        ["lib/cli/plan/probe.ts", `import { readStackConfig } from "../../stack/config"; import { AksCluster } from "../../azure/aksCluster";`],
+        [
+            "lib/stack/probe.ts",
+            `import { AksCluster } from "../azure/aksCluster"; import { SampleApp } from "../k8s/sampleApp"; import * as lib from "..";`,
+        ],
+        [
+            "lib/cli/plan/probe.ts",
+            `import { readStackConfig } from "../../stack/config"; import { AksCluster } from "../../azure/aksCluster";`,
+        ],
     ];
     for (const [file, code] of allowed) {
         it(`allows ${file}: ${code}`, async () => {
@@ -89,12 +124,21 @@ describe("lib keeps its layers", function () {
     this.timeout(120_000);
 
     it("has only the known layers as folders", () => {
-        const folders = fs.readdirSync(LIB, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
-        assert.deepEqual(folders.filter((f) => !LAYERS.includes(f)), [], "a new folder in lib needs a place in LAYERS of eslint.config.mjs");
+        const folders = fs
+            .readdirSync(LIB, { withFileTypes: true })
+            .filter((d) => d.isDirectory())
+            .map((d) => d.name);
+        assert.deepEqual(
+            folders.filter((f) => !LAYERS.includes(f)),
+            [],
+            "a new folder in lib needs a place in LAYERS of eslint.config.mjs",
+        );
     });
 
     it("gives the layer rule to every file of the restricted layers, however deep", async () => {
-        const files = LAYERS.filter((layer) => layer !== "cli" && fs.existsSync(path.join(LIB, layer))).flatMap((layer) => tsFiles(path.join(LIB, layer)));
+        const files = LAYERS.filter((layer) => layer !== "cli" && fs.existsSync(path.join(LIB, layer))).flatMap((layer) =>
+            tsFiles(path.join(LIB, layer)),
+        );
         assert.ok(files.length > 30, `only ${files.length} files found`);
         for (const file of files) {
             const config = await eslint.calculateConfigForFile(path.join(ROOT, file));
@@ -107,12 +151,16 @@ describe("lib keeps its layers", function () {
         const pure = ["core", "network"].map((layer) => path.join(LIB, layer)).filter((dir) => fs.existsSync(dir));
         const results = await eslint.lintFiles(pure);
         assert.ok(results.length > 10, `only ${results.length} files linted`);
-        const findings = results.flatMap((r) => r.messages.filter((m) => m.ruleId !== null && LAYER_RULES.has(m.ruleId)).map((m) => `${r.filePath}: ${m.message}`));
+        const findings = results.flatMap((r) =>
+            r.messages.filter((m) => m.ruleId !== null && LAYER_RULES.has(m.ruleId)).map((m) => `${r.filePath}: ${m.message}`),
+        );
         assert.deepEqual(findings, []);
     });
 
     it("lib/network and lib/core mention no @pulumi module in an import or a require", () => {
-        const files = ["core", "network"].filter((layer) => fs.existsSync(path.join(LIB, layer))).flatMap((layer) => tsFiles(path.join(LIB, layer)));
+        const files = ["core", "network"]
+            .filter((layer) => fs.existsSync(path.join(LIB, layer)))
+            .flatMap((layer) => tsFiles(path.join(LIB, layer)));
         const pulumi = /(from\s+|require\(\s*|import\(\s*|import\s+)["']@pulumi\//;
         const offenders = files.filter((file) => pulumi.test(fs.readFileSync(path.join(ROOT, file), "utf8")));
         assert.deepEqual(offenders, []);

@@ -73,10 +73,17 @@ describe("root stack program", () => {
 
         const k8sResources = registered().filter((r) => r.type.startsWith("kubernetes:") && r.name.startsWith("devstack-"));
         assert.ok(k8sResources.length >= 5, `expected the controller and the sample's objects, got ${k8sResources.map((r) => r.name)}`);
-        for (const r of k8sResources) assert.match(String(r.provider), /pulumi:providers:kubernetes::devstack-/, `${r.type} ${r.name} must use the cluster's provider`);
+        for (const r of k8sResources)
+            assert.match(
+                String(r.provider),
+                /pulumi:providers:kubernetes::devstack-/,
+                `${r.type} ${r.name} must use the cluster's provider`,
+            );
 
         const services = registered("kubernetes:core/v1:Service").filter((r) => r.name.startsWith("devstack-sample"));
-        assert.ok(services.some((s) => s.inputs.spec.ipFamilyPolicy === "RequireDualStack" && s.inputs.spec.externalTrafficPolicy === "Local"));
+        assert.ok(
+            services.some((s) => s.inputs.spec.ipFamilyPolicy === "RequireDualStack" && s.inputs.spec.externalTrafficPolicy === "Local"),
+        );
 
         assert.equal(out.networkPlan.verdict, "accept");
         assert.equal(out.ingressKind, "traefik");
@@ -132,17 +139,22 @@ describe("root stack program", () => {
             }),
             "aks-network:nodePools": JSON.stringify([{ name: "Apps_1" }]),
         };
-        assert.throws(() => runWith(values), (e: Error) => {
-            assert.ok(e instanceof pulumi.RunError);
-            for (const fragment of [
-                "aks-network:netwrk", "did you mean aks-network:network",
-                "aks-network:ingress.kind",
-                "aks-network:network.podCidrs[0]",
-                "aks-network:network.serviceCidrs[0]",
-                "aks-network:nodePools[0].name",
-            ]) assert.ok(e.message.includes(fragment), `missing ${fragment} in:\n${e.message}`);
-            return true;
-        });
+        assert.throws(
+            () => runWith(values),
+            (e: Error) => {
+                assert.ok(e instanceof pulumi.RunError);
+                for (const fragment of [
+                    "aks-network:netwrk",
+                    "did you mean aks-network:network",
+                    "aks-network:ingress.kind",
+                    "aks-network:network.podCidrs[0]",
+                    "aks-network:network.serviceCidrs[0]",
+                    "aks-network:nodePools[0].name",
+                ])
+                    assert.ok(e.message.includes(fragment), `missing ${fragment} in:\n${e.message}`);
+                return true;
+            },
+        );
         assert.equal(registered().length, 0);
     });
 });

@@ -46,52 +46,85 @@ export function roleDefinitionId(scope: string, role: string): string {
 
 /** A value that waits for the network gate when the cluster runs on a subnet of your own. */
 export function gatedBy(design: ClusterDesign, gate: pulumi.Output<NetworkGate>) {
-    return <T>(v: pulumi.Input<T>): pulumi.Input<T> => (design.network.mode === "existing" ? pulumi.all([gate, v]).apply(([, x]) => x) as pulumi.Output<T> : v);
+    return <T>(v: pulumi.Input<T>): pulumi.Input<T> =>
+        design.network.mode === "existing" ? (pulumi.all([gate, v]).apply(([, x]) => x) as pulumi.Output<T>) : v;
 }
 
 /** The resource group, when the component creates it. */
 export function createResourceGroup(
-    name: string, design: ClusterDesign, args: AksClusterArgs, gate: pulumi.Output<NetworkGate>, parent: pulumi.Resource,
+    name: string,
+    design: ClusterDesign,
+    args: AksClusterArgs,
+    gate: pulumi.Output<NetworkGate>,
+    parent: pulumi.Resource,
 ): resources.ResourceGroup | undefined {
     if (!design.createResourceGroup) return undefined;
     const gated = gatedBy(design, gate);
-    return new resources.ResourceGroup(`${name}-rg`, { resourceGroupName: gated(design.resourceGroupName), location: args.location, tags: args.tags }, { parent });
+    return new resources.ResourceGroup(
+        `${name}-rg`,
+        { resourceGroupName: gated(design.resourceGroupName), location: args.location, tags: args.tags },
+        { parent },
+    );
 }
 
 /** The control plane's identity: the one given, or a created user-assigned identity. */
 export function createIdentity(
-    name: string, design: ClusterDesign, args: AksClusterArgs, resourceGroupName: pulumi.Input<string>, location: pulumi.Input<string> | undefined, parent: pulumi.Resource,
+    name: string,
+    design: ClusterDesign,
+    args: AksClusterArgs,
+    resourceGroupName: pulumi.Input<string>,
+    location: pulumi.Input<string> | undefined,
+    parent: pulumi.Resource,
 ): { identityId: pulumi.Input<string>; principalId?: pulumi.Input<string> } {
     if (args.identity?.userAssignedIdentityId !== undefined) {
         return { identityId: args.identity.userAssignedIdentityId, principalId: args.identity.principalId };
     }
-    const identity = new managedidentity.UserAssignedIdentity(`${name}-identity`, {
-        resourceGroupName, location, resourceName: `${design.clusterName}-identity`, tags: args.tags,
-    }, { parent });
+    const identity = new managedidentity.UserAssignedIdentity(
+        `${name}-identity`,
+        {
+            resourceGroupName,
+            location,
+            resourceName: `${design.clusterName}-identity`,
+            tags: args.tags,
+        },
+        { parent },
+    );
     return { identityId: identity.id, principalId: identity.principalId };
 }
 
 /** The VNet and its subnets, one subnet after another (Azure refuses concurrent subnet operations on a VNet). */
 export function createVnet(
-    name: string, vnetDesign: NonNullable<NetworkDesign["vnet"]>, args: AksClusterArgs, resourceGroupName: pulumi.Input<string>,
-    location: pulumi.Input<string> | undefined, parent: pulumi.Resource,
+    name: string,
+    vnetDesign: NonNullable<NetworkDesign["vnet"]>,
+    args: AksClusterArgs,
+    resourceGroupName: pulumi.Input<string>,
+    location: pulumi.Input<string> | undefined,
+    parent: pulumi.Resource,
 ): { vnet: network.VirtualNetwork; subnets: Map<string, network.Subnet> } {
-    const vnet = new network.VirtualNetwork(`${name}-vnet`, {
-        resourceGroupName,
-        location,
-        virtualNetworkName: vnetDesign.name,
-        addressSpace: { addressPrefixes: vnetDesign.addressSpaces },
-        tags: args.tags,
-    }, { parent, ignoreChanges: ["subnets"] });
+    const vnet = new network.VirtualNetwork(
+        `${name}-vnet`,
+        {
+            resourceGroupName,
+            location,
+            virtualNetworkName: vnetDesign.name,
+            addressSpace: { addressPrefixes: vnetDesign.addressSpaces },
+            tags: args.tags,
+        },
+        { parent, ignoreChanges: ["subnets"] },
+    );
     const subnets = new Map<string, network.Subnet>();
     let previous: pulumi.Resource = vnet;
     for (const s of vnetDesign.subnets) {
-        const subnet = new network.Subnet(`${name}-subnet-${s.name}`, {
-            resourceGroupName,
-            virtualNetworkName: vnet.name,
-            subnetName: s.name,
-            ...(s.ipv6Cidr === undefined ? { addressPrefix: s.cidr } : { addressPrefixes: [s.cidr, s.ipv6Cidr] }),
-        }, { parent, dependsOn: [previous] });
+        const subnet = new network.Subnet(
+            `${name}-subnet-${s.name}`,
+            {
+                resourceGroupName,
+                virtualNetworkName: vnet.name,
+                subnetName: s.name,
+                ...(s.ipv6Cidr === undefined ? { addressPrefix: s.cidr } : { addressPrefixes: [s.cidr, s.ipv6Cidr] }),
+            },
+            { parent, dependsOn: [previous] },
+        );
         subnets.set(s.name, subnet);
         previous = subnet;
     }
@@ -100,8 +133,13 @@ export function createVnet(
 
 /** The created VNet, or the subnet of your own as the gate read it. */
 function createNetwork(
-    name: string, design: ClusterDesign, args: AksClusterArgs, gate: pulumi.Output<NetworkGate>,
-    resourceGroupName: pulumi.Input<string>, location: pulumi.Input<string> | undefined, parent: pulumi.Resource,
+    name: string,
+    design: ClusterDesign,
+    args: AksClusterArgs,
+    gate: pulumi.Output<NetworkGate>,
+    resourceGroupName: pulumi.Input<string>,
+    location: pulumi.Input<string> | undefined,
+    parent: pulumi.Resource,
 ): ClusterNetwork {
     const v = design.network.vnet;
     if (design.network.mode === "existing" || !v) {
@@ -124,19 +162,30 @@ function createNetwork(
 
 /** Network Contributor on the network for the control plane's identity. */
 export function createNetworkContributor(
-    name: string, principalId: pulumi.Input<string>, scope: pulumi.Input<string>, parent: pulumi.Resource,
+    name: string,
+    principalId: pulumi.Input<string>,
+    scope: pulumi.Input<string>,
+    parent: pulumi.Resource,
 ): authorization.RoleAssignment {
-    return new authorization.RoleAssignment(`${name}-networkContributor`, {
-        principalId,
-        principalType: "ServicePrincipal",
-        roleDefinitionId: pulumi.output(scope).apply((s) => roleDefinitionId(s, D.NETWORK_CONTRIBUTOR_ROLE_ID)),
-        scope,
-    }, { parent });
+    return new authorization.RoleAssignment(
+        `${name}-networkContributor`,
+        {
+            principalId,
+            principalType: "ServicePrincipal",
+            roleDefinitionId: pulumi.output(scope).apply((s) => roleDefinitionId(s, D.NETWORK_CONTRIBUTOR_ROLE_ID)),
+            scope,
+        },
+        { parent },
+    );
 }
 
 /** The resource group, identity, network and role the cluster is built on, in that order. */
 export function createClusterBase(
-    name: string, design: ClusterDesign, args: AksClusterArgs, gate: pulumi.Output<NetworkGate>, parent: pulumi.Resource,
+    name: string,
+    design: ClusterDesign,
+    args: AksClusterArgs,
+    gate: pulumi.Output<NetworkGate>,
+    parent: pulumi.Resource,
 ): ClusterBase {
     const rg = createResourceGroup(name, design, args, gate, parent);
     const resourceGroupName: pulumi.Input<string> = rg ? rg.name : gatedBy(design, gate)(design.resourceGroupName);

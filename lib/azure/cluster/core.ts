@@ -48,8 +48,14 @@ export interface ClusterCore {
 
 const isObject = (v: unknown): boolean => typeof v === "object" && v !== null && !Array.isArray(v) && !isOutput(v);
 
-const SEGMENTS_SHAPE = S.list(S.opaque<string | number>("string | number", "a path segment (a key or an index)", "write a string or a number",
-    (v) => typeof v === "string" || typeof v === "number")) as unknown as Shape<Path>;
+const SEGMENTS_SHAPE = S.list(
+    S.opaque<string | number>(
+        "string | number",
+        "a path segment (a key or an index)",
+        "write a string or a number",
+        (v) => typeof v === "string" || typeof v === "number",
+    ),
+) as unknown as Shape<Path>;
 const PATH_ENTRY_SHAPE: ObjectShape<PathEntry> = S.object<PathEntry>("PathEntry", `{ from: ["podCidrs"], to: ["network", "podCidrs"] }`, {
     from: req(SEGMENTS_SHAPE),
     to: req(SEGMENTS_SHAPE),
@@ -60,26 +66,34 @@ const PATH_ENTRY_SHAPE: ObjectShape<PathEntry> = S.object<PathEntry>("PathEntry"
 });
 
 /** The shape of a `ClusterCore`: a core read from another stack is checked against it. */
-export const CLUSTER_CORE_SHAPE: ObjectShape<ClusterCore> = S.object<ClusterCore>("ClusterCore", "the core output of an AksCluster (AksCluster.core)", {
-    componentName: req(S.string),
-    clusterName: req(S.string),
-    resourceGroupName: req(S.string),
-    clusterId: req(S.string),
-    location: req(S.string),
-    networkPlan: req(S.opaque<NetworkPlan>("NetworkPlan", "a network plan object", "pass the cluster's core as AksCluster.core gives it", isObject)),
-    clusterFacts: req(S.opaque<ClusterFacts>(
-        "ClusterFacts",
-        "a ClusterFacts object with its kubernetesVersion",
-        "pass the cluster's core as AksCluster.core gives it",
-        (v) => isObject(v) && typeof (v as { kubernetesVersion?: unknown }).kubernetesVersion === "string",
-    )),
-    subnetIds: req(S.map(S.string)),
-    ownSubnetName: opt(S.string),
-    nodePoolNames: req(S.list(S.string)),
-    warningsAsErrors: req(S.list(S.string)),
-    pathRows: req(S.list(PATH_ENTRY_SHAPE)),
-    tags: opt(S.map(S.string)),
-});
+export const CLUSTER_CORE_SHAPE: ObjectShape<ClusterCore> = S.object<ClusterCore>(
+    "ClusterCore",
+    "the core output of an AksCluster (AksCluster.core)",
+    {
+        componentName: req(S.string),
+        clusterName: req(S.string),
+        resourceGroupName: req(S.string),
+        clusterId: req(S.string),
+        location: req(S.string),
+        networkPlan: req(
+            S.opaque<NetworkPlan>("NetworkPlan", "a network plan object", "pass the cluster's core as AksCluster.core gives it", isObject),
+        ),
+        clusterFacts: req(
+            S.opaque<ClusterFacts>(
+                "ClusterFacts",
+                "a ClusterFacts object with its kubernetesVersion",
+                "pass the cluster's core as AksCluster.core gives it",
+                (v) => isObject(v) && typeof (v as { kubernetesVersion?: unknown }).kubernetesVersion === "string",
+            ),
+        ),
+        subnetIds: req(S.map(S.string)),
+        ownSubnetName: opt(S.string),
+        nodePoolNames: req(S.list(S.string)),
+        warningsAsErrors: req(S.list(S.string)),
+        pathRows: req(S.list(PATH_ENTRY_SHAPE)),
+        tags: opt(S.map(S.string)),
+    },
+);
 
 const CORE_KEYS = Object.keys(CLUSTER_CORE_SHAPE.fields);
 
@@ -89,7 +103,9 @@ export function looksLikeCore(v: unknown): boolean {
 }
 
 /** The NodePool arguments' view of a core: problems are named `cluster.<field>`. */
-const CORE_ARG_SHAPE = S.object<{ cluster: ClusterCore }>("NodePoolArgs", "{ cluster: AksCluster.core }", { cluster: req(CLUSTER_CORE_SHAPE) });
+const CORE_ARG_SHAPE = S.object<{ cluster: ClusterCore }>("NodePoolArgs", "{ cluster: AksCluster.core }", {
+    cluster: req(CLUSTER_CORE_SHAPE),
+});
 
 /**
  * Check a core given as `NodePoolArgs.cluster`: every missing or ill-typed field is a problem (A22)
@@ -104,7 +120,17 @@ export function checkClusterCore(value: unknown): ShapeCheck<ClusterCore> {
 }
 
 /** The plain parts of a core, known when the cluster is constructed. */
-export type PlannedCore = Pick<ClusterCore, "componentName" | "clusterName" | "resourceGroupName" | "networkPlan" | "clusterFacts" | "nodePoolNames" | "warningsAsErrors" | "pathRows">;
+export type PlannedCore = Pick<
+    ClusterCore,
+    | "componentName"
+    | "clusterName"
+    | "resourceGroupName"
+    | "networkPlan"
+    | "clusterFacts"
+    | "nodePoolNames"
+    | "warningsAsErrors"
+    | "pathRows"
+>;
 
 /** The parts of a core known once the cluster is deployed (a network of your own, read from Azure, changes the plan). */
 export interface DeployedCore {
@@ -122,9 +148,17 @@ export interface DeployedCore {
 
 /** A cluster's core, once deployed. */
 export function coreOutput(planned: PlannedCore, deployed: DeployedCore): pulumi.Output<ClusterCore> {
-    return pulumi.all([deployed.clusterId, deployed.location, deployed.subnetIds, deployed.network, pulumi.output(deployed.tags)])
+    return pulumi
+        .all([deployed.clusterId, deployed.location, deployed.subnetIds, deployed.network, pulumi.output(deployed.tags)])
         .apply(([clusterId, location, subnetIds, network, tags]) => {
-            const core: ClusterCore = { ...planned, clusterId, location: location ?? "", subnetIds, networkPlan: network.plan, pathRows: network.pathRows };
+            const core: ClusterCore = {
+                ...planned,
+                clusterId,
+                location: location ?? "",
+                subnetIds,
+                networkPlan: network.plan,
+                pathRows: network.pathRows,
+            };
             if (network.subnetName !== "") core.ownSubnetName = network.subnetName;
             if (tags !== undefined) core.tags = tags as { [key: string]: string };
             return core;

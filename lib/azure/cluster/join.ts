@@ -54,7 +54,13 @@ export class ClusterJoin {
     /** What the next pool is planned against once Azure's view of a network of your own is read. */
     deployedTarget(): pulumi.Output<PoolTarget> {
         const earlier = [...this.added];
-        return this.parts.gate.apply((g) => ({ ...this.target(), networkPlan: g.plan, pathRows: g.pathRows, ownSubnetName: g.subnetName, earlier }));
+        return this.parts.gate.apply((g) => ({
+            ...this.target(),
+            networkPlan: g.plan,
+            pathRows: g.pathRows,
+            ownSubnetName: g.subnetName,
+            earlier,
+        }));
     }
 
     /** The pool the next one waits for. */

@@ -58,13 +58,15 @@ export function networkProfile(design: ClusterDesign): ManagedClusterArgs["netwo
         loadBalancerSku: "standard",
         loadBalancerProfile: {
             backendPoolType: n.backendPoolType,
-            managedOutboundIPs: eff.outboundType === OutboundType.LoadBalancer
-                ? (dualStack ? { count: n.outboundIpCount, countIPv6: n.outboundIpv6Count } : { count: n.outboundIpCount })
-                : undefined,
+            managedOutboundIPs:
+                eff.outboundType === OutboundType.LoadBalancer
+                    ? dualStack
+                        ? { count: n.outboundIpCount, countIPv6: n.outboundIpv6Count }
+                        : { count: n.outboundIpCount }
+                    : undefined,
         },
-        natGatewayProfile: eff.outboundType === OutboundType.ManagedNatGateway
-            ? { managedOutboundIPProfile: { count: n.outboundIpCount } }
-            : undefined,
+        natGatewayProfile:
+            eff.outboundType === OutboundType.ManagedNatGateway ? { managedOutboundIPProfile: { count: n.outboundIpCount } } : undefined,
     };
 }
 
@@ -74,12 +76,11 @@ export function securityProfile(args: AksClusterArgs): ManagedClusterArgs["secur
     const defender = args.monitoring?.defender ?? workspace !== undefined;
     return {
         workloadIdentity: { enabled: true },
-        imageCleaner: (args.imageCleaner ?? true)
-            ? { enabled: true, intervalHours: D.IMAGE_CLEANER_INTERVAL_HOURS }
-            : { enabled: false },
-        defender: defender && workspace !== undefined
-            ? { logAnalyticsWorkspaceResourceId: workspace, securityMonitoring: { enabled: true } }
-            : undefined,
+        imageCleaner: (args.imageCleaner ?? true) ? { enabled: true, intervalHours: D.IMAGE_CLEANER_INTERVAL_HOURS } : { enabled: false },
+        defender:
+            defender && workspace !== undefined
+                ? { logAnalyticsWorkspaceResourceId: workspace, securityMonitoring: { enabled: true } }
+                : undefined,
     };
 }
 
@@ -114,41 +115,57 @@ function ignoredChanges(design: ClusterDesign): string[] {
 
 /** The cluster, with only the System pool inline, after its network and role. */
 export function createManagedCluster(
-    name: string, design: ClusterDesign, args: AksClusterArgs, base: ClusterBase,
-    windowsPassword: pulumi.Output<string> | undefined, parent: pulumi.Resource,
+    name: string,
+    design: ClusterDesign,
+    args: AksClusterArgs,
+    base: ClusterBase,
+    windowsPassword: pulumi.Output<string> | undefined,
+    parent: pulumi.Resource,
 ): containerservice.ManagedCluster {
     const system = design.systemPool;
     const subnetId = base.subnetId;
-    return new containerservice.ManagedCluster(`${name}-aks`, {
-        resourceGroupName: base.resourceGroupName,
-        resourceName: design.clusterName,
-        location: base.location,
-        dnsPrefix: design.dnsPrefix,
-        kubernetesVersion: design.kubernetesVersionSent,
-        nodeResourceGroup: args.nodeResourceGroup,
-        sku: { name: "Base", tier: design.skuTier },
-        ...accessArgs(design, args, base),
-        networkProfile: networkProfile(design),
-        agentPoolProfiles: [{
-            name: system.name,
-            ...agentPoolProperties(system, effectivePool(design, system), subnetId(system.subnet), system.podSubnet ? subnetId(system.podSubnet) : undefined),
-        }],
-        addonProfiles: addonProfiles(args),
-        // Explicit either way, so the add-on's state never shows as drift.
-        ingressProfile: { webAppRouting: { enabled: args.appRouting ?? false } },
-        oidcIssuerProfile: { enabled: true },
-        securityProfile: securityProfile(args),
-        autoUpgradeProfile: { upgradeChannel: design.upgrades.channel, nodeOSUpgradeChannel: design.upgrades.nodeOsChannel },
-        windowsProfile: design.windows && windowsPassword
-            ? { adminUsername: design.windows.adminUsername, adminPassword: windowsPassword }
-            : undefined,
-        tags: args.tags,
-    }, {
-        parent,
-        dependsOn: base.clusterDependencies,
-        protect: args.deletionProtection ?? true,
-        ignoreChanges: ignoredChanges(design),
-        additionalSecretOutputs: ["windowsProfile"],
-        customTimeouts: D.CLUSTER_TIMEOUTS,
-    });
+    return new containerservice.ManagedCluster(
+        `${name}-aks`,
+        {
+            resourceGroupName: base.resourceGroupName,
+            resourceName: design.clusterName,
+            location: base.location,
+            dnsPrefix: design.dnsPrefix,
+            kubernetesVersion: design.kubernetesVersionSent,
+            nodeResourceGroup: args.nodeResourceGroup,
+            sku: { name: "Base", tier: design.skuTier },
+            ...accessArgs(design, args, base),
+            networkProfile: networkProfile(design),
+            agentPoolProfiles: [
+                {
+                    name: system.name,
+                    ...agentPoolProperties(
+                        system,
+                        effectivePool(design, system),
+                        subnetId(system.subnet),
+                        system.podSubnet ? subnetId(system.podSubnet) : undefined,
+                    ),
+                },
+            ],
+            addonProfiles: addonProfiles(args),
+            // Explicit either way, so the add-on's state never shows as drift.
+            ingressProfile: { webAppRouting: { enabled: args.appRouting ?? false } },
+            oidcIssuerProfile: { enabled: true },
+            securityProfile: securityProfile(args),
+            autoUpgradeProfile: { upgradeChannel: design.upgrades.channel, nodeOSUpgradeChannel: design.upgrades.nodeOsChannel },
+            windowsProfile:
+                design.windows && windowsPassword
+                    ? { adminUsername: design.windows.adminUsername, adminPassword: windowsPassword }
+                    : undefined,
+            tags: args.tags,
+        },
+        {
+            parent,
+            dependsOn: base.clusterDependencies,
+            protect: args.deletionProtection ?? true,
+            ignoreChanges: ignoredChanges(design),
+            additionalSecretOutputs: ["windowsProfile"],
+            customTimeouts: D.CLUSTER_TIMEOUTS,
+        },
+    );
 }

@@ -47,10 +47,15 @@ export function checkOwnNetwork(name: string, design: ClusterDesign, parent: pul
     const id = pulumi.output(design.network.nodeSubnetId as pulumi.Input<string>);
     const parts = subnetParts(name, id, parent);
     // Invokes are made once the id is known to be a subnet id, so a bad id fails once, with the message above.
-    const azure = parts.apply((p) => pulumi.all([
-        network.getSubnetOutput(p, { parent }),
-        network.getVirtualNetworkOutput({ resourceGroupName: p.resourceGroupName, virtualNetworkName: p.virtualNetworkName }, { parent }),
-    ]));
+    const azure = parts.apply((p) =>
+        pulumi.all([
+            network.getSubnetOutput(p, { parent }),
+            network.getVirtualNetworkOutput(
+                { resourceGroupName: p.resourceGroupName, virtualNetworkName: p.virtualNetworkName },
+                { parent },
+            ),
+        ]),
+    );
     return pulumi.all([id, parts, azure]).apply(([subnetId, p, [s, v]]) => {
         const check = checkExistingNetwork(design, p.subnetName, s, v);
         logFindings(check.added, parent);

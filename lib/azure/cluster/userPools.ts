@@ -22,24 +22,33 @@ export interface UserPools {
 
 /** The user pools, one after another, after the cluster. */
 export function createUserPools(
-    name: string, design: ClusterDesign, args: AksClusterArgs, base: ClusterBase, cluster: pulumi.Resource, parent: pulumi.Resource,
+    name: string,
+    design: ClusterDesign,
+    args: AksClusterArgs,
+    base: ClusterBase,
+    cluster: pulumi.Resource,
+    parent: pulumi.Resource,
 ): UserPools {
     let previous: pulumi.Resource = cluster;
     const pools: containerservice.AgentPool[] = [];
     for (const p of design.userPools) {
         const eff = effectivePool(design, p);
-        const pool = new containerservice.AgentPool(`${name}-pool-${p.name}`, {
-            resourceGroupName: base.resourceGroupName,
-            resourceName: design.clusterName,
-            agentPoolName: p.name,
-            ...agentPoolProperties(p, eff, base.subnetId(p.subnet), p.podSubnet ? base.subnetId(p.podSubnet) : undefined),
-            tags: args.tags,
-        }, {
-            parent,
-            dependsOn: [previous],
-            ignoreChanges: isAutoscaled(eff) ? ["count"] : [],
-            customTimeouts: D.POOL_TIMEOUTS,
-        });
+        const pool = new containerservice.AgentPool(
+            `${name}-pool-${p.name}`,
+            {
+                resourceGroupName: base.resourceGroupName,
+                resourceName: design.clusterName,
+                agentPoolName: p.name,
+                ...agentPoolProperties(p, eff, base.subnetId(p.subnet), p.podSubnet ? base.subnetId(p.podSubnet) : undefined),
+                tags: args.tags,
+            },
+            {
+                parent,
+                dependsOn: [previous],
+                ignoreChanges: isAutoscaled(eff) ? ["count"] : [],
+                customTimeouts: D.POOL_TIMEOUTS,
+            },
+        );
         pools.push(pool);
         previous = pool;
     }
@@ -57,22 +66,34 @@ function maintenanceWindow(w: Required<MaintenanceWindowArgs>): containerservice
 
 /** The upgrade windows of the channels that are on, after the last pool. */
 export function createMaintenanceWindows(
-    name: string, design: ClusterDesign, resourceGroupName: pulumi.Input<string>, after: pulumi.Resource, parent: pulumi.Resource,
+    name: string,
+    design: ClusterDesign,
+    resourceGroupName: pulumi.Input<string>,
+    after: pulumi.Resource,
+    parent: pulumi.Resource,
 ): void {
     if (design.upgrades.channel !== UpgradeChannel.None) {
-        new containerservice.MaintenanceConfiguration(`${name}-upgradeWindow`, {
-            resourceGroupName,
-            resourceName: design.clusterName,
-            configName: "aksManagedAutoUpgradeSchedule",
-            maintenanceWindow: maintenanceWindow(design.upgrades.upgradeWindow),
-        }, { parent, dependsOn: [after] });
+        new containerservice.MaintenanceConfiguration(
+            `${name}-upgradeWindow`,
+            {
+                resourceGroupName,
+                resourceName: design.clusterName,
+                configName: "aksManagedAutoUpgradeSchedule",
+                maintenanceWindow: maintenanceWindow(design.upgrades.upgradeWindow),
+            },
+            { parent, dependsOn: [after] },
+        );
     }
     if (design.upgrades.nodeOsChannel !== "None") {
-        new containerservice.MaintenanceConfiguration(`${name}-nodeOsUpgradeWindow`, {
-            resourceGroupName,
-            resourceName: design.clusterName,
-            configName: "aksManagedNodeOSUpgradeSchedule",
-            maintenanceWindow: maintenanceWindow(design.upgrades.nodeOsUpgradeWindow),
-        }, { parent, dependsOn: [after] });
+        new containerservice.MaintenanceConfiguration(
+            `${name}-nodeOsUpgradeWindow`,
+            {
+                resourceGroupName,
+                resourceName: design.clusterName,
+                configName: "aksManagedNodeOSUpgradeSchedule",
+                maintenanceWindow: maintenanceWindow(design.upgrades.nodeOsUpgradeWindow),
+            },
+            { parent, dependsOn: [after] },
+        );
     }
 }

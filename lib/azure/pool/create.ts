@@ -54,10 +54,31 @@ type AgentPoolInputs = AgentPoolProperties & {
 
 /** Every input key of a joined pool (the compiler refuses a missing or unknown key). */
 const INPUT_KEYS: { [K in keyof Required<AgentPoolInputs>]: true } = {
-    resourceGroupName: true, resourceName: true, agentPoolName: true, mode: true, osType: true, osSKU: true, vmSize: true, count: true,
-    enableAutoScaling: true, minCount: true, maxCount: true, maxPods: true, availabilityZones: true, nodeLabels: true, nodeTaints: true,
-    upgradeSettings: true, type: true, enableNodePublicIP: true, osDiskType: true, osDiskSizeGB: true, enableEncryptionAtHost: true,
-    enableFIPS: true, vnetSubnetID: true, podSubnetID: true, tags: true,
+    resourceGroupName: true,
+    resourceName: true,
+    agentPoolName: true,
+    mode: true,
+    osType: true,
+    osSKU: true,
+    vmSize: true,
+    count: true,
+    enableAutoScaling: true,
+    minCount: true,
+    maxCount: true,
+    maxPods: true,
+    availabilityZones: true,
+    nodeLabels: true,
+    nodeTaints: true,
+    upgradeSettings: true,
+    type: true,
+    enableNodePublicIP: true,
+    osDiskType: true,
+    osDiskSizeGB: true,
+    enableEncryptionAtHost: true,
+    enableFIPS: true,
+    vnetSubnetID: true,
+    podSubnetID: true,
+    tags: true,
 };
 
 function title(name: string, componentName: string | undefined, when = "nothing was created"): string {
@@ -73,7 +94,11 @@ function planRequest(req: PoolRequest, target: PoolTarget): { pool: PoolDesign; 
 }
 
 function agentPoolOptions(req: PoolRequest, autoscaled: boolean, dependsOn?: pulumi.Resource): pulumi.CustomResourceOptions {
-    const opts: pulumi.CustomResourceOptions = { parent: req.parent, ignoreChanges: autoscaled ? ["count"] : [], customTimeouts: D.POOL_TIMEOUTS };
+    const opts: pulumi.CustomResourceOptions = {
+        parent: req.parent,
+        ignoreChanges: autoscaled ? ["count"] : [],
+        customTimeouts: D.POOL_TIMEOUTS,
+    };
     if (dependsOn) opts.dependsOn = [dependsOn];
     return opts;
 }
@@ -89,20 +114,38 @@ export function joinCluster(req: PoolRequest, join: ClusterJoin): CreatedPool {
     reportFindings(title(req.name, parts.planned.componentName), diagnostics, req.parent);
     const checked = parts.ownNetwork
         ? pulumi.all([join.deployedTarget(), parts.subnetId(undefined) as pulumi.Input<string>]).apply(([deployed, subnetId]) => {
-            const late = planOnCluster(deployed, pool);
-            throwErrors(`NodePool "${req.name}": the pool doesn't fit AksCluster "${parts.planned.componentName}"'s network in Azure; the pool was not created`, late.added, req.parent);
-            return { subnetId, report: late.report };
-        })
+              const late = planOnCluster(deployed, pool);
+              throwErrors(
+                  `NodePool "${req.name}": the pool doesn't fit AksCluster "${parts.planned.componentName}"'s network in Azure; the pool was not created`,
+                  late.added,
+                  req.parent,
+              );
+              return { subnetId, report: late.report };
+          })
         : undefined;
-    const agentPool = new containerservice.AgentPool(`${req.name}-agentPool`, {
-        resourceGroupName: parts.planned.resourceGroupName,
-        resourceName: parts.planned.clusterName,
-        agentPoolName: pool.name,
-        ...agentPoolProperties(pool, verdict.effective, checked ? checked.apply((c) => c.subnetId) : parts.subnetId(pool.subnet), pool.podSubnet ? parts.subnetId(pool.podSubnet) : undefined),
-        tags: parts.tags,
-    }, agentPoolOptions(req, isAutoscaled(verdict.effective), join.lastPool()));
+    const agentPool = new containerservice.AgentPool(
+        `${req.name}-agentPool`,
+        {
+            resourceGroupName: parts.planned.resourceGroupName,
+            resourceName: parts.planned.clusterName,
+            agentPoolName: pool.name,
+            ...agentPoolProperties(
+                pool,
+                verdict.effective,
+                checked ? checked.apply((c) => c.subnetId) : parts.subnetId(pool.subnet),
+                pool.podSubnet ? parts.subnetId(pool.podSubnet) : undefined,
+            ),
+            tags: parts.tags,
+        },
+        agentPoolOptions(req, isAutoscaled(verdict.effective), join.lastPool()),
+    );
     join.joined(req.name, planPool(pool), agentPool);
-    return { poolName: pool.name, agentPool, networkPlan: verdict.report, deployedNetworkPlan: checked ? checked.apply((c) => c.report) : pulumi.output(verdict.report) };
+    return {
+        poolName: pool.name,
+        agentPool,
+        networkPlan: verdict.report,
+        deployedNetworkPlan: checked ? checked.apply((c) => c.report) : pulumi.output(verdict.report),
+    };
 }
 
 /** What a pool is planned against, from a core. */
@@ -120,7 +163,8 @@ export function coreTarget(core: ClusterCore): PoolTarget {
 
 /** The inputs of a pool joining through a core. */
 function coreInputs(core: ClusterCore, pool: PoolDesign, verdict: PoolOnCluster): AgentPoolInputs {
-    const subnetId = (name: string | undefined): string | undefined => core.subnetIds[name ?? core.ownSubnetName ?? core.networkPlan.nodeSubnets?.[0]?.name ?? ""];
+    const subnetId = (name: string | undefined): string | undefined =>
+        core.subnetIds[name ?? core.ownSubnetName ?? core.networkPlan.nodeSubnets?.[0]?.name ?? ""];
     const inputs: AgentPoolInputs = {
         resourceGroupName: core.resourceGroupName,
         resourceName: core.clusterName,
@@ -135,7 +179,11 @@ function coreInputs(core: ClusterCore, pool: PoolDesign, verdict: PoolOnCluster)
 export function joinPlainCore(req: PoolRequest, core: ClusterCore): CreatedPool {
     const { pool, verdict, diagnostics } = planRequest(req, coreTarget(core));
     reportFindings(title(req.name, core.componentName), diagnostics, req.parent);
-    const agentPool = new containerservice.AgentPool(`${req.name}-agentPool`, coreInputs(core, pool, verdict), agentPoolOptions(req, isAutoscaled(verdict.effective)));
+    const agentPool = new containerservice.AgentPool(
+        `${req.name}-agentPool`,
+        coreInputs(core, pool, verdict),
+        agentPoolOptions(req, isAutoscaled(verdict.effective)),
+    );
     return { poolName: pool.name, agentPool, networkPlan: verdict.report, deployedNetworkPlan: pulumi.output(verdict.report) };
 }
 
@@ -153,6 +201,10 @@ export function joinCoreOutput(req: PoolRequest, given: pulumi.Input<ClusterCore
         return { inputs: coreInputs(core as ClusterCore, result.pool, result.verdict), report: result.verdict.report };
     });
     const inputs = Object.fromEntries(Object.keys(INPUT_KEYS).map((k) => [k, planned.apply((p) => p.inputs[k as keyof AgentPoolInputs])]));
-    const agentPool = new containerservice.AgentPool(`${req.name}-agentPool`, inputs as unknown as containerservice.AgentPoolArgs, agentPoolOptions(req, req.spec.maxCount !== undefined));
+    const agentPool = new containerservice.AgentPool(
+        `${req.name}-agentPool`,
+        inputs as unknown as containerservice.AgentPoolArgs,
+        agentPoolOptions(req, req.spec.maxCount !== undefined),
+    );
     return { poolName: req.spec.name, agentPool, networkPlan: undefined, deployedNetworkPlan: planned.apply((p) => p.report) };
 }

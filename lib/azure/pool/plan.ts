@@ -53,9 +53,15 @@ const key = (d: Diagnostic) => `${d.ruleId}|${d.path}`;
 /** The cluster's table seen from a `NodePool`: the cluster's paths under `cluster.`, the new pool as `pool`. */
 export function nodePoolPaths(cluster: PathTable, index: number, addedOwners: string[]): PathTable {
     const rows: PathEntry[] = [{ from: ["nodePools", index], to: ["pool"] }];
-    addedOwners.forEach((owner, i) => rows.push({
-        from: ["nodePools", index - addedOwners.length + i], to: ["pool"], whole: true, inMessage: `NodePool "${owner}" pool`, label: `NodePool "${owner}" pool`,
-    }));
+    addedOwners.forEach((owner, i) =>
+        rows.push({
+            from: ["nodePools", index - addedOwners.length + i],
+            to: ["pool"],
+            whole: true,
+            inMessage: `NodePool "${owner}" pool`,
+            label: `NodePool "${owner}" pool`,
+        }),
+    );
     return cluster.prefixed(["cluster"]).with(rows);
 }
 
@@ -71,7 +77,11 @@ function hint(d: Diagnostic): Diagnostic {
  * `warningsAsErrors` apply, and a Windows pool on a cluster created without `windowsProfile` (R56)
  * fails: AKS only accepts the profile at cluster creation, so the pool could never work.
  */
-function newFindings(base: NetworkPlan, withPool: NetworkPlan, warningsAsErrors: readonly string[]): { report: NetworkPlanReport; added: Diagnostic[] } {
+function newFindings(
+    base: NetworkPlan,
+    withPool: NetworkPlan,
+    warningsAsErrors: readonly string[],
+): { report: NetworkPlanReport; added: Diagnostic[] } {
     const before = new Set(describeNetworkPlan(base).diagnostics.map(key));
     const report = describeNetworkPlan(withPool);
     const escalated = escalate(
@@ -89,7 +99,11 @@ export function designJoiningPool(target: PoolTarget, spec: NodePoolSpec): { poo
     if (target.ownNetwork) {
         for (const k of ["subnet", "podSubnet"] as const) {
             if (pool[k] !== undefined) {
-                f.error("A6", ["pool", k], t`${at("pool", k)} ${JSON.stringify(pool[k])} names a subnet, but the cluster uses ${at("cluster", "network", "nodeSubnetId")} for every pool: remove ${k}`);
+                f.error(
+                    "A6",
+                    ["pool", k],
+                    t`${at("pool", k)} ${JSON.stringify(pool[k])} names a subnet, but the cluster uses ${at("cluster", "network", "nodeSubnetId")} for every pool: remove ${k}`,
+                );
             }
         }
     }
@@ -103,7 +117,11 @@ export function planOnCluster(target: PoolTarget, pool: PoolDesign): PoolOnClust
     const base: NetworkPlan = { ...target.networkPlan, nodePools };
     const index = nodePools.length;
     const withPool: NetworkPlan = { ...base, nodePools: [...nodePools, onSubnet(planPool(pool))] };
-    const paths = nodePoolPaths(new PathTable([...target.pathRows]), index, target.earlier.map((a) => a.owner));
+    const paths = nodePoolPaths(
+        new PathTable([...target.pathRows]),
+        index,
+        target.earlier.map((a) => a.owner),
+    );
     const { report, added } = newFindings(base, withPool, target.warningsAsErrors);
     return {
         report: { ...report, diagnostics: report.diagnostics.map((d) => paths.relocate(d)) },

@@ -49,7 +49,12 @@ export function planStack(options: PlanStackOptions): Promise<PlanResult> {
         child.stdout.on("data", (b: Buffer) => out.push(b));
         child.stderr.on("data", (b: Buffer) => {
             err += b.toString();
-            if (options.progress) for (const line of b.toString().split("\n").filter((l) => l)) options.progress(line);
+            if (options.progress)
+                for (const line of b
+                    .toString()
+                    .split("\n")
+                    .filter((l) => l))
+                    options.progress(line);
         });
         child.on("error", reject);
         child.on("close", (code) => {
@@ -61,7 +66,12 @@ export function planStack(options: PlanStackOptions): Promise<PlanResult> {
                 }
                 return;
             }
-            const reason = err.split("\n").filter((l) => l.startsWith("aks-network: ")).pop()?.slice("aks-network: ".length) ?? `exit status ${code}`;
+            const reason =
+                err
+                    .split("\n")
+                    .filter((l) => l.startsWith("aks-network: "))
+                    .pop()
+                    ?.slice("aks-network: ".length) ?? `exit status ${code}`;
             reject(new Error(reason));
         });
     });

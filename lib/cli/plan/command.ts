@@ -71,7 +71,8 @@ export function parsePlanArgs(argv: string[]): PlanCommandOptions | "help" {
     let timeoutMs = 120_000;
     if (values.timeout !== undefined) {
         const s = Number(values.timeout);
-        if (!Number.isFinite(s) || s <= 0) throw new UsageError(`--timeout must be a number of seconds above 0, not "${String(values.timeout)}"`);
+        if (!Number.isFinite(s) || s <= 0)
+            throw new UsageError(`--timeout must be a number of seconds above 0, not "${String(values.timeout)}"`);
         timeoutMs = s * 1000;
     }
     return {
@@ -102,7 +103,8 @@ export async function planCommand(opts: PlanCommandOptions, out: (s: string) => 
         progress: (m) => err(`aks-network: ${m}\n`),
     });
     err(`aks-network: ${result.resources.length} resources recorded${result.status === "ok" ? "" : "; the program failed"}\n`);
-    if (result.networkPlans.length === 0) err("aks-network: warning: no network plan report found in the component or stack outputs (e.g. an output named networkPlan)\n");
+    if (result.networkPlans.length === 0)
+        err("aks-network: warning: no network plan report found in the component or stack outputs (e.g. an output named networkPlan)\n");
     if (opts.out) {
         const files = writeKubernetesFiles(result, opts.out);
         err(`aks-network: wrote ${files.length} file${files.length === 1 ? "" : "s"} to ${opts.out}\n`);

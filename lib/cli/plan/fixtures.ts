@@ -129,23 +129,48 @@ interface FixturesInput {
 const ANY = S.opaque<unknown>("unknown", "anything", "", () => true);
 const MAPPING = S.map(ANY);
 const SUBNET_SHAPE = S.object<SubnetInput>("FixtureSubnet", `{ name: aks-nodes, addressPrefixes: [10.224.0.0/16] }`, {
-    name: req(S.string), addressPrefixes: opt(S.list(S.string)), addressPrefix: opt(S.string), properties: opt(MAPPING),
+    name: req(S.string),
+    addressPrefixes: opt(S.list(S.string)),
+    addressPrefix: opt(S.string),
+    properties: opt(MAPPING),
 });
 const PEERING_SHAPE = S.object<FixturePeering>("FixturePeering", `{ name: to-hub, remoteAddressSpaces: [10.100.0.0/16] }`, {
-    name: req(S.string), remoteAddressSpaces: req(S.list(S.string)), remoteVirtualNetworkId: opt(S.string), peeringState: opt(S.string),
+    name: req(S.string),
+    remoteAddressSpaces: req(S.list(S.string)),
+    remoteVirtualNetworkId: opt(S.string),
+    peeringState: opt(S.string),
 });
-const VNET_SHAPE = S.object<VirtualNetworkInput>("FixtureVirtualNetwork", `{ resourceGroup: rg, name: vnet, addressSpaces: [10.224.0.0/12] }`, {
-    resourceGroup: req(S.string), name: req(S.string), addressSpaces: req(S.list(S.string)),
-    subnets: opt(S.list(SUBNET_SHAPE)), peerings: opt(S.list(PEERING_SHAPE)), location: opt(S.string),
+const VNET_SHAPE = S.object<VirtualNetworkInput>(
+    "FixtureVirtualNetwork",
+    `{ resourceGroup: rg, name: vnet, addressSpaces: [10.224.0.0/12] }`,
+    {
+        resourceGroup: req(S.string),
+        name: req(S.string),
+        addressSpaces: req(S.list(S.string)),
+        subnets: opt(S.list(SUBNET_SHAPE)),
+        peerings: opt(S.list(PEERING_SHAPE)),
+        location: opt(S.string),
+    },
+);
+const CASE_SHAPE = S.object<FixtureInvokeCase>("FixtureInvokeCase", `{ match: { name: a }, result: { id: x } }`, {
+    match: opt(MAPPING),
+    result: req(MAPPING),
 });
-const CASE_SHAPE = S.object<FixtureInvokeCase>("FixtureInvokeCase", `{ match: { name: a }, result: { id: x } }`, { match: opt(MAPPING), result: req(MAPPING) });
-const INVOKE_SHAPE = S.opaque<InvokeInput>("InvokeInput", "a result mapping or a list of { match?, result } cases", "write { ... } or [{ match: { ... }, result: { ... } }]",
-    (v) => Array.isArray(v) || (typeof v === "object" && v !== null));
+const INVOKE_SHAPE = S.opaque<InvokeInput>(
+    "InvokeInput",
+    "a result mapping or a list of { match?, result } cases",
+    "write { ... } or [{ match: { ... }, result: { ... } }]",
+    (v) => Array.isArray(v) || (typeof v === "object" && v !== null),
+);
 const FIXTURES_SHAPE = S.object<FixturesInput>("Fixtures", "{ version: 1 }", {
     version: req(S.number),
-    azure: opt(S.object<NonNullable<FixturesInput["azure"]>>("FixtureAzure", "{ location: westeurope }", {
-        location: opt(S.string), subscriptionId: opt(S.string), virtualNetworks: opt(S.list(VNET_SHAPE)),
-    })),
+    azure: opt(
+        S.object<NonNullable<FixturesInput["azure"]>>("FixtureAzure", "{ location: westeurope }", {
+            location: opt(S.string),
+            subscriptionId: opt(S.string),
+            virtualNetworks: opt(S.list(VNET_SHAPE)),
+        }),
+    ),
     invokes: opt(S.map(INVOKE_SHAPE)),
     resources: opt(S.map(MAPPING)),
     secrets: opt(S.map(S.string)),
@@ -157,17 +182,34 @@ function fixturesProblems(doc: unknown): { value: FixturesInput | undefined; pro
     const problems = [...checked.problems];
     const value = checked.value;
     if (value !== undefined && value.version !== 1) {
-        problems.unshift(diagnostic("error", FIXTURES_RULE, ["version"], t`${at("version")} must be 1, not ${JSON.stringify(value.version)}`));
+        problems.unshift(
+            diagnostic("error", FIXTURES_RULE, ["version"], t`${at("version")} must be 1, not ${JSON.stringify(value.version)}`),
+        );
     }
-    value?.azure?.virtualNetworks?.forEach((vnet, i) => vnet.subnets?.forEach((subnet, j) => {
-        if (subnet.addressPrefixes === undefined && subnet.addressPrefix === undefined) {
-            const path = ["azure", "virtualNetworks", i, "subnets", j];
-            problems.push(diagnostic("error", FIXTURES_RULE, [...path, "addressPrefixes"], t`${at(path)} has no address prefix; write addressPrefixes: [10.224.0.0/16]`));
-        }
-    }));
+    value?.azure?.virtualNetworks?.forEach((vnet, i) =>
+        vnet.subnets?.forEach((subnet, j) => {
+            if (subnet.addressPrefixes === undefined && subnet.addressPrefix === undefined) {
+                const path = ["azure", "virtualNetworks", i, "subnets", j];
+                problems.push(
+                    diagnostic(
+                        "error",
+                        FIXTURES_RULE,
+                        [...path, "addressPrefixes"],
+                        t`${at(path)} has no address prefix; write addressPrefixes: [10.224.0.0/16]`,
+                    ),
+                );
+            }
+        }),
+    );
     for (const [token, given] of Object.entries(value?.invokes ?? {})) {
         if (!Array.isArray(given)) continue;
-        given.forEach((c, i) => problems.push(...checkShape(c, CASE_SHAPE, false, "case", FIXTURES_RULE).problems.map((d) => mapPaths(d, (p) => ["invokes", token, i, ...p]))));
+        given.forEach((c, i) =>
+            problems.push(
+                ...checkShape(c, CASE_SHAPE, false, "case", FIXTURES_RULE).problems.map((d) =>
+                    mapPaths(d, (p) => ["invokes", token, i, ...p]),
+                ),
+            ),
+        );
     }
     return { value, problems };
 }
@@ -186,7 +228,11 @@ export function parseFixtures(doc: unknown, file: string): Fixtures {
         name: v.name,
         addressSpaces: v.addressSpaces,
         location: v.location,
-        subnets: (v.subnets ?? []).map((s) => ({ name: s.name, addressPrefixes: s.addressPrefixes ?? [s.addressPrefix as string], properties: s.properties })),
+        subnets: (v.subnets ?? []).map((s) => ({
+            name: s.name,
+            addressPrefixes: s.addressPrefixes ?? [s.addressPrefix as string],
+            properties: s.properties,
+        })),
         peerings: v.peerings ?? [],
     }));
     for (const [token, given] of Object.entries(value.invokes ?? {})) {

@@ -46,7 +46,11 @@ export function kubernetesObject(r: PlannedResource): Record<string, PlanValue> 
     return hideSecretData(i.kind, ordered);
 }
 
-const safe = (s: string) => s.toLowerCase().replace(/[^a-z0-9.-]+/g, "-").replace(/^-+|-+$/g, "") || "x";
+const safe = (s: string) =>
+    s
+        .toLowerCase()
+        .replace(/[^a-z0-9.-]+/g, "-")
+        .replace(/^-+|-+$/g, "") || "x";
 
 function str(v: PlanValue | undefined): string | undefined {
     return typeof v === "string" && v !== "" ? v : undefined;
@@ -84,7 +88,10 @@ export function writeKubernetesFiles(result: PlanResult, dir: string): string[] 
             ].join("\n");
             const file = unique(safe(`helm-${r.name}.values`), ".yaml");
             const values = i.values ?? {};
-            const body = typeof values === "object" && values !== null && !Array.isArray(values) && Object.keys(values).length === 0 ? "{}\n" : stringify(values, { lineWidth: 0 });
+            const body =
+                typeof values === "object" && values !== null && !Array.isArray(values) && Object.keys(values).length === 0
+                    ? "{}\n"
+                    : stringify(values, { lineWidth: 0 });
             fs.writeFileSync(path.join(dir, file), `${header}\n${body}`);
             written.push(file);
         }

@@ -63,7 +63,11 @@ function shortHash(text: string, n = 7): string {
 export function dropUndefined(v: unknown): unknown {
     if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : dropUndefined(x)));
     if (typeof v === "object" && v !== null) {
-        return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, dropUndefined(x)]));
+        return Object.fromEntries(
+            Object.entries(v)
+                .filter(([, x]) => x !== undefined)
+                .map(([k, x]) => [k, dropUndefined(x)]),
+        );
     }
     return v;
 }
@@ -79,49 +83,84 @@ const eqi = (a: unknown, b: unknown) => typeof a === "string" && typeof b === "s
 
 /** Azure resource types whose id path or name input does not follow the general pattern. */
 const AZURE_PATHS: Record<string, { ns: string; nameKey: string; path: (i: Record<string, unknown>, name: string) => string }> = {
-    "containerservice:ManagedCluster": { ns: "Microsoft.ContainerService", nameKey: "resourceName", path: (_i, n) => `managedClusters/${n}` },
-    "containerservice:AgentPool": { ns: "Microsoft.ContainerService", nameKey: "agentPoolName", path: (i, n) => `managedClusters/${str(i.resourceName) ?? "cluster"}/agentPools/${n}` },
-    "containerservice:MaintenanceConfiguration": { ns: "Microsoft.ContainerService", nameKey: "configName", path: (i, n) => `managedClusters/${str(i.resourceName) ?? "cluster"}/maintenanceConfigurations/${n}` },
-    "network:Subnet": { ns: "Microsoft.Network", nameKey: "subnetName", path: (i, n) => `virtualNetworks/${str(i.virtualNetworkName) ?? "vnet"}/subnets/${n}` },
-    "network:VirtualNetworkPeering": { ns: "Microsoft.Network", nameKey: "virtualNetworkPeeringName", path: (i, n) => `virtualNetworks/${str(i.virtualNetworkName) ?? "vnet"}/virtualNetworkPeerings/${n}` },
+    "containerservice:ManagedCluster": {
+        ns: "Microsoft.ContainerService",
+        nameKey: "resourceName",
+        path: (_i, n) => `managedClusters/${n}`,
+    },
+    "containerservice:AgentPool": {
+        ns: "Microsoft.ContainerService",
+        nameKey: "agentPoolName",
+        path: (i, n) => `managedClusters/${str(i.resourceName) ?? "cluster"}/agentPools/${n}`,
+    },
+    "containerservice:MaintenanceConfiguration": {
+        ns: "Microsoft.ContainerService",
+        nameKey: "configName",
+        path: (i, n) => `managedClusters/${str(i.resourceName) ?? "cluster"}/maintenanceConfigurations/${n}`,
+    },
+    "network:Subnet": {
+        ns: "Microsoft.Network",
+        nameKey: "subnetName",
+        path: (i, n) => `virtualNetworks/${str(i.virtualNetworkName) ?? "vnet"}/subnets/${n}`,
+    },
+    "network:VirtualNetworkPeering": {
+        ns: "Microsoft.Network",
+        nameKey: "virtualNetworkPeeringName",
+        path: (i, n) => `virtualNetworks/${str(i.virtualNetworkName) ?? "vnet"}/virtualNetworkPeerings/${n}`,
+    },
     "network:PublicIPAddress": { ns: "Microsoft.Network", nameKey: "publicIpAddressName", path: (_i, n) => `publicIPAddresses/${n}` },
-    "managedidentity:UserAssignedIdentity": { ns: "Microsoft.ManagedIdentity", nameKey: "resourceName", path: (_i, n) => `userAssignedIdentities/${n}` },
+    "managedidentity:UserAssignedIdentity": {
+        ns: "Microsoft.ManagedIdentity",
+        nameKey: "resourceName",
+        path: (_i, n) => `userAssignedIdentities/${n}`,
+    },
     "operationalinsights:Workspace": { ns: "Microsoft.OperationalInsights", nameKey: "workspaceName", path: (_i, n) => `workspaces/${n}` },
 };
 
 /** Provider namespaces of azure-native modules. */
 const AZURE_NAMESPACES: Record<string, string> = {
-    containerservice: "Microsoft.ContainerService", network: "Microsoft.Network", resources: "Microsoft.Resources",
-    managedidentity: "Microsoft.ManagedIdentity", authorization: "Microsoft.Authorization", keyvault: "Microsoft.KeyVault",
-    operationalinsights: "Microsoft.OperationalInsights", compute: "Microsoft.Compute", storage: "Microsoft.Storage",
-    monitor: "Microsoft.Insights", insights: "Microsoft.Insights", containerregistry: "Microsoft.ContainerRegistry",
-    dashboard: "Microsoft.Dashboard", alertsmanagement: "Microsoft.AlertsManagement", kubernetesconfiguration: "Microsoft.KubernetesConfiguration",
+    containerservice: "Microsoft.ContainerService",
+    network: "Microsoft.Network",
+    resources: "Microsoft.Resources",
+    managedidentity: "Microsoft.ManagedIdentity",
+    authorization: "Microsoft.Authorization",
+    keyvault: "Microsoft.KeyVault",
+    operationalinsights: "Microsoft.OperationalInsights",
+    compute: "Microsoft.Compute",
+    storage: "Microsoft.Storage",
+    monitor: "Microsoft.Insights",
+    insights: "Microsoft.Insights",
+    containerregistry: "Microsoft.ContainerRegistry",
+    dashboard: "Microsoft.Dashboard",
+    alertsmanagement: "Microsoft.AlertsManagement",
+    kubernetesconfiguration: "Microsoft.KubernetesConfiguration",
 };
 
-const KUBECONFIG = (cluster: string, user: string) => [
-    "apiVersion: v1",
-    "kind: Config",
-    "clusters:",
-    "- cluster:",
-    "    certificate-authority-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCm9mZmxpbmUKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=",
-    `    server: https://${cluster}-dns.hcp.offline.azmk8s.io:443`,
-    `  name: ${cluster}`,
-    "contexts:",
-    "- context:",
-    `    cluster: ${cluster}`,
-    `    user: ${user}_${cluster}`,
-    `  name: ${cluster}`,
-    `current-context: ${cluster}`,
-    "users:",
-    `- name: ${user}_${cluster}`,
-    "  user:",
-    "    exec:",
-    "      apiVersion: client.authentication.k8s.io/v1beta1",
-    "      command: kubelogin",
-    "      args: [get-token, --environment, AzurePublicCloud, --server-id, 6dae42f8-4368-4678-94ff-3960e28e3630, --login, devicecode]",
-    "      interactiveMode: IfAvailable",
-    "",
-].join("\n");
+const KUBECONFIG = (cluster: string, user: string) =>
+    [
+        "apiVersion: v1",
+        "kind: Config",
+        "clusters:",
+        "- cluster:",
+        "    certificate-authority-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCm9mZmxpbmUKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=",
+        `    server: https://${cluster}-dns.hcp.offline.azmk8s.io:443`,
+        `  name: ${cluster}`,
+        "contexts:",
+        "- context:",
+        `    cluster: ${cluster}`,
+        `    user: ${user}_${cluster}`,
+        `  name: ${cluster}`,
+        `current-context: ${cluster}`,
+        "users:",
+        `- name: ${user}_${cluster}`,
+        "  user:",
+        "    exec:",
+        "      apiVersion: client.authentication.k8s.io/v1beta1",
+        "      command: kubelogin",
+        "      args: [get-token, --environment, AzurePublicCloud, --server-id, 6dae42f8-4368-4678-94ff-3960e28e3630, --login, devicecode]",
+        "      interactiveMode: IfAvailable",
+        "",
+    ].join("\n");
 
 /** The fake cloud: implements the SDK's `Mocks` interface (install it with `pulumi.runtime.setMocks`). */
 export class FakeCloud implements Pulumi.runtime.Mocks {
@@ -164,20 +203,34 @@ export class FakeCloud implements Pulumi.runtime.Mocks {
         if (this.preview) return { id: undefined, state: dropUndefined(args.inputs ?? {}) as Record<string, unknown> };
         const inputs = unwrap(args.inputs ?? {}) as Record<string, unknown>;
         const importId = args.id || undefined;
-        const { id, outputs } = this.values === "examples"
-            ? { id: importId ?? (args.custom ? `${args.name}-id` : undefined), outputs: this.exampleOutputs(args.type, args.name, inputs) }
-            : this.fabricate(args.type, args.name, inputs, args.custom !== false, importId);
+        const { id, outputs } =
+            this.values === "examples"
+                ? {
+                      id: importId ?? (args.custom ? `${args.name}-id` : undefined),
+                      outputs: this.exampleOutputs(args.type, args.name, inputs),
+                  }
+                : this.fabricate(args.type, args.name, inputs, args.custom !== false, importId);
         const override = this.outputs.get(args.type);
         const extra = { ...(this.fixtures.resources[args.type] ?? {}), ...(this.fixtures.resources[`${args.type}::${args.name}`] ?? {}) };
         const state: Record<string, unknown> = { ...(args.inputs ?? {}), ...(override ? override(args) : outputs), ...extra };
         return { id, state: dropUndefined(state) as Record<string, unknown> };
     }
 
-    private fabricate(type: string, name: string, inputs: Record<string, unknown>, custom: boolean, importId: string | undefined): { id: string | undefined; outputs: Record<string, unknown> } {
+    private fabricate(
+        type: string,
+        name: string,
+        inputs: Record<string, unknown>,
+        custom: boolean,
+        importId: string | undefined,
+    ): { id: string | undefined; outputs: Record<string, unknown> } {
         const [pkg, mod, kind] = splitType(type);
         if (pkg === "azure-native" && custom) return this.azureResource(mod, kind, name, inputs, importId);
         if (pkg === "random") return { id: importId ?? `${name}-${shortHash(type + name)}`, outputs: randomOutputs(kind, name, inputs) };
-        if (pkg === "kubernetes") return { id: importId ?? (custom ? `${name}-id` : undefined), outputs: this.kubernetesOutputs(mod, kind, name, inputs, custom) };
+        if (pkg === "kubernetes")
+            return {
+                id: importId ?? (custom ? `${name}-id` : undefined),
+                outputs: this.kubernetesOutputs(mod, kind, name, inputs, custom),
+            };
         if (!custom) return { id: undefined, outputs: {} };
         return { id: importId ?? `${name}-id`, outputs: {} };
     }
@@ -193,7 +246,9 @@ export class FakeCloud implements Pulumi.runtime.Mocks {
                     id: `${rg}/providers/Microsoft.ContainerService/managedClusters/${String(name)}`,
                     nodeResourceGroup: i.nodeResourceGroup ?? `MC_rg_${String(name)}`,
                     oidcIssuerProfile: { enabled: true, issuerURL: "https://oidc.example.test/issuer/" },
-                    identityProfile: { kubeletidentity: { clientId: "kubelet-client-id", objectId: "kubelet-object-id", resourceId: `${rg}/kubelet` } },
+                    identityProfile: {
+                        kubeletidentity: { clientId: "kubelet-client-id", objectId: "kubelet-object-id", resourceId: `${rg}/kubelet` },
+                    },
                     fqdn: "aks.example.test",
                 };
             }
@@ -208,7 +263,13 @@ export class FakeCloud implements Pulumi.runtime.Mocks {
         }
     }
 
-    private azureResource(mod: string, kind: string, logical: string, i: Record<string, unknown>, importId: string | undefined): { id: string; outputs: Record<string, unknown> } {
+    private azureResource(
+        mod: string,
+        kind: string,
+        logical: string,
+        i: Record<string, unknown>,
+        importId: string | undefined,
+    ): { id: string; outputs: Record<string, unknown> } {
         const location = str(i.location) ?? this.fixtures.azure.location;
         if (mod === "resources" && kind === "ResourceGroup") {
             const name = str(i.resourceGroupName) ?? logical;
@@ -220,10 +281,20 @@ export class FakeCloud implements Pulumi.runtime.Mocks {
         const ns = known?.ns ?? AZURE_NAMESPACES[mod] ?? `Microsoft.${mod.charAt(0).toUpperCase()}${mod.slice(1)}`;
         const rel = known ? known.path(i, name) : `${lowerFirst(kind)}s/${name}`;
         const scope = str(i.scope);
-        const id = importId ?? (scope && !str(i.resourceGroupName)
-            ? `${scope}/providers/${ns}/${rel}`
-            : `${this.sub}/resourceGroups/${str(i.resourceGroupName) ?? "rg"}/providers/${ns}/${rel}`);
-        const outputs: Record<string, unknown> = { name, id, type: `${ns}/${rel.split("/").filter((_, k) => k % 2 === 0).join("/")}`, provisioningState: "Succeeded" };
+        const id =
+            importId ??
+            (scope && !str(i.resourceGroupName)
+                ? `${scope}/providers/${ns}/${rel}`
+                : `${this.sub}/resourceGroups/${str(i.resourceGroupName) ?? "rg"}/providers/${ns}/${rel}`);
+        const outputs: Record<string, unknown> = {
+            name,
+            id,
+            type: `${ns}/${rel
+                .split("/")
+                .filter((_, k) => k % 2 === 0)
+                .join("/")}`,
+            provisioningState: "Succeeded",
+        };
         if (i.location !== undefined || ["containerservice", "network", "managedidentity"].includes(mod)) outputs.location = location;
         const guid = (what: string) => fakeGuid(`${id}#${what}`);
         if (mod === "containerservice" && kind === "ManagedCluster") {
@@ -240,37 +311,64 @@ export class FakeCloud implements Pulumi.runtime.Mocks {
                 oidcIssuerProfile: { ...oidc, issuerURL: `https://${location}.oic.prod-aks.azure.com/${guid("tenant")}/${guid("oidc")}/` },
                 identityProfile: {
                     kubeletidentity: {
-                        clientId: guid("kubelet-client"), objectId: guid("kubelet-object"),
+                        clientId: guid("kubelet-client"),
+                        objectId: guid("kubelet-object"),
                         resourceId: `${this.sub}/resourcegroups/MC_${rg}_${name}_${location}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${name}-agentpool`,
                     },
                 },
-                ...(identity.type === "SystemAssigned" ? { identity: { ...identity, principalId: guid("principal"), tenantId: guid("tenant") } } : {}),
-                ...(api.enablePrivateCluster === true ? { privateFQDN: `${name}-${shortHash(id, 8)}.privatelink.${location}.azmk8s.io` } : {}),
+                ...(identity.type === "SystemAssigned"
+                    ? { identity: { ...identity, principalId: guid("principal"), tenantId: guid("tenant") } }
+                    : {}),
+                ...(api.enablePrivateCluster === true
+                    ? { privateFQDN: `${name}-${shortHash(id, 8)}.privatelink.${location}.azmk8s.io` }
+                    : {}),
             });
         } else if (mod === "managedidentity" && kind === "UserAssignedIdentity") {
             Object.assign(outputs, { clientId: guid("client"), principalId: guid("principal"), tenantId: guid("tenant") });
         } else if (mod === "network" && kind === "PublicIPAddress") {
-            outputs.ipAddress = i.publicIPAddressVersion === "IPv6" ? `2603:1020:0:${shortHash(id, 4)}::1` : `20.${parseInt(shortHash(id, 2), 16)}.0.1`;
+            outputs.ipAddress =
+                i.publicIPAddressVersion === "IPv6" ? `2603:1020:0:${shortHash(id, 4)}::1` : `20.${parseInt(shortHash(id, 2), 16)}.0.1`;
         }
         return { id, outputs };
     }
 
-    private kubernetesOutputs(mod: string, kind: string, name: string, i: Record<string, unknown>, custom: boolean): Record<string, unknown> {
+    private kubernetesOutputs(
+        mod: string,
+        kind: string,
+        name: string,
+        i: Record<string, unknown>,
+        custom: boolean,
+    ): Record<string, unknown> {
         if (mod === "helm.sh/v4" || mod.startsWith("yaml/v2") || mod.startsWith("kustomize/v2")) return { resources: [] };
         if (!custom || mod === "") return {};
         if (mod === "helm.sh/v3" && kind === "Release") {
-            return { name: str(i.name) ?? `${name}-${shortHash(name)}`, status: { status: "deployed", chart: i.chart ?? null, version: i.version ?? null, namespace: i.namespace ?? "default" } };
+            return {
+                name: str(i.name) ?? `${name}-${shortHash(name)}`,
+                status: { status: "deployed", chart: i.chart ?? null, version: i.version ?? null, namespace: i.namespace ?? "default" },
+            };
         }
         const meta = (i.metadata ?? {}) as Record<string, unknown>;
-        const outputs: Record<string, unknown> = { metadata: { ...meta, name: str(meta.name) ?? `${name}-${shortHash(name, 8)}`, namespace: meta.namespace ?? (kind === "Namespace" ? undefined : "default") } };
+        const outputs: Record<string, unknown> = {
+            metadata: {
+                ...meta,
+                name: str(meta.name) ?? `${name}-${shortHash(name, 8)}`,
+                namespace: meta.namespace ?? (kind === "Namespace" ? undefined : "default"),
+            },
+        };
         if (mod === "core/v1" && kind === "Service") {
             const spec = (i.spec ?? {}) as Record<string, unknown>;
             const families = Array.isArray(spec.ipFamilies) && spec.ipFamilies.length ? spec.ipFamilies : ["IPv4"];
             const h = parseInt(shortHash(name, 2), 16);
-            const clusterIPs = families.map((f) => (f === "IPv6" ? `fd12:3456:789a:1::${h.toString(16)}` : `10.0.${Math.floor(h / 2)}.${(h % 250) + 2}`));
+            const clusterIPs = families.map((f) =>
+                f === "IPv6" ? `fd12:3456:789a:1::${h.toString(16)}` : `10.0.${Math.floor(h / 2)}.${(h % 250) + 2}`,
+            );
             outputs.spec = { ...spec, clusterIP: clusterIPs[0], clusterIPs };
             if (spec.type === "LoadBalancer") {
-                outputs.status = { loadBalancer: { ingress: families.map((f) => ({ ip: f === "IPv6" ? `2603:1020:${h.toString(16)}::10` : `20.61.${h}.10` })) } };
+                outputs.status = {
+                    loadBalancer: {
+                        ingress: families.map((f) => ({ ip: f === "IPv6" ? `2603:1020:${h.toString(16)}::10` : `20.61.${h}.10` })),
+                    },
+                };
             }
         }
         return outputs;
@@ -288,23 +386,46 @@ export class FakeCloud implements Pulumi.runtime.Mocks {
         const builtIn = this.builtInInvoke(args.token, inputs);
         if (builtIn) return dropUndefined(builtIn) as Record<string, unknown>;
         const shown = JSON.stringify(inputs);
-        throw invokeError(`no offline result for invoke ${args.token} ${shown.length > 200 ? `${shown.slice(0, 199)}…` : shown}; describe it in a fixtures file (aks-network plan --fixtures FILE; see aks-network plan --help)`);
+        throw invokeError(
+            `no offline result for invoke ${args.token} ${shown.length > 200 ? `${shown.slice(0, 199)}…` : shown}; describe it in a fixtures file (aks-network plan --fixtures FILE; see aks-network plan --help)`,
+        );
     }
 
     private builtInInvoke(token: string, i: Record<string, unknown>): Record<string, unknown> | null {
         const cluster = str(i.resourceName) ?? "cluster";
         switch (token) {
             case "azure-native:containerservice:listManagedClusterUserCredentials":
-                return { kubeconfigs: [{ name: "clusterUser", value: Buffer.from(KUBECONFIG(cluster, "clusterUser")).toString("base64") }] };
+                return {
+                    kubeconfigs: [{ name: "clusterUser", value: Buffer.from(KUBECONFIG(cluster, "clusterUser")).toString("base64") }],
+                };
             case "azure-native:containerservice:listManagedClusterAdminCredentials":
-                return { kubeconfigs: [{ name: "clusterAdmin", value: Buffer.from(KUBECONFIG(cluster, "clusterAdmin")).toString("base64") }] };
+                return {
+                    kubeconfigs: [{ name: "clusterAdmin", value: Buffer.from(KUBECONFIG(cluster, "clusterAdmin")).toString("base64") }],
+                };
             case "azure-native:containerservice:listManagedClusterMonitoringUserCredentials":
-                return { kubeconfigs: [{ name: "clusterMonitoringUser", value: Buffer.from(KUBECONFIG(cluster, "clusterMonitoringUser")).toString("base64") }] };
+                return {
+                    kubeconfigs: [
+                        {
+                            name: "clusterMonitoringUser",
+                            value: Buffer.from(KUBECONFIG(cluster, "clusterMonitoringUser")).toString("base64"),
+                        },
+                    ],
+                };
             case "azure-native:authorization:getClientConfig":
-                return { clientId: fakeGuid("client"), objectId: fakeGuid("object"), subscriptionId: this.fixtures.azure.subscriptionId, tenantId: fakeGuid("tenant") };
+                return {
+                    clientId: fakeGuid("client"),
+                    objectId: fakeGuid("object"),
+                    subscriptionId: this.fixtures.azure.subscriptionId,
+                    tenantId: fakeGuid("tenant"),
+                };
             case "azure-native:resources:getResourceGroup": {
                 const name = str(i.resourceGroupName) ?? "rg";
-                return { id: `${this.sub}/resourceGroups/${name}`, name, location: this.fixtures.azure.location, properties: { provisioningState: "Succeeded" } };
+                return {
+                    id: `${this.sub}/resourceGroups/${name}`,
+                    name,
+                    location: this.fixtures.azure.location,
+                    properties: { provisioningState: "Succeeded" },
+                };
             }
             case "azure-native:network:getVirtualNetwork": {
                 const vnet = this.vnet(i);
@@ -314,19 +435,30 @@ export class FakeCloud implements Pulumi.runtime.Mocks {
                 const vnet = this.vnet(i);
                 if (!vnet) return null;
                 const s = (vnet.subnets ?? []).find((x) => eqi(x.name, i.subnetName));
-                if (!s) throw invokeError(`the fixtures describe virtual network ${vnet.name} without a subnet named ${String(i.subnetName)}; add it to its subnets`);
+                if (!s)
+                    throw invokeError(
+                        `the fixtures describe virtual network ${vnet.name} without a subnet named ${String(i.subnetName)}; add it to its subnets`,
+                    );
                 return this.subnetResult(vnet, s);
             }
             case "azure-native:network:getVirtualNetworkPeering": {
                 const vnet = this.vnet(i);
                 if (!vnet) return null;
                 const p = (vnet.peerings ?? []).find((x) => eqi(x.name, i.virtualNetworkPeeringName));
-                if (!p) throw invokeError(`the fixtures describe virtual network ${vnet.name} without a peering named ${String(i.virtualNetworkPeeringName)}; add it to its peerings`);
+                if (!p)
+                    throw invokeError(
+                        `the fixtures describe virtual network ${vnet.name} without a peering named ${String(i.virtualNetworkPeeringName)}; add it to its peerings`,
+                    );
                 return this.vnetResult(vnet).virtualNetworkPeerings.find((x) => x.name === p.name) ?? null;
             }
             case "kubernetes:yaml:decode": {
                 const text = str(i.text) ?? "";
-                return { result: (require("yaml") as typeof Yaml).parseAllDocuments(text).map((d) => d.toJSON()).filter((o) => o !== null) };
+                return {
+                    result: (require("yaml") as typeof Yaml)
+                        .parseAllDocuments(text)
+                        .map((d) => d.toJSON())
+                        .filter((o) => o !== null),
+                };
             }
             case "kubernetes:helm:template":
                 this.notes.add("helm.v3.Chart charts are not rendered offline (that needs helm); their objects are not listed");
@@ -337,14 +469,19 @@ export class FakeCloud implements Pulumi.runtime.Mocks {
     }
 
     private vnet(i: Record<string, unknown>): FixtureVirtualNetwork | undefined {
-        return this.fixtures.azure.virtualNetworks.find((v) => eqi(v.resourceGroup, i.resourceGroupName) && eqi(v.name, i.virtualNetworkName));
+        return this.fixtures.azure.virtualNetworks.find(
+            (v) => eqi(v.resourceGroup, i.resourceGroupName) && eqi(v.name, i.virtualNetworkName),
+        );
     }
 
     private vnetId(v: FixtureVirtualNetwork): string {
         return `${this.sub}/resourceGroups/${v.resourceGroup}/providers/Microsoft.Network/virtualNetworks/${v.name}`;
     }
 
-    private subnetResult(v: FixtureVirtualNetwork, s: { name: string; addressPrefixes: string[]; properties?: Record<string, unknown> }): Record<string, unknown> {
+    private subnetResult(
+        v: FixtureVirtualNetwork,
+        s: { name: string; addressPrefixes: string[]; properties?: Record<string, unknown> },
+    ): Record<string, unknown> {
         return {
             id: `${this.vnetId(v)}/subnets/${s.name}`,
             name: s.name,
@@ -370,7 +507,11 @@ export class FakeCloud implements Pulumi.runtime.Mocks {
                 peeringState: p.peeringState ?? "Connected",
                 remoteAddressSpace: { addressPrefixes: p.remoteAddressSpaces },
                 remoteVirtualNetworkAddressSpace: { addressPrefixes: p.remoteAddressSpaces },
-                remoteVirtualNetwork: { id: p.remoteVirtualNetworkId ?? `${this.sub}/resourceGroups/remote/providers/Microsoft.Network/virtualNetworks/${p.name}-remote` },
+                remoteVirtualNetwork: {
+                    id:
+                        p.remoteVirtualNetworkId ??
+                        `${this.sub}/resourceGroups/remote/providers/Microsoft.Network/virtualNetworks/${p.name}-remote`,
+                },
             })),
             provisioningState: "Succeeded",
         };
@@ -393,7 +534,7 @@ function randomOutputs(kind: string, name: string, i: Record<string, unknown>): 
             let out = "";
             for (let k = 0; k < length; k++) {
                 const set = classes[k % classes.length] ?? "x";
-                out += set[parseInt(seed.slice((k * 2) % 62, (k * 2) % 62 + 2), 16) % set.length];
+                out += set[parseInt(seed.slice((k * 2) % 62, ((k * 2) % 62) + 2), 16) % set.length];
             }
             return { result: out };
         }
@@ -401,7 +542,12 @@ function randomOutputs(kind: string, name: string, i: Record<string, unknown>): 
             return { result: fakeGuid(name) };
         case "RandomId": {
             const bytes = Buffer.from(seed.slice(0, (typeof i.byteLength === "number" ? i.byteLength : 8) * 2), "hex");
-            return { hex: bytes.toString("hex"), b64Url: bytes.toString("base64url"), b64Std: bytes.toString("base64"), dec: BigInt(`0x${bytes.toString("hex") || "0"}`).toString() };
+            return {
+                hex: bytes.toString("hex"),
+                b64Url: bytes.toString("base64url"),
+                b64Std: bytes.toString("base64"),
+                dec: BigInt(`0x${bytes.toString("hex") || "0"}`).toString(),
+            };
         }
         case "RandomPet":
             return { id: `${str(i.prefix) ? `${String(i.prefix)}-` : ""}offline-pet` };

@@ -56,7 +56,9 @@ export function formatPlan(result: PlanResult, format: "text" | "markdown" = "te
     const mode = result.preview ? "preview" : "update";
     const head = `project ${result.project}, stack ${result.stack} (${result.program.main}), offline ${mode} under mocks`;
     out.push(md ? `## aks-network plan: ${result.project}/${result.stack}` : `aks-network plan: ${head}`);
-    out.push(`${md ? `${head}\n\n` : ""}${result.status === "ok" ? "status: ok" : "status: FAILED"}; ${plural(result.resources.length, "resource")}; network plan: ${verdicts(result)}`);
+    out.push(
+        `${md ? `${head}\n\n` : ""}${result.status === "ok" ? "status: ok" : "status: FAILED"}; ${plural(result.resources.length, "resource")}; network plan: ${verdicts(result)}`,
+    );
     if (result.error !== null) {
         out.push(md ? `### The program failed\n\n\`\`\`\n${result.error}\n\`\`\`` : `The program failed:\n${result.error}`);
     }
@@ -67,20 +69,26 @@ export function formatPlan(result: PlanResult, format: "text" | "markdown" = "te
         const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
         const rows = tree.map(({ r, depth }) => {
             const props = [...Object.entries(r.keyProperties), ...Object.entries(r.options).map(([k, v]) => [`(option) ${k}`, v] as const)]
-                .map(([k, v]) => `\`${esc(k)}\`: ${esc(shortValue(v, 100))}`).join("<br>");
+                .map(([k, v]) => `\`${esc(k)}\`: ${esc(shortValue(v, 100))}`)
+                .join("<br>");
             return `| ${r.op === "read" ? ">" : "+"} | ${"&nbsp;&nbsp;".repeat(depth)}\`${r.type}\` | \`${esc(r.name)}\` | ${esc(nameOf(r.parent))} | ${props} |`;
         });
-        out.push([
-            `<details><summary>Resources to ${result.preview ? "preview" : "create"} (${result.resources.length})</summary>`,
-            "",
-            "| op | type | name | parent | key properties |",
-            "| --- | --- | --- | --- | --- |",
-            ...rows,
-            "",
-            "</details>",
-        ].join("\n"));
+        out.push(
+            [
+                `<details><summary>Resources to ${result.preview ? "preview" : "create"} (${result.resources.length})</summary>`,
+                "",
+                "| op | type | name | parent | key properties |",
+                "| --- | --- | --- | --- | --- |",
+                ...rows,
+                "",
+                "</details>",
+            ].join("\n"),
+        );
     } else {
-        const lines = [`Resources (${result.resources.length}; + create, > read)`, "-".repeat(`Resources (${result.resources.length}; + create, > read)`.length)];
+        const lines = [
+            `Resources (${result.resources.length}; + create, > read)`,
+            "-".repeat(`Resources (${result.resources.length}; + create, > read)`.length),
+        ];
         for (const { r, depth } of tree) {
             const pad = "  ".repeat(depth);
             const provider = r.provider ? `  [provider ${nameOf(r.provider)}]` : "";

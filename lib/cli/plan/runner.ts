@@ -9,7 +9,16 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { UsageError } from "../errors";
 import { isRecord } from "../io";
-import { chooseStack, PulumiProject, readProject, readStackConfig, SECRET_PLACEHOLDER, SECRET_TEXT, StackConfig, toRuntimeConfig } from "../project";
+import {
+    chooseStack,
+    PulumiProject,
+    readProject,
+    readStackConfig,
+    SECRET_PLACEHOLDER,
+    SECRET_TEXT,
+    StackConfig,
+    toRuntimeConfig,
+} from "../project";
 import type { NetworkPlanReport } from "../../network";
 import { emptyFixtures, Fixtures } from "./fixtures";
 import { keyProperties } from "./key-properties";
@@ -79,12 +88,13 @@ export function resolveEntry(project: PulumiProject): string {
             throw new UsageError(`cannot parse ${pkgFile}`);
         }
         const dot = isRecord(pkg.exports) ? pkg.exports["."] : pkg.exports;
-        const target = typeof dot === "string" ? dot
-            : isRecord(dot) ? (dot.default ?? dot.require ?? dot.import)
-            : pkg.main;
+        const target = typeof dot === "string" ? dot : isRecord(dot) ? (dot.default ?? dot.require ?? dot.import) : pkg.main;
         if (typeof target === "string") {
             const found = withExt(path.resolve(base, target));
-            if (!found) throw new UsageError(`${pkgFile} names ${target} as the program and it does not exist; build it, or set main: in ${project.file}`);
+            if (!found)
+                throw new UsageError(
+                    `${pkgFile} names ${target} as the program and it does not exist; build it, or set main: in ${project.file}`,
+                );
             return found;
         }
     }
@@ -100,7 +110,9 @@ function registerTypeScript(project: PulumiProject): void {
     try {
         tsNode = require(require.resolve("ts-node", { paths: [project.dir, __dirname] })) as typeof tsNode;
     } catch {
-        throw new UsageError(`ts-node is not installed for ${project.dir}; it is needed to run TypeScript programs (npm install --save-dev ts-node typescript)`);
+        throw new UsageError(
+            `ts-node is not installed for ${project.dir}; it is needed to run TypeScript programs (npm install --save-dev ts-node typescript)`,
+        );
     }
     const tsconfig = path.join(project.dir, "tsconfig.json");
     const hasConfig = fs.existsSync(tsconfig);
@@ -108,14 +120,21 @@ function registerTypeScript(project: PulumiProject): void {
         transpileOnly: true,
         project: hasConfig ? tsconfig : undefined,
         skipProject: !hasConfig,
-        compilerOptions: hasConfig ? { module: "commonjs" } : { module: "commonjs", target: "es2020", esModuleInterop: true, strict: false, sourceMap: true },
+        compilerOptions: hasConfig
+            ? { module: "commonjs" }
+            : { module: "commonjs", target: "es2020", esModuleInterop: true, strict: false, sourceMap: true },
     });
 }
 
 /** True for a value shaped like `describeNetworkPlan`'s report. */
 export function isNetworkPlanReport(v: unknown): v is NetworkPlanReport {
-    return isRecord(v) && (v.verdict === "accept" || v.verdict === "warn" || v.verdict === "reject")
-        && isRecord(v.effective) && isRecord(v.capacity) && Array.isArray(v.diagnostics);
+    return (
+        isRecord(v) &&
+        (v.verdict === "accept" || v.verdict === "warn" || v.verdict === "reject") &&
+        isRecord(v.effective) &&
+        isRecord(v.capacity) &&
+        Array.isArray(v.diagnostics)
+    );
 }
 
 /** Network plan reports inside an outputs value (depth-limited), with their paths. */
@@ -128,11 +147,25 @@ export function findReports(v: PlanValue, prefix = "", depth = 0): { output: str
 
 /** Capture console output and pulumi.log lines while the program runs; all of it goes to stderr. */
 function captureConsole(log: PlanLogEntry[], hidden: string[], progress: (m: string) => void): () => void {
-    const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug, write: process.stdout.write };
+    const saved = {
+        log: console.log,
+        info: console.info,
+        warn: console.warn,
+        error: console.error,
+        debug: console.debug,
+        write: process.stdout.write,
+    };
     const forward = (args: unknown[]) => {
         const joined = args.map((a) => (typeof a === "string" ? a : a instanceof Error ? a.message : JSON.stringify(a))).join(" ");
         // Stack traces point into the SDK, not at the program's problem: keep the messages.
-        const text = hideStrings(joined.split("\n").filter((l) => !/^\s+at /.test(l)).join("\n").trimEnd(), hidden);
+        const text = hideStrings(
+            joined
+                .split("\n")
+                .filter((l) => !/^\s+at /.test(l))
+                .join("\n")
+                .trimEnd(),
+            hidden,
+        );
         const m = /^(info|warning|error): \[runtime\] ([\s\S]*)$/.exec(text);
         if (m) log.push({ severity: m[1] as PlanLogEntry["severity"], message: m[2] });
         progress(text);
@@ -154,7 +187,7 @@ function captureConsole(log: PlanLogEntry[], hidden: string[], progress: (m: str
  * without the SDK's "error serializing property" chain of the inputs that carried it.
  */
 export function errorText(e: unknown): string {
-    const text = e instanceof Error ? (e.message.trim() || e.name) : String(e);
+    const text = e instanceof Error ? e.message.trim() || e.name : String(e);
     return text.replace(/^(?:error serializing property "[^"]*": )+/, "");
 }
 
@@ -187,7 +220,12 @@ function prepareRun(options: OfflineRunOptions): PreparedRun {
     const log: PlanLogEntry[] = config.notes.map((n) => ({ severity: "warning", message: n }));
     if (entry.endsWith(".ts") && project.runtimeOptions.typescript !== false) registerTypeScript(project);
     return {
-        project, stack, config, entry, fixtures, log,
+        project,
+        stack,
+        config,
+        entry,
+        fixtures,
+        log,
         main: path.relative(project.dir, entry) || path.basename(entry),
         preview: options.preview === true,
         hidden: [SECRET_PLACEHOLDER, ...Object.values(fixtures.secrets)],
@@ -235,7 +273,9 @@ async function executeProgram(sdk: Sdk, run: PreparedRun, timeoutMs: number, pro
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((resolve) => {
         timer = setTimeout(() => {
-            errors.push(`the program did not finish within ${Math.round(timeoutMs / 1000)}s (an output that never resolves, or a pending promise)`);
+            errors.push(
+                `the program did not finish within ${Math.round(timeoutMs / 1000)}s (an output that never resolves, or a pending promise)`,
+            );
             resolve();
         }, timeoutMs);
     });
@@ -257,11 +297,21 @@ function plannedResource(r: Recorded, urn: (u: string) => string, clean: (v: unk
     const inputs = clean(r.inputs) as Record<string, PlanValue>;
     const options = clean(r.options) as Record<string, PlanValue>;
     if (Array.isArray(options.aliases)) {
-        options.aliases = options.aliases.map((a) => (typeof a === "string" ? urn(a)
-            : a !== null && typeof a === "object" && !Array.isArray(a) && typeof a.parent === "string" ? { ...a, parent: urn(a.parent) } : a));
+        options.aliases = options.aliases.map((a) =>
+            typeof a === "string"
+                ? urn(a)
+                : a !== null && typeof a === "object" && !Array.isArray(a) && typeof a.parent === "string"
+                  ? { ...a, parent: urn(a.parent) }
+                  : a,
+        );
     }
     return {
-        urn: urn(r.urn), type: r.type, name: r.name, parent: r.parent === null ? null : urn(r.parent), op: r.op, custom: r.custom,
+        urn: urn(r.urn),
+        type: r.type,
+        name: r.name,
+        parent: r.parent === null ? null : urn(r.parent),
+        op: r.op,
+        custom: r.custom,
         provider: r.provider === null ? null : urn(r.provider),
         dependsOn: [...new Set(r.dependsOn.map(urn))].sort(),
         options,
@@ -274,7 +324,11 @@ function plannedResource(r: Recorded, urn: (u: string) => string, clean: (v: unk
  * The network plan reports in component outputs, then in stack outputs, each report once: an output
  * named networkPlan first, so the same report under another name is the duplicate.
  */
-function findNetworkPlans(resources: PlannedResource[], outputsOf: (urn: string) => PlanValue | undefined, stackOutputs: PlanValue): FoundNetworkPlan[] {
+function findNetworkPlans(
+    resources: PlannedResource[],
+    outputsOf: (urn: string) => PlanValue | undefined,
+    stackOutputs: PlanValue,
+): FoundNetworkPlan[] {
     const networkPlans: FoundNetworkPlan[] = [];
     const seen = new Set<string>();
     const rank = (o: string) => (o === "networkPlan" ? 0 : /(^|\.)networkPlan$/.test(o) ? 1 : 2);
@@ -284,7 +338,9 @@ function findNetworkPlans(resources: PlannedResource[], outputsOf: (urn: string)
             if (seen.has(key)) continue;
             seen.add(key);
             networkPlans.push({
-                owner, output: f.output, report: f.report,
+                owner,
+                output: f.output,
+                report: f.report,
                 label: owner === "stack" ? `stack output ${f.output}` : f.output === "networkPlan" ? label : `${label} ${f.output}`,
             });
         }
@@ -302,7 +358,11 @@ function findNetworkPlans(resources: PlannedResource[], outputsOf: (urn: string)
 function countByType(resources: PlannedResource[]): Record<string, number> {
     const byType: Record<string, number> = {};
     for (const r of resources) byType[r.type] = (byType[r.type] ?? 0) + 1;
-    return Object.fromEntries(Object.keys(byType).sort().map((k) => [k, byType[k]]));
+    return Object.fromEntries(
+        Object.keys(byType)
+            .sort()
+            .map((k) => [k, byType[k]]),
+    );
 }
 
 /** The stack config as the program saw it, encrypted values hidden. */
@@ -316,7 +376,9 @@ function shownConfig(config: StackConfig, clean: (v: unknown) => PlanValue): Rec
 function planResult(run: PreparedRun, recording: Recording, urns: ReadonlyMap<string, string>, errors: string[]): PlanResult {
     const urn = (u: string) => urns.get(u) ?? u;
     const clean = (v: unknown) => toPlanValue(v, { hidden: run.hidden, urns });
-    const resources = recording.resources.map((r) => plannedResource(r, urn, clean)).sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+    const resources = recording.resources
+        .map((r) => plannedResource(r, urn, clean))
+        .sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
     const outputsOf = new Map([...recording.outputs].map(([u, v]) => [urn(u), v]));
     const stackRes = resources.find((r) => r.type === "pulumi:pulumi:Stack");
     const stackOutputs = (stackRes ? clean(outputsOf.get(stackRes.urn) ?? {}) : {}) as Record<string, PlanValue>;

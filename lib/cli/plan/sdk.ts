@@ -81,10 +81,12 @@ export function loadSdk(project: PulumiProject, entry: string): Sdk {
 
 /** The value of an output, through the public `apply` (only for outputs known in the current mode). */
 export function outputValue<T>(o: Pulumi.Output<T>): Promise<T> {
-    return new Promise<T>((resolve) => o.apply((v) => {
-        resolve(v);
-        return v;
-    }));
+    return new Promise<T>((resolve) =>
+        o.apply((v) => {
+            resolve(v);
+            return v;
+        }),
+    );
 }
 
 /**
@@ -344,9 +346,16 @@ export function userAliases(type: string, aliases: unknown[]): unknown[] {
             continue;
         }
         const spec = isRecord(alias.spec) ? alias.spec : {};
-        const set = Object.fromEntries(Object.entries({
-            name: spec.name, type: spec.type, parent: spec.parenturn, project: spec.project, stack: spec.stack, noParent: spec.noparent,
-        }).filter(([, v]) => v !== "" && v !== null && v !== undefined && v !== false));
+        const set = Object.fromEntries(
+            Object.entries({
+                name: spec.name,
+                type: spec.type,
+                parent: spec.parenturn,
+                project: spec.project,
+                stack: spec.stack,
+                noParent: spec.noparent,
+            }).filter(([, v]) => v !== "" && v !== null && v !== undefined && v !== false),
+        );
         const keys = Object.keys(set).filter((k) => k !== "parent");
         if (keys.length === 0) continue;
         if (keys.length === 1 && keys[0] === "type" && typeof set.type === "string" && isSdkVersionAlias(type, set.type)) continue;
@@ -360,7 +369,12 @@ function isSdkVersionAlias(type: string, alias: string): boolean {
     const [pkg, mod, kind] = splitType(type);
     const [aliasPkg, aliasMod, aliasKind] = splitType(alias);
     const versioned = (m: string) => /(^|\/)v\d+[a-z0-9]*$/.test(m);
-    return aliasPkg === pkg && aliasKind === kind && alias !== type && (aliasMod.startsWith(`${mod}/`) || (versioned(aliasMod) && versioned(mod)));
+    return (
+        aliasPkg === pkg &&
+        aliasKind === kind &&
+        alias !== type &&
+        (aliasMod.startsWith(`${mod}/`) || (versioned(aliasMod) && versioned(mod)))
+    );
 }
 
 /** `[package, module, kind]` of a type token (`kubernetes:helm.sh/v4:Chart` → `kubernetes`, `helm.sh/v4`, `Chart`). */

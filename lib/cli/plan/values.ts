@@ -47,7 +47,11 @@ export function toPlanValue(v: unknown, opts: CleanOptions): PlanValue {
             case WIRE.archive:
                 return typeof o.path === "string" ? `[file ${o.path}]` : typeof o.uri === "string" ? `[uri ${o.uri}]` : "[asset]";
             default:
-                return Object.fromEntries(Object.keys(o).sort().map((k) => [k, toPlanValue(o[k], opts)]));
+                return Object.fromEntries(
+                    Object.keys(o)
+                        .sort()
+                        .map((k) => [k, toPlanValue(o[k], opts)]),
+                );
         }
     }
     return String(v);

@@ -21,30 +21,45 @@ describe("plan runner helpers", () => {
             { urn: m("a:b:Comp$x:y:Cluster", "k"), type: "x:y:Cluster", name: "k", parent: m("pulumi:pulumi:Stack$a:b:Comp", "c") },
             { urn: m("x:y:Cluster$x:y:Pool", "pool"), type: "x:y:Pool", name: "pool", parent: m("a:b:Comp$x:y:Cluster", "k") },
         ];
-        assert.deepEqual([...(await engineUrns(pulumi, records, "p", "dev")).values()], [
-            "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev",
-            "urn:pulumi:dev::p::a:b:Comp::c",
-            "urn:pulumi:dev::p::a:b:Comp$x:y:Cluster::k",
-            "urn:pulumi:dev::p::a:b:Comp$x:y:Cluster$x:y:Pool::pool",
-        ]);
+        assert.deepEqual(
+            [...(await engineUrns(pulumi, records, "p", "dev")).values()],
+            [
+                "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev",
+                "urn:pulumi:dev::p::a:b:Comp::c",
+                "urn:pulumi:dev::p::a:b:Comp$x:y:Cluster::k",
+                "urn:pulumi:dev::p::a:b:Comp$x:y:Cluster$x:y:Pool::pool",
+            ],
+        );
     });
 
     it("keeps the program's aliases and drops the SDKs' API-version aliases", () => {
-        const spec = (s: Record<string, unknown>) => ({ spec: { name: "", type: "", parenturn: "urn:parent", project: "", stack: "", noparent: null, ...s }, urn: null });
-        assert.deepEqual(userAliases("azure-native:network:Subnet", [
-            spec({ type: "azure-native:network/v20230401:Subnet" }),
-            spec({ name: "old-name" }),
-            { urn: "urn:pulumi:dev::p::x:y:Z::old" },
-        ]), [{ name: "old-name", parent: "urn:parent" }, "urn:pulumi:dev::p::x:y:Z::old"]);
+        const spec = (s: Record<string, unknown>) => ({
+            spec: { name: "", type: "", parenturn: "urn:parent", project: "", stack: "", noparent: null, ...s },
+            urn: null,
+        });
+        assert.deepEqual(
+            userAliases("azure-native:network:Subnet", [
+                spec({ type: "azure-native:network/v20230401:Subnet" }),
+                spec({ name: "old-name" }),
+                { urn: "urn:pulumi:dev::p::x:y:Z::old" },
+            ]),
+            [{ name: "old-name", parent: "urn:parent" }, "urn:pulumi:dev::p::x:y:Z::old"],
+        );
         assert.deepEqual(userAliases("kubernetes:apps/v1:Deployment", [spec({ type: "kubernetes:extensions/v1beta1:Deployment" })]), []);
-        assert.deepEqual(userAliases("aks-network:index:AksCluster", [spec({ type: "acme:aks:AksCluster" })]), [{ type: "acme:aks:AksCluster", parent: "urn:parent" }],
-            "a renamed component type is the program's own alias");
+        assert.deepEqual(
+            userAliases("aks-network:index:AksCluster", [spec({ type: "acme:aks:AksCluster" })]),
+            [{ type: "acme:aks:AksCluster", parent: "urn:parent" }],
+            "a renamed component type is the program's own alias",
+        );
     });
 
     it("finds network plan reports in outputs, with their paths", () => {
         const report = describeNetworkPlan({}) as unknown as PlanValue;
         const found = findReports({ cluster: { networkPlan: report }, other: { verdict: "accept" }, list: [1, report] });
-        assert.deepEqual(found.map((f) => f.output), ["cluster.networkPlan", "list[1]"]);
+        assert.deepEqual(
+            found.map((f) => f.output),
+            ["cluster.networkPlan", "list[1]"],
+        );
         assert.deepEqual(findReports({ a: { b: { c: { d: { e: report } } } } }), [], "not deeper than four levels");
     });
 
@@ -64,7 +79,10 @@ describe("plan runner helpers", () => {
             assert.equal(resolveEntry(project("src/main")), path.join(t.dir, "src", "main.ts"));
             assert.throws(() => resolveEntry(project("nope.ts")), /main nope\.ts does not exist$/);
             fs.writeFileSync(path.join(t.dir, "package.json"), JSON.stringify({ main: "bin/index.js" }));
-            assert.throws(() => resolveEntry(project()), /names bin\/index\.js as the program and it does not exist; build it, or set main: in /);
+            assert.throws(
+                () => resolveEntry(project()),
+                /names bin\/index\.js as the program and it does not exist; build it, or set main: in /,
+            );
             fs.writeFileSync(path.join(t.dir, "package.json"), JSON.stringify({ exports: { ".": { default: "./src/main.ts" } } }));
             assert.equal(resolveEntry(project()), path.join(t.dir, "src", "main.ts"));
         } finally {
@@ -73,8 +91,12 @@ describe("plan runner helpers", () => {
     });
 
     it("keeps every line of a program error, without the SDK's serialization chain", () => {
-        assert.equal(errorText(new Error('error serializing property "a": error serializing property "b": AksCluster "x": 2 problems:\n  - one\n  - two')),
-            'AksCluster "x": 2 problems:\n  - one\n  - two');
+        assert.equal(
+            errorText(
+                new Error('error serializing property "a": error serializing property "b": AksCluster "x": 2 problems:\n  - one\n  - two'),
+            ),
+            'AksCluster "x": 2 problems:\n  - one\n  - two',
+        );
         assert.equal(errorText("plain"), "plain");
     });
 });

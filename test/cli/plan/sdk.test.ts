@@ -8,7 +8,17 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 import { FakeCloud } from "../../../lib/cli/plan/mocks";
-import { engineUrns, isWireSecret, outputValue, Recorded, Recording, runInStack, settle, startMocks, WIRE } from "../../../lib/cli/plan/sdk";
+import {
+    engineUrns,
+    isWireSecret,
+    outputValue,
+    Recorded,
+    Recording,
+    runInStack,
+    settle,
+    startMocks,
+    WIRE,
+} from "../../../lib/cli/plan/sdk";
 import { registered, resetMocks } from "../../helpers/mocks";
 import { installSuiteMocks } from "../../setup";
 
@@ -84,7 +94,8 @@ describe("the installed @pulumi/pulumi keeps the offline engine's contract", () 
             archive: pulumi.runtime.specialArchiveSig,
             unknown: pulumi.runtime.unknownValue,
         };
-        for (const key of Object.keys(WIRE) as (keyof typeof WIRE)[]) assert.equal(WIRE[key], sdk[key], changed(`the wire signature ${key}`));
+        for (const key of Object.keys(WIRE) as (keyof typeof WIRE)[])
+            assert.equal(WIRE[key], sdk[key], changed(`the wire signature ${key}`));
     });
 
     it("lets the adapter record registrations: inputs, secrets, parent, provider, options, reads and outputs", async () => {
@@ -95,9 +106,18 @@ describe("the installed @pulumi/pulumi keeps the offline engine's contract", () 
             const mid = new Component("acme:x:Mid", "mid", { parent });
             const provider = new AcmeProvider("prov");
             const before = new Thing("before", {});
-            const thing = new Thing("thing", { a: 1, s: pulumi.secret("hidden"), ref: before.id }, {
-                parent: mid, provider, protect: true, ignoreChanges: ["a"], dependsOn: [before], additionalSecretOutputs: ["made"],
-            });
+            const thing = new Thing(
+                "thing",
+                { a: 1, s: pulumi.secret("hidden"), ref: before.id },
+                {
+                    parent: mid,
+                    provider,
+                    protect: true,
+                    ignoreChanges: ["a"],
+                    dependsOn: [before],
+                    additionalSecretOutputs: ["made"],
+                },
+            );
             new Thing("existing", {}, { id: "existing-id" });
             parent.publish({ out: 1 });
             urnOfThing = outputValue(thing.urn);
@@ -111,14 +131,22 @@ describe("the installed @pulumi/pulumi keeps the offline engine's contract", () 
         assert.equal(thing.provider, byName(recording, "prov").urn, changed("the register request's provider reference"));
         assert.ok(thing.dependsOn.includes(byName(recording, "before").urn), changed("the register request's dependencies"));
         assert.deepEqual([thing.options.protect, thing.options.ignoreChanges], [true, ["a"]], changed("the register request's options"));
-        assert.equal(await pulumi.isSecret(made), true, changed("the register response's object (additionalSecretOutputs are marked on it)"));
+        assert.equal(
+            await pulumi.isSecret(made),
+            true,
+            changed("the register response's object (additionalSecretOutputs are marked on it)"),
+        );
         assert.equal(await outputValue(made), "thing-made");
         const existing = byName(recording, "existing");
         assert.deepEqual([existing.op, existing.options], ["read", { id: "existing-id" }], changed("the read request"));
         assert.deepEqual(recording.outputs.get(byName(recording, "parent").urn), { out: 1 }, changed("the register-outputs request"));
         const urns = await engineUrns(pulumi, recording.resources, "contract", "dev");
         assert.equal(urns.get(thing.urn), "urn:pulumi:dev::contract::acme:x:Parent$acme:x:Mid$acme:x:Thing::thing", changed("createUrn"));
-        assert.equal(urns.get(byName(recording, "parent").urn), "urn:pulumi:dev::contract::acme:x:Parent::parent", changed("createUrn under the stack"));
+        assert.equal(
+            urns.get(byName(recording, "parent").urn),
+            "urn:pulumi:dev::contract::acme:x:Parent::parent",
+            changed("createUrn under the stack"),
+        );
     });
 
     it("passes unknown values of a preview as the wire sentinel", async () => {
@@ -126,7 +154,11 @@ describe("the installed @pulumi/pulumi keeps the offline engine's contract", () 
             const first = new Thing("first", {});
             new Thing("second", { fromFirst: first.made });
         });
-        assert.equal((byName(recording, "second").inputs as Record<string, unknown>).fromFirst, WIRE.unknown, changed("the wire form of unknowns"));
+        assert.equal(
+            (byName(recording, "second").inputs as Record<string, unknown>).fromFirst,
+            WIRE.unknown,
+            changed("the wire form of unknowns"),
+        );
     });
 
     it("settles every registration, and the mocks stay usable afterwards", async () => {
@@ -135,9 +167,17 @@ describe("the installed @pulumi/pulumi keeps the offline engine's contract", () 
         const parent = new Component("acme:x:Parent", "settle-parent");
         parent.urn.apply(() => new Thing("settle-late", {}, { parent }));
         await settle(pulumi);
-        assert.deepEqual(registered("acme:x:Thing").map((r) => r.name), ["settle-late"], changed("runtime.disconnect (waiting for outstanding registrations)"));
+        assert.deepEqual(
+            registered("acme:x:Thing").map((r) => r.name),
+            ["settle-late"],
+            changed("runtime.disconnect (waiting for outstanding registrations)"),
+        );
         new Thing("settle-again", {});
         await settle(pulumi);
-        assert.deepEqual(registered("acme:x:Thing").map((r) => r.name), ["settle-late", "settle-again"], changed("the mock monitor after runtime.disconnect"));
+        assert.deepEqual(
+            registered("acme:x:Thing").map((r) => r.name),
+            ["settle-late", "settle-again"],
+            changed("the mock monitor after runtime.disconnect"),
+        );
     });
 });

@@ -23,14 +23,17 @@ describe("plan values", () => {
 
     it("shows unknowns, resource references (URNs rewritten), output values and assets", () => {
         const urns = new Map([["urn:mock", "urn:engine"]]);
-        const v = toPlanValue({
-            u: UNKNOWN_SENTINEL,
-            r: { [SIG]: "5cf8f73096256a8f31e491e813e4eb8e", urn: "urn:mock", id: "x" },
-            o: { [SIG]: "d0e6a833031e9bbcd3f4e8bde6ca49a4", value: 3 },
-            os: { [SIG]: "d0e6a833031e9bbcd3f4e8bde6ca49a4", value: "s", secret: true },
-            ou: { [SIG]: "d0e6a833031e9bbcd3f4e8bde6ca49a4" },
-            f: { [SIG]: "c44067f5952c0a294b673a41bacd8c17", path: "./a.txt" },
-        }, { hidden: [], urns });
+        const v = toPlanValue(
+            {
+                u: UNKNOWN_SENTINEL,
+                r: { [SIG]: "5cf8f73096256a8f31e491e813e4eb8e", urn: "urn:mock", id: "x" },
+                o: { [SIG]: "d0e6a833031e9bbcd3f4e8bde6ca49a4", value: 3 },
+                os: { [SIG]: "d0e6a833031e9bbcd3f4e8bde6ca49a4", value: "s", secret: true },
+                ou: { [SIG]: "d0e6a833031e9bbcd3f4e8bde6ca49a4" },
+                f: { [SIG]: "c44067f5952c0a294b673a41bacd8c17", path: "./a.txt" },
+            },
+            { hidden: [], urns },
+        );
         assert.deepEqual(v, { f: "[file ./a.txt]", o: 3, os: "[secret]", ou: "[unknown]", r: { $ref: "urn:engine" }, u: "[unknown]" });
     });
 
@@ -39,12 +42,19 @@ describe("plan values", () => {
     });
 
     it("flattens to paths, quoting keys that are not identifiers", () => {
-        assert.deepEqual(flatten({ spec: { ports: [{ port: 80 }], selector: {} }, metadata: { annotations: { "service.beta.kubernetes.io/x": "1" } }, r: { $ref: "u" } }), {
-            "spec.ports[0].port": 80,
-            "spec.selector": {},
-            'metadata.annotations["service.beta.kubernetes.io/x"]': "1",
-            r: { $ref: "u" },
-        });
+        assert.deepEqual(
+            flatten({
+                spec: { ports: [{ port: 80 }], selector: {} },
+                metadata: { annotations: { "service.beta.kubernetes.io/x": "1" } },
+                r: { $ref: "u" },
+            }),
+            {
+                "spec.ports[0].port": 80,
+                "spec.selector": {},
+                'metadata.annotations["service.beta.kubernetes.io/x"]': "1",
+                r: { $ref: "u" },
+            },
+        );
         assert.deepEqual(flatten({ list: [] }), { list: [] });
     });
 
