@@ -6,6 +6,7 @@
  * and runs in the constructor before any resource exists.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { defaultPluginMode } from "../network/defaults";
 import { describeNetworkPlan, verdictOf } from "../network/report";
 import { parseVersion, versionAtLeast } from "../network/model";
 import { ConnectedNetwork, Diagnostic, EffectiveNetworkPlan, NetworkPlan, NetworkPlanReport, NodePoolPlan } from "../network/types";
@@ -420,77 +421,19 @@ function designNetwork(
     const ipFamilies = n.ipFamilies ?? [IpFamily.IPv4];
     const dualStack = ipFamilies.includes(IpFamily.IPv6);
     const plugin = n.networkPlugin ?? NetworkPlugin.Azure;
-    const usesPodSubnet = pools.some((p) => p.podSubnet !== undefined);
-    const pluginMode = n.networkPluginMode ?? (plugin === NetworkPlugin.Azure && !usesPodSubnet ? NetworkPluginMode.Overlay : undefined);
+    // The planner's one rule for a mode left out: overlay for Azure CNI unless a pool names a pod subnet.
+    const planned = defaultPluginMode(
+        plugin,
+        undefined,
+        pools.map((p) => ({ podSubnet: p.podSubnet ?? null })),
+    );
+    const pluginMode = n.networkPluginMode ?? (planned === "overlay" ? NetworkPluginMode.Overlay : undefined);
     const dataplane =
         n.networkDataplane ?? (plugin === NetworkPlugin.Azure && !windowsPlanned ? NetworkDataplane.Cilium : NetworkDataplane.Azure);
-    const policy = n.networkPolicy ?? defaultPolicy(plugin, dataplane, dualStack);
-    if (n.networkPolicy === undefined && policy === NetworkPolicy.None) {
-        f.warn(
-            "A20",
-            ["network", "networkPolicy"],
-            t`no network policy engine is enabled: ${plugin === NetworkPlugin.None ? "a CNI of your own brings its own" : "Calico and Azure NPM don't support dual-stack and Cilium doesn't support Windows"}; pods can reach each other freely. Set ${at("network", "networkPolicy")} "none" to accept it explicitly`,
-        );
-    }
-    const outboundType = n.outboundType ?? OutboundType.LoadBalancer;
-    const outboundIpCount = n.managedOutboundIpCount ?? 1;
-    const outboundIpv6Count = n.managedOutboundIpv6Count ?? (dualStack ? 1 : 0);
-    if (!Number.isInteger(outboundIpCount) || outboundIpCount < 1 || outboundIpCount > 100) {
-        f.error(
-            "A15",
-            ["network", "managedOutboundIpCount"],
-            t`${at("network", "managedOutboundIpCount")} ${quote(outboundIpCount)} is out of range; use 1 to 100`,
-        );
-    }
-    if (!Number.isInteger(outboundIpv6Count) || outboundIpv6Count < 0 || outboundIpv6Count > 100) {
-        f.error(
-            "A15",
-            ["network", "managedOutboundIpv6Count"],
-            t`${at("network", "managedOutboundIpv6Count")} ${quote(outboundIpv6Count)} is out of range; use 0 to 100`,
-        );
-    } else if (!dualStack && outboundIpv6Count > 0) {
-        f.error(
-            "A15",
-            ["network", "managedOutboundIpv6Count"],
-            t`${at("network", "managedOutboundIpv6Count")} ${outboundIpv6Count} needs a dual-stack cluster; add IpFamily.IPv6 to ${at("network", "ipFamilies")} or remove it`,
-        );
-    }
-
+    const policy = designPolicy(n, plugin, dataplane, dualStack, f);
+    const outbound = designOutbound(n, dualStack, f);
     const existing = n.nodeSubnetId !== undefined;
-    if (existing && n.vnet !== undefined) {
-        f.error(
-            "A5",
-            ["network", "vnet"],
-            t`${at("network", "vnet")} and ${at("network", "nodeSubnetId")} are both set; give ${at("network", "vnet")} to create a VNet, or ${at("network", "nodeSubnetId")} to use a subnet of your own, not both`,
-        );
-    }
-    if (existing) {
-        for (const p of pools) {
-            for (const key of ["subnet", "podSubnet"] as const) {
-                if (p[key] !== undefined) {
-                    f.error(
-                        "A6",
-                        [...p.userPath, key],
-                        t`${at(p.userPath, key)} ${quote(p[key])} names a subnet, but with ${at("network", "nodeSubnetId")} every pool uses that subnet: remove ${key}, or create the VNet with ${at("network", "vnet")}`,
-                    );
-                }
-            }
-        }
-        if (typeof n.nodeSubnetId === "string") checkSubnetId(f, n.nodeSubnetId);
-    }
-    let vnet: NetworkDesign["vnet"];
-    if (!existing) {
-        const v = n.vnet ?? {};
-        vnet = {
-            name: v.name ?? `${clusterName}-vnet`,
-            addressSpaces: v.addressSpaces ?? (dualStack ? [D.DEFAULT_VNET_SPACE_V4, D.DEFAULT_VNET_SPACE_V6] : [D.DEFAULT_VNET_SPACE_V4]),
-            subnets: v.subnets ?? [
-                dualStack
-                    ? { name: D.DEFAULT_SUBNET_NAME, cidr: D.DEFAULT_SUBNET_V4, ipv6Cidr: D.DEFAULT_SUBNET_V6 }
-                    : { name: D.DEFAULT_SUBNET_NAME, cidr: D.DEFAULT_SUBNET_V4 },
-            ],
-        };
-    }
+    if (existing) checkOwnNetwork(n, pools, f);
     return {
         mode: existing ? "existing" : "created",
         plugin,
@@ -499,11 +442,9 @@ function designNetwork(
         policy,
         ipFamilies,
         dualStack,
-        outboundType,
+        ...outbound,
         backendPoolType: n.loadBalancerBackendPoolType ?? BackendPoolType.NodeIpConfiguration,
-        outboundIpCount,
-        outboundIpv6Count,
-        vnet,
+        vnet: existing ? undefined : createdVnet(n, clusterName, dualStack),
         nodeSubnetId: n.nodeSubnetId,
         connected: (n.connectedNetworks ?? []).map((c) => {
             const out: ConnectedNetwork = { cidr: c.cidr };
@@ -513,6 +454,86 @@ function designNetwork(
         }),
         assignNetworkContributor: n.assignNetworkContributor ?? true,
         warningsAsErrors: n.warningsAsErrors ?? [...D.DEFAULT_WARNINGS_AS_ERRORS],
+    };
+}
+
+type NetworkArgs = NonNullable<AksClusterArgs["network"]>;
+
+/** The policy engine: given, or the secure default for the dataplane (A20 when that is none). */
+function designPolicy(n: NetworkArgs, plugin: NetworkPlugin, dataplane: NetworkDataplane, dualStack: boolean, f: Findings): NetworkPolicy {
+    const policy = n.networkPolicy ?? defaultPolicy(plugin, dataplane, dualStack);
+    if (n.networkPolicy === undefined && policy === NetworkPolicy.None) {
+        const why =
+            plugin === NetworkPlugin.None
+                ? "a CNI of your own brings its own"
+                : "Calico and Azure NPM don't support dual-stack and Cilium doesn't support Windows";
+        f.warn(
+            "A20",
+            ["network", "networkPolicy"],
+            t`no network policy engine is enabled: ${why}; pods can reach each other freely. Set ${at("network", "networkPolicy")} "none" to accept it explicitly`,
+        );
+    }
+    return policy;
+}
+
+/** The outbound type and managed outbound IP counts (A15). */
+function designOutbound(
+    n: NetworkArgs,
+    dualStack: boolean,
+    f: Findings,
+): Pick<NetworkDesign, "outboundType" | "outboundIpCount" | "outboundIpv6Count"> {
+    const outboundIpCount = n.managedOutboundIpCount ?? 1;
+    const outboundIpv6Count = n.managedOutboundIpv6Count ?? (dualStack ? 1 : 0);
+    const v4: Path = ["network", "managedOutboundIpCount"];
+    const v6: Path = ["network", "managedOutboundIpv6Count"];
+    if (!Number.isInteger(outboundIpCount) || outboundIpCount < 1 || outboundIpCount > 100) {
+        f.error("A15", v4, t`${at(v4)} ${quote(outboundIpCount)} is out of range; use 1 to 100`);
+    }
+    if (!Number.isInteger(outboundIpv6Count) || outboundIpv6Count < 0 || outboundIpv6Count > 100) {
+        f.error("A15", v6, t`${at(v6)} ${quote(outboundIpv6Count)} is out of range; use 0 to 100`);
+    } else if (!dualStack && outboundIpv6Count > 0) {
+        f.error(
+            "A15",
+            v6,
+            t`${at(v6)} ${outboundIpv6Count} needs a dual-stack cluster; add IpFamily.IPv6 to ${at("network", "ipFamilies")} or remove it`,
+        );
+    }
+    return { outboundType: n.outboundType ?? OutboundType.LoadBalancer, outboundIpCount, outboundIpv6Count };
+}
+
+/** A subnet of your own: not with a VNet to create (A5), no subnet names on pools (A6), a subnet id (A11). */
+function checkOwnNetwork(n: NetworkArgs, pools: PoolDesign[], f: Findings): void {
+    if (n.vnet !== undefined) {
+        f.error(
+            "A5",
+            ["network", "vnet"],
+            t`${at("network", "vnet")} and ${at("network", "nodeSubnetId")} are both set; give ${at("network", "vnet")} to create a VNet, or ${at("network", "nodeSubnetId")} to use a subnet of your own, not both`,
+        );
+    }
+    for (const p of pools) {
+        for (const key of ["subnet", "podSubnet"] as const) {
+            if (p[key] === undefined) continue;
+            f.error(
+                "A6",
+                [...p.userPath, key],
+                t`${at(p.userPath, key)} ${quote(p[key])} names a subnet, but with ${at("network", "nodeSubnetId")} every pool uses that subnet: remove ${key}, or create the VNet with ${at("network", "vnet")}`,
+            );
+        }
+    }
+    if (typeof n.nodeSubnetId === "string") checkSubnetId(f, n.nodeSubnetId);
+}
+
+/** The VNet the component creates, with AKS's managed-VNet ranges as defaults. */
+function createdVnet(n: NetworkArgs, clusterName: string, dualStack: boolean): NetworkDesign["vnet"] {
+    const v = n.vnet ?? {};
+    return {
+        name: v.name ?? `${clusterName}-vnet`,
+        addressSpaces: v.addressSpaces ?? (dualStack ? [D.DEFAULT_VNET_SPACE_V4, D.DEFAULT_VNET_SPACE_V6] : [D.DEFAULT_VNET_SPACE_V4]),
+        subnets: v.subnets ?? [
+            dualStack
+                ? { name: D.DEFAULT_SUBNET_NAME, cidr: D.DEFAULT_SUBNET_V4, ipv6Cidr: D.DEFAULT_SUBNET_V6 }
+                : { name: D.DEFAULT_SUBNET_NAME, cidr: D.DEFAULT_SUBNET_V4 },
+        ],
     };
 }
 
