@@ -2,7 +2,8 @@
  * The rule catalogue: every rule id the validator can emit, with its severity and source. R1-R70 are
  * the AKS network reference's ids; R71 and up are this package's own. The README's rule list and the
  * CLI's `rules` command are generated from this table, and a test checks that every id here has a
- * firing test and that the validator emits no id missing here.
+ * firing test and that the validator emits no id missing here. Each rule check declares the ids it
+ * reports (rules/entry.ts); the runner turns any id, or any severity, not listed here into R0.
  */
 
 export interface RuleInfo {
@@ -25,9 +26,19 @@ export const RULES: readonly RuleInfo[] = [
     r("R5", "error", "overlay requires networkPlugin azure", "terraform docs; CAPZ webhook"),
     r("R6", "error", "podCidrs only with kubenet, overlay or none", "az CLI _get_network_plugin; terraform"),
     r("R7", "error", "Cilium dataplane requires networkPlugin azure", "terraform docs"),
-    r("R8", "error", "networkPolicy cilium requires the Cilium dataplane", "API enum KnownNetworkPolicy; RP NetworkPolicyCiliumRequiresCiliumDataplane"),
+    r(
+        "R8",
+        "error",
+        "networkPolicy cilium requires the Cilium dataplane",
+        "API enum KnownNetworkPolicy; RP NetworkPolicyCiliumRequiresCiliumDataplane",
+    ),
     r("R9", "error", "Cilium dataplane requires networkPolicy cilium or omitted", "RP CiliumDataplaneRequiresNetworkPolicyCilium; D9"),
-    r("R10", "error", "networkPolicy azure requires networkPlugin azure", "docs: network policies; RP NetworkPolicyAzureNotSupportedForKubenet"),
+    r(
+        "R10",
+        "error",
+        "networkPolicy azure requires networkPlugin azure",
+        "docs: network policies; RP NetworkPolicyAzureNotSupportedForKubenet",
+    ),
     r("R11", "error", "networkPolicy calico requires azure or kubenet", "docs: network policies comparison"),
     r("R12", "error", "Azure NPM and Calico need Kubernetes >= 1.30", "AKS CHANGELOG 2026-05-29"),
     r("R13", "error", "IPv4 service CIDR smaller than /12", "docs: IP address planning; D1"),
@@ -46,7 +57,12 @@ export const RULES: readonly RuleInfo[] = [
     r("R26", "error", "pod/service CIDRs match ipFamilies in count, order and family", "docs: dual-stack; API; D22"),
     r("R27", "error/warning", "dual-stack needs overlay (node subnet error; kubenet, pod subnet warning)", "docs: dual-stack; D5"),
     r("R28", "error", "dual-stack excludes Azure NPM and Calico", "docs: overlay limitations"),
-    r("R29", "error/warning", "dual-stack egress: no managed NAT gateway; user NAT gateway only StandardV2", "docs: overlay limitations; D7"),
+    r(
+        "R29",
+        "error/warning",
+        "dual-stack egress: no managed NAT gateway; user NAT gateway only StandardV2",
+        "docs: overlay limitations; D7",
+    ),
     r("R30", "error", "dual-stack minimums: overlay 1.26.3, Cilium 1.29", "docs: overlay, Cilium; D4"),
     r("R31", "error", "service CIDRs don't overlap any subnet", "API description; RP ServiceCidrOverlapExistingSubnetsCidr"),
     r("R32", "warning", "service CIDR inside the VNet space", "docs: legacy CNI FAQ; D18"),
@@ -91,7 +107,12 @@ export const RULES: readonly RuleInfo[] = [
     r("R71", "error", "plan shape: wrong type or value not allowed", "this package"),
     r("R72", "warning", "unknown plan field (probably a typo)", "this package"),
     r("R73", "error", "a subnet's cidr is IPv4 and its ipv6Cidr an IPv6 /64", "docs: Azure IPv6 for VNet (subnets are /64)"),
-    r("R74", "error", "a dual-stack VNet of your own has IPv6 space and IPv6 node subnets", "docs: dual-stack (nodes take both families from the subnet)"),
+    r(
+        "R74",
+        "error",
+        "a dual-stack VNet of your own has IPv6 space and IPv6 node subnets",
+        "docs: dual-stack (nodes take both families from the subnet)",
+    ),
     r("R75", "error", "pod subnets: Azure CNI without overlay, separate from the node subnet, on every pool", "docs: Azure CNI pod subnet"),
     r("R76", "error", "node pool names are unique", "ARM (pools are child resources keyed by name)"),
     r("R77", "error/warning", "Windows OS SKU vs Kubernetes version (dated)", "Azure/AKS#4091, #4168; CHANGELOG 2026-05-29, 2026-06-19"),

@@ -100,7 +100,11 @@ function parseIpv6(text: string): IpParse {
     const restGroups = rest === undefined || rest === "" ? [] : rest.split(":");
     for (const g of [...headGroups, ...restGroups]) {
         if (!HEXTET_RE.test(g)) {
-            return { ok: false, reason: g === "" ? "it has an empty group (a single \":\" where \"::\" was meant?)" : `group "${g}" is not 1-4 hexadecimal digits` };
+            return {
+                ok: false,
+                reason:
+                    g === "" ? 'it has an empty group (a single ":" where "::" was meant?)' : `group "${g}" is not 1-4 hexadecimal digits`,
+            };
         }
     }
     const count = headGroups.length + restGroups.length;
@@ -182,11 +186,17 @@ export function formatIp(value: bigint, family: Family): string {
     for (let i = 7; i >= 0; i--) groups.push(Number((value >> BigInt(i * 16)) & 0xffffn));
     let bestStart = -1;
     let bestLen = 0;
-    for (let i = 0; i < 8; ) {
-        if (groups[i] !== 0) { i++; continue; }
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== 0) {
+            i++;
+            continue;
+        }
         let j = i;
         while (j < 8 && groups[j] === 0) j++;
-        if (j - i > bestLen) { bestStart = i; bestLen = j - i; }
+        if (j - i > bestLen) {
+            bestStart = i;
+            bestLen = j - i;
+        }
         i = j;
     }
     const hex = groups.map((g) => g.toString(16));

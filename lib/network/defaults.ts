@@ -34,7 +34,11 @@ export const DEFAULT_WARNINGS_AS_ERRORS: readonly string[] = ["R34", "R38"];
  * (Azure CNI node subnet), as AKS reads a ManagedCluster without the field. One rule, so a plan file,
  * the CLI and the components read the same input alike.
  */
-export function defaultPluginMode(plugin: string, given: "overlay" | null | undefined, pools: readonly { podSubnet: string | null }[]): "overlay" | null {
+export function defaultPluginMode(
+    plugin: string,
+    given: "overlay" | null | undefined,
+    pools: readonly { podSubnet: string | null }[],
+): "overlay" | null {
     if (given !== undefined) return given;
     return plugin === "azure" && !pools.some((pool) => pool.podSubnet !== null) ? "overlay" : null;
 }

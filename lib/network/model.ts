@@ -11,7 +11,14 @@ import { at, t, Text } from "../core/text";
 import * as V from "../core/values";
 import { closest, isRecord, kindOf, oneOf, show } from "../core/words";
 import {
-    AgentPoolMode, ConnectedNetworkKind, IpamMode, IpFamily, NetworkDataplane, NetworkPlugin, NetworkPolicy, OsType,
+    AgentPoolMode,
+    ConnectedNetworkKind,
+    IpamMode,
+    IpFamily,
+    NetworkDataplane,
+    NetworkPlugin,
+    NetworkPolicy,
+    OsType,
     OutboundType,
 } from "./types";
 
@@ -113,13 +120,45 @@ export interface Model {
     dockerBridge: CidrEntry | null;
 }
 
+/** The model's pod and service CIDR fields. */
+type PodAndServiceCidrs = Pick<
+    Model,
+    "podCidrs" | "podCidrsExplicit" | "podCidrsList" | "serviceCidrs" | "serviceCidrsExplicit" | "serviceCidrsList"
+>;
+
 const TOP_KEYS = [
-    "networkPlugin", "networkPluginMode", "networkDataplane", "networkPolicy", "ipFamilies", "podCidrs", "serviceCidrs",
-    "dnsServiceIP", "vnetAddressSpaces", "nodeSubnets", "connectedNetworks", "kubernetesVersion", "outboundType",
-    "nodePools", "windowsProfile", "names", "apiServerAuthorizedIpRanges", "dockerBridgeCidr",
+    "networkPlugin",
+    "networkPluginMode",
+    "networkDataplane",
+    "networkPolicy",
+    "ipFamilies",
+    "podCidrs",
+    "serviceCidrs",
+    "dnsServiceIP",
+    "vnetAddressSpaces",
+    "nodeSubnets",
+    "connectedNetworks",
+    "kubernetesVersion",
+    "outboundType",
+    "nodePools",
+    "windowsProfile",
+    "names",
+    "apiServerAuthorizedIpRanges",
+    "dockerBridgeCidr",
 ] as const;
 const POOL_KEYS = [
-    "name", "osType", "mode", "count", "minCount", "maxCount", "maxPods", "vmSize", "subnet", "podSubnet", "osSku", "maxSurge",
+    "name",
+    "osType",
+    "mode",
+    "count",
+    "minCount",
+    "maxCount",
+    "maxPods",
+    "vmSize",
+    "subnet",
+    "podSubnet",
+    "osSku",
+    "maxSurge",
 ] as const;
 const PLUGINS = V.NETWORK_PLUGINS;
 const DATAPLANES = V.NETWORK_DATAPLANES;
@@ -130,6 +169,8 @@ const MODES = V.AGENT_POOL_MODES;
 const KINDS = V.CONNECTED_NETWORK_KINDS;
 const VERSION_RE = /^(0|[1-9]\d*)\.(0|[1-9]\d*)(?:\.(0|[1-9]\d*))?$/;
 
+/** The rule ids `readModel` reports: shape (R71), unknown fields (R72), CIDRs (R1), the DNS address (R2), a pool without a name (R43). */
+export const READER_IDS: readonly string[] = ["R1", "R2", "R43", "R71", "R72"];
 
 /** Reads one plan. Every problem of shape goes to the sink; the result is always usable. */
 export function readModel(input: unknown, sink: Sink): Model {
@@ -145,7 +186,11 @@ class Reader {
         if (isRecord(input)) {
             plan = input;
         } else if (input !== undefined) {
-            this.sink.error("R71", [], `the network plan is ${kindOf(input)}; pass an object such as { "networkPlugin": "azure", "networkPluginMode": "overlay" }`);
+            this.sink.error(
+                "R71",
+                [],
+                `the network plan is ${kindOf(input)}; pass an object such as { "networkPlugin": "azure", "networkPluginMode": "overlay" }`,
+            );
         }
         this.unknownKeys(plan, [], TOP_KEYS);
 
@@ -165,27 +210,12 @@ class Reader {
 
         const { familiesRaw, families } = this.families(plan);
         const dualStack = families.includes("IPv6");
-        const usesPodCidr = ipam === "overlay" || ipam === "kubenet" || ipam === "none";
-
-        const pod = this.cidrList(plan, "podCidrs");
-        const svc = this.cidrList(plan, "serviceCidrs");
-        const podDefaults = dualStack ? [D.DEFAULT_POD_CIDR_V4, D.DEFAULT_POD_CIDR_V6] : [D.DEFAULT_POD_CIDR_V4];
-        const svcDefaults = dualStack ? [D.DEFAULT_SERVICE_CIDR_V4, D.DEFAULT_SERVICE_CIDR_V6] : [D.DEFAULT_SERVICE_CIDR_V4];
+        const podAndService = this.podAndServiceCidrs(plan, ipam, dualStack);
 
         const subnets = this.subnets(plan);
         const vnetSpaces = this.cidrList(plan, "vnetAddressSpaces");
         const byoVnet = vnetSpaces.explicit || plan.nodeSubnets !== undefined;
-
-        const versionRaw = plan.kubernetesVersion;
-        let version: Version = { ...(parseVersion(D.DEFAULT_KUBERNETES_VERSION) as Version), explicit: false };
-        if (versionRaw !== undefined) {
-            const parsed = parseVersion(versionRaw);
-            if (parsed) {
-                version = parsed;
-            } else {
-                this.sink.error("R71", ["kubernetesVersion"], t`${at("kubernetesVersion")} ${show(versionRaw)} is not a version; write major.minor or major.minor.patch, e.g. "1.33"`);
-            }
-        }
+        const version = this.version(plan);
 
         const outbound = this.enumField(plan, "outboundType", OUTBOUND);
         return {
@@ -199,12 +229,7 @@ class Reader {
             familiesRaw,
             families,
             dualStack,
-            podCidrs: usesPodCidr ? (pod.explicit ? pod.entries : this.defaults("podCidrs", podDefaults)) : pod.entries,
-            podCidrsExplicit: pod.explicit,
-            podCidrsList: pod.list,
-            serviceCidrs: svc.explicit ? svc.entries : this.defaults("serviceCidrs", svcDefaults),
-            serviceCidrsExplicit: svc.explicit,
-            serviceCidrsList: svc.list,
+            ...podAndService,
             dns: this.dns(plan),
             vnetSpaces: vnetSpaces.entries,
             subnets,
@@ -222,22 +247,67 @@ class Reader {
         };
     }
 
+    /** The pod and service CIDRs, with AKS's defaults where the plan omits them (pod CIDRs only where pods use one). */
+    private podAndServiceCidrs(plan: Record<string, unknown>, ipam: IpamMode, dualStack: boolean): PodAndServiceCidrs {
+        const usesPodCidr = ipam === "overlay" || ipam === "kubenet" || ipam === "none";
+        const pod = this.cidrList(plan, "podCidrs");
+        const svc = this.cidrList(plan, "serviceCidrs");
+        const podDefaults = dualStack ? [D.DEFAULT_POD_CIDR_V4, D.DEFAULT_POD_CIDR_V6] : [D.DEFAULT_POD_CIDR_V4];
+        const svcDefaults = dualStack ? [D.DEFAULT_SERVICE_CIDR_V4, D.DEFAULT_SERVICE_CIDR_V6] : [D.DEFAULT_SERVICE_CIDR_V4];
+        return {
+            podCidrs: usesPodCidr ? (pod.explicit ? pod.entries : this.defaults("podCidrs", podDefaults)) : pod.entries,
+            podCidrsExplicit: pod.explicit,
+            podCidrsList: pod.list,
+            serviceCidrs: svc.explicit ? svc.entries : this.defaults("serviceCidrs", svcDefaults),
+            serviceCidrsExplicit: svc.explicit,
+            serviceCidrsList: svc.list,
+        };
+    }
+
+    /** The Kubernetes version, AKS's default when omitted or not a version (R71). */
+    private version(plan: Record<string, unknown>): Version {
+        const raw = plan.kubernetesVersion;
+        const fallback: Version = { ...(parseVersion(D.DEFAULT_KUBERNETES_VERSION) as Version), explicit: false };
+        if (raw === undefined) return fallback;
+        const parsed = parseVersion(raw);
+        if (parsed) return parsed;
+        this.sink.error(
+            "R71",
+            ["kubernetesVersion"],
+            t`${at("kubernetesVersion")} ${show(raw)} is not a version; write major.minor or major.minor.patch, e.g. "1.33"`,
+        );
+        return fallback;
+    }
+
     private unknownKeys(obj: Record<string, unknown>, prefix: Path, known: readonly string[]): void {
         for (const key of Object.keys(obj)) {
             if (known.includes(key)) continue;
             const guess = closest(key, known);
             const path = [...prefix, key];
-            this.sink.warn("R72", path, t`${at(path)} is not a field of the plan and is ignored; ${guess ? `did you mean "${guess}"?` : `known fields are ${known.join(", ")}`}`);
+            this.sink.warn(
+                "R72",
+                path,
+                t`${at(path)} is not a field of the plan and is ignored; ${guess ? `did you mean "${guess}"?` : `known fields are ${known.join(", ")}`}`,
+            );
         }
     }
 
-    private enumField<T extends string>(obj: Record<string, unknown>, key: string, allowed: readonly T[], prefix: Path = []): T | undefined {
+    private enumField<T extends string>(
+        obj: Record<string, unknown>,
+        key: string,
+        allowed: readonly T[],
+        prefix: Path = [],
+    ): T | undefined {
         const v = obj[key];
         const path = [...prefix, key];
         if (v === undefined) return undefined;
         if (typeof v === "string" && (allowed as readonly string[]).includes(v)) return v as T;
         const hint = typeof v === "string" ? allowed.find((a) => a.toLowerCase() === v.toLowerCase()) : undefined;
-        this.sink.error("R71", path, t`${at(path)} ${show(v)} is not allowed; use ${hint ? `"${hint}" (values are case-sensitive)` : oneOf(allowed)}`);
+        this.sink.error(
+            "R71",
+            path,
+            t`${at(path)} ${show(v)} is not allowed; use ${hint ? `"${hint}" (values are case-sensitive)` : oneOf(allowed)}`,
+        );
         return undefined;
     }
 
@@ -246,7 +316,11 @@ class Reader {
         if (v === undefined || v === null) return v as null | undefined;
         if (v === "overlay") return "overlay";
         const hint = typeof v === "string" && v.toLowerCase() === "overlay" ? ` ("overlay" is lower case)` : "";
-        this.sink.error("R71", ["networkPluginMode"], t`${at("networkPluginMode")} ${show(v)} is not allowed; use "overlay" or leave it out for the plugin's flat mode${hint}`);
+        this.sink.error(
+            "R71",
+            ["networkPluginMode"],
+            t`${at("networkPluginMode")} ${show(v)} is not allowed; use "overlay" or leave it out for the plugin's flat mode${hint}`,
+        );
         return undefined;
     }
 
@@ -288,9 +362,17 @@ class Reader {
     /** Parse one CIDR, reporting R1 when it is malformed. */
     cidr(path: Path, raw: unknown, label?: Text): CidrEntry {
         const parsed = parseCidr(raw);
-        const entry: CidrEntry = { path, raw, cidr: parsed.ok ? parsed.cidr : null, label: label ?? t`${at(path)} ${show(raw)}`, defaulted: false };
+        const entry: CidrEntry = {
+            path,
+            raw,
+            cidr: parsed.ok ? parsed.cidr : null,
+            label: label ?? t`${at(path)} ${show(raw)}`,
+            defaulted: false,
+        };
         if (!parsed.ok) {
-            const fix = parsed.suggestion ? `write it as "${parsed.suggestion}"` : `write it as address/prefix, e.g. "10.0.0.0/16" or "fd12:3456:789a::/64"`;
+            const fix = parsed.suggestion
+                ? `write it as "${parsed.suggestion}"`
+                : `write it as address/prefix, e.g. "10.0.0.0/16" or "fd12:3456:789a::/64"`;
             this.sink.error("R1", path, t`${at(path)} ${show(raw)} is not a valid CIDR: ${parsed.reason}; ${fix}`, "CidrStringParseError");
         }
         return entry;
@@ -299,7 +381,14 @@ class Reader {
     private dns(plan: Record<string, unknown>): Model["dns"] {
         const raw = plan.dnsServiceIP;
         if (raw === undefined) {
-            return { path: ["dnsServiceIP"], raw: D.DEFAULT_DNS_SERVICE_IP, value: 0x0a00000an, family: "IPv4", explicit: false, text: D.DEFAULT_DNS_SERVICE_IP };
+            return {
+                path: ["dnsServiceIP"],
+                raw: D.DEFAULT_DNS_SERVICE_IP,
+                value: 0x0a00000an,
+                family: "IPv4",
+                explicit: false,
+                text: D.DEFAULT_DNS_SERVICE_IP,
+            };
         }
         const parsed = parseIp(raw);
         if (parsed.ok && parsed.family === "IPv4") {
@@ -308,9 +397,10 @@ class Reader {
         const why = parsed.ok
             ? "it is an IPv6 address; the cluster DNS address is IPv4 even on dual-stack clusters"
             : typeof raw === "string" && raw.includes("/")
-                ? "it has a prefix; give a single address"
-                : parsed.reason;
-        const fix = !parsed.ok && parsed.suggestion ? `"${parsed.suggestion}"` : `an address inside the IPv4 service CIDR such as "10.0.0.10"`;
+              ? "it has a prefix; give a single address"
+              : parsed.reason;
+        const fix =
+            !parsed.ok && parsed.suggestion ? `"${parsed.suggestion}"` : `an address inside the IPv4 service CIDR such as "10.0.0.10"`;
         this.sink.error("R2", ["dnsServiceIP"], t`${at("dnsServiceIP")} ${show(raw)} is not a valid IPv4 address: ${why}; use ${fix}`);
         return { path: ["dnsServiceIP"], raw, value: null, family: null, explicit: true, text: String(raw) };
     }
@@ -319,20 +409,33 @@ class Reader {
         const v = plan.nodeSubnets;
         if (v === undefined) return [];
         if (!Array.isArray(v)) {
-            this.sink.error("R71", ["nodeSubnets"], t`${at("nodeSubnets")} ${show(v)} is ${kindOf(v)}; write a list such as [{ "name": "aks-nodes", "cidr": "10.224.0.0/16" }]`);
+            this.sink.error(
+                "R71",
+                ["nodeSubnets"],
+                t`${at("nodeSubnets")} ${show(v)} is ${kindOf(v)}; write a list such as [{ "name": "aks-nodes", "cidr": "10.224.0.0/16" }]`,
+            );
             return [];
         }
         const out: SubnetModel[] = [];
         v.forEach((s, i) => {
             const path = ["nodeSubnets", i];
             if (!isRecord(s)) {
-                this.sink.error("R71", path, t`${at(path)} ${show(s)} is ${kindOf(s)}; write { "name": "aks-nodes", "cidr": "10.224.0.0/16" }`);
+                this.sink.error(
+                    "R71",
+                    path,
+                    t`${at(path)} ${show(s)} is ${kindOf(s)}; write { "name": "aks-nodes", "cidr": "10.224.0.0/16" }`,
+                );
                 return;
             }
             this.unknownKeys(s, path, ["name", "cidr", "ipv6Cidr"]);
             let name: string | null = null;
             if (typeof s.name === "string" && s.name.length > 0) name = s.name;
-            else this.sink.error("R71", [...path, "name"], t`${at(path, "name")} ${show(s.name)} must be a non-empty string: node pools refer to subnets by name`);
+            else
+                this.sink.error(
+                    "R71",
+                    [...path, "name"],
+                    t`${at(path, "name")} ${show(s.name)} must be a non-empty string: node pools refer to subnets by name`,
+                );
             const shown = name ?? `#${i}`;
             const cidr = this.cidr([...path, "cidr"], s.cidr);
             cidr.label = t`${at(path)} "${shown}" (${cidr.cidr?.canonical ?? show(s.cidr)})`;
@@ -352,7 +455,11 @@ class Reader {
         const v = plan.connectedNetworks;
         if (v === undefined) return [];
         if (!Array.isArray(v)) {
-            this.sink.error("R71", ["connectedNetworks"], t`${at("connectedNetworks")} ${show(v)} is ${kindOf(v)}; write a list of CIDRs or { "name", "cidr" } entries`);
+            this.sink.error(
+                "R71",
+                ["connectedNetworks"],
+                t`${at("connectedNetworks")} ${show(v)} is ${kindOf(v)}; write a list of CIDRs or { "name", "cidr" } entries`,
+            );
             return [];
         }
         const out: ConnectedModel[] = [];
@@ -367,9 +474,7 @@ class Reader {
                 }
                 const kind = this.enumField(c, "kind", KINDS, path) ?? "other";
                 const entry = this.cidr([...path, "cidr"], c.cidr);
-                entry.label = name
-                    ? t`${at(path)} "${name}" (${entry.cidr?.canonical ?? show(c.cidr)})`
-                    : t`${at(path)} ${show(c.cidr)}`;
+                entry.label = name ? t`${at(path)} "${name}" (${entry.cidr?.canonical ?? show(c.cidr)})` : t`${at(path)} ${show(c.cidr)}`;
                 entry.subject = t`${at(entry.path)} ${show(c.cidr)}${name ? ` ("${name}")` : ""}`;
                 out.push({ path, name, kind, entry });
             } else {
@@ -381,57 +486,95 @@ class Reader {
 
     private pools(plan: Record<string, unknown>): { list: PoolModel[]; explicit: boolean } {
         const v = plan.nodePools;
-        const fallback = (): PoolModel[] => [{
-            path: ["nodePools", 0], name: D.DEFAULT_POOL_NAME, display: t`"${D.DEFAULT_POOL_NAME}"`, osType: "Linux", mode: "System",
-            count: D.DEFAULT_POOL_COUNT, countRaw: D.DEFAULT_POOL_COUNT, countExplicit: false, minCount: null, maxCount: null,
-            maxPods: 0, maxPodsExplicit: false, vmSize: null, subnet: null, subnetExplicit: false, podSubnet: null, osSku: null,
-            nodes: D.DEFAULT_POOL_COUNT, surge: D.DEFAULT_SURGE,
-        }];
+        const fallback = (): PoolModel[] => [
+            {
+                path: ["nodePools", 0],
+                name: D.DEFAULT_POOL_NAME,
+                display: t`"${D.DEFAULT_POOL_NAME}"`,
+                osType: "Linux",
+                mode: "System",
+                count: D.DEFAULT_POOL_COUNT,
+                countRaw: D.DEFAULT_POOL_COUNT,
+                countExplicit: false,
+                minCount: null,
+                maxCount: null,
+                maxPods: 0,
+                maxPodsExplicit: false,
+                vmSize: null,
+                subnet: null,
+                subnetExplicit: false,
+                podSubnet: null,
+                osSku: null,
+                nodes: D.DEFAULT_POOL_COUNT,
+                surge: D.DEFAULT_SURGE,
+            },
+        ];
         if (v === undefined) return { list: fallback(), explicit: false };
         if (!Array.isArray(v)) {
-            this.sink.error("R71", ["nodePools"], t`${at("nodePools")} ${show(v)} is ${kindOf(v)}; write a list such as [{ "name": "system", "mode": "System", "count": 3 }]`);
+            this.sink.error(
+                "R71",
+                ["nodePools"],
+                t`${at("nodePools")} ${show(v)} is ${kindOf(v)}; write a list such as [{ "name": "system", "mode": "System", "count": 3 }]`,
+            );
             return { list: fallback(), explicit: false };
         }
         const list: PoolModel[] = [];
         v.forEach((p, i) => {
-            const path = ["nodePools", i];
-            if (!isRecord(p)) {
-                this.sink.error("R71", path, t`${at(path)} ${show(p)} is ${kindOf(p)}; write { "name": "pool1", "count": 3 }`);
-                return;
-            }
-            this.unknownKeys(p, path, POOL_KEYS);
-            const name = typeof p.name === "string" ? p.name : null;
-            if (name === null) {
-                this.sink.error("R43", [...path, "name"], t`${at(path, "name")} ${show(p.name)} is missing or not a string; give the pool a name of 1-12 lowercase letters and digits starting with a letter`);
-            }
-            const display = name !== null ? t`"${name}"` : at(path);
-            const minCount = this.optionalInt(p, "minCount", path);
-            const maxCount = this.optionalInt(p, "maxCount", path);
-            const autoscale = maxCount !== null;
-            let count = autoscale ? (minCount ?? 1) : D.DEFAULT_POOL_COUNT;
-            const countExplicit = p.count !== undefined;
-            if (countExplicit) {
-                const c = this.optionalInt(p, "count", path);
-                if (c !== null) count = c;
-            }
-            const maxPodsInt = this.optionalInt(p, "maxPods", path);
-            const nodes = autoscale ? Math.max(maxCount, count) : count;
-            list.push({
-                path, name, display,
-                osType: this.enumField(p, "osType", OS_TYPES, path) ?? "Linux",
-                mode: this.enumField(p, "mode", MODES, path) ?? "User",
-                count, countRaw: p.count, countExplicit, minCount, maxCount,
-                maxPods: maxPodsInt ?? 0, maxPodsExplicit: maxPodsInt !== null,
-                vmSize: this.optionalString(p, "vmSize", path),
-                subnet: this.optionalString(p, "subnet", path),
-                subnetExplicit: p.subnet !== undefined,
-                podSubnet: this.optionalString(p, "podSubnet", path),
-                osSku: this.optionalString(p, "osSku", path),
-                nodes,
-                surge: this.surge(p.maxSurge, [...path, "maxSurge"], nodes),
-            });
+            const pool = this.pool(p, i);
+            if (pool) list.push(pool);
         });
         return { list, explicit: true };
+    }
+
+    /** One node pool; undefined when it is not an object (reported). */
+    private pool(p: unknown, i: number): PoolModel | undefined {
+        const path = ["nodePools", i];
+        if (!isRecord(p)) {
+            this.sink.error("R71", path, t`${at(path)} ${show(p)} is ${kindOf(p)}; write { "name": "pool1", "count": 3 }`);
+            return undefined;
+        }
+        this.unknownKeys(p, path, POOL_KEYS);
+        const name = typeof p.name === "string" ? p.name : null;
+        if (name === null) {
+            this.sink.error(
+                "R43",
+                [...path, "name"],
+                t`${at(path, "name")} ${show(p.name)} is missing or not a string; give the pool a name of 1-12 lowercase letters and digits starting with a letter`,
+            );
+        }
+        const display = name !== null ? t`"${name}"` : at(path);
+        const minCount = this.optionalInt(p, "minCount", path);
+        const maxCount = this.optionalInt(p, "maxCount", path);
+        const autoscale = maxCount !== null;
+        let count = autoscale ? (minCount ?? 1) : D.DEFAULT_POOL_COUNT;
+        const countExplicit = p.count !== undefined;
+        if (countExplicit) {
+            const c = this.optionalInt(p, "count", path);
+            if (c !== null) count = c;
+        }
+        const maxPodsInt = this.optionalInt(p, "maxPods", path);
+        const nodes = autoscale ? Math.max(maxCount, count) : count;
+        return {
+            path,
+            name,
+            display,
+            osType: this.enumField(p, "osType", OS_TYPES, path) ?? "Linux",
+            mode: this.enumField(p, "mode", MODES, path) ?? "User",
+            count,
+            countRaw: p.count,
+            countExplicit,
+            minCount,
+            maxCount,
+            maxPods: maxPodsInt ?? 0,
+            maxPodsExplicit: maxPodsInt !== null,
+            vmSize: this.optionalString(p, "vmSize", path),
+            subnet: this.optionalString(p, "subnet", path),
+            subnetExplicit: p.subnet !== undefined,
+            podSubnet: this.optionalString(p, "podSubnet", path),
+            osSku: this.optionalString(p, "osSku", path),
+            nodes,
+            surge: this.surge(p.maxSurge, [...path, "maxSurge"], nodes),
+        };
     }
 
     private optionalInt(obj: Record<string, unknown>, key: string, prefix: Path): number | null {
@@ -470,7 +613,11 @@ class Reader {
         const v = plan.windowsProfile;
         if (v === undefined || v === null) return null;
         if (!isRecord(v)) {
-            this.sink.error("R71", ["windowsProfile"], t`${at("windowsProfile")} is ${kindOf(v)}; write { "adminUsername": "azureuser", "adminPassword": "..." } or null`);
+            this.sink.error(
+                "R71",
+                ["windowsProfile"],
+                t`${at("windowsProfile")} is ${kindOf(v)}; write { "adminUsername": "azureuser", "adminPassword": "..." } or null`,
+            );
             return null;
         }
         this.unknownKeys(v, ["windowsProfile"], ["adminUsername", "adminPassword"]);
@@ -481,7 +628,11 @@ class Reader {
         const v = plan.names;
         if (v === undefined) return [];
         if (!isRecord(v)) {
-            this.sink.error("R71", ["names"], t`${at("names")} ${show(v)} is ${kindOf(v)}; write { "resourceGroup": "...", "vnet": "...", "subnet": "..." }`);
+            this.sink.error(
+                "R71",
+                ["names"],
+                t`${at("names")} ${show(v)} is ${kindOf(v)}; write { "resourceGroup": "...", "vnet": "...", "subnet": "..." }`,
+            );
             return [];
         }
         this.unknownKeys(v, ["names"], ["resourceGroup", "vnet", "subnet"]);

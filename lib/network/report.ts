@@ -10,9 +10,7 @@ import { Cidr, Family, formatIp, parseCidr, size } from "./cidr";
 import * as D from "./defaults";
 import { CidrEntry, Model, readModel } from "./model";
 import { Sink } from "./report-sink";
-import {
-    CapacityReport, Diagnostic, EffectiveNetworkPlan, FamilyCapacity, IpFamily, NetworkPlan, NetworkPlanReport,
-} from "./types";
+import { CapacityReport, Diagnostic, EffectiveNetworkPlan, FamilyCapacity, IpFamily, NetworkPlan, NetworkPlanReport } from "./types";
 import { runRules } from "./validate";
 
 const DEFAULT_CIDRS: Record<"pod" | "service", Record<Family, string>> = {
@@ -25,7 +23,9 @@ function firstOfFamily(entries: CidrEntry[], family: Family): Cidr | null {
 }
 
 function perFamily(entries: CidrEntry[], families: IpFamily[], kind: "pod" | "service"): string[] {
-    return families.map((f) => firstOfFamily(entries, f)?.canonical ?? (parseCidr(DEFAULT_CIDRS[kind][f]) as { cidr: Cidr }).cidr.canonical);
+    return families.map(
+        (f) => firstOfFamily(entries, f)?.canonical ?? (parseCidr(DEFAULT_CIDRS[kind][f]) as { cidr: Cidr }).cidr.canonical,
+    );
 }
 
 function canonicalList(entries: CidrEntry[]): string[] {
@@ -49,12 +49,14 @@ export function effectivePlan(m: Model): EffectiveNetworkPlan {
         dnsServiceIP: m.dns.value !== null ? formatIp(m.dns.value, "IPv4") : D.DEFAULT_DNS_SERVICE_IP,
         byoVnet: m.byoVnet,
         vnetAddressSpaces: canonicalList(m.vnetSpaces),
-        nodeSubnets: m.subnets.flatMap((s) => (s.name !== null && s.cidr.cidr
-            ? [{ name: s.name, cidr: s.cidr.cidr.canonical, ipv6Cidr: s.ipv6?.cidr?.canonical ?? null }]
-            : [])),
-        connectedNetworks: m.connected.flatMap((c) => (c.entry.cidr
-            ? [{ name: c.name ?? c.entry.cidr.canonical, cidr: c.entry.cidr.canonical, kind: c.kind }]
-            : [])),
+        nodeSubnets: m.subnets.flatMap((s) =>
+            s.name !== null && s.cidr.cidr
+                ? [{ name: s.name, cidr: s.cidr.cidr.canonical, ipv6Cidr: s.ipv6?.cidr?.canonical ?? null }]
+                : [],
+        ),
+        connectedNetworks: m.connected.flatMap((c) =>
+            c.entry.cidr ? [{ name: c.name ?? c.entry.cidr.canonical, cidr: c.entry.cidr.canonical, kind: c.kind }] : [],
+        ),
         kubernetesVersion: m.version.text,
         outboundType: m.outboundType,
         nodePools: m.pools.map((p) => ({
@@ -75,7 +77,10 @@ export function effectivePlan(m: Model): EffectiveNetworkPlan {
             osSku: p.osSku,
         })),
         windowsProfile: wp
-            ? { adminUsername: typeof wp.adminUsername === "string" ? wp.adminUsername : null, hasPassword: wp.adminPassword !== undefined && wp.adminPassword !== null }
+            ? {
+                  adminUsername: typeof wp.adminUsername === "string" ? wp.adminUsername : null,
+                  hasPassword: wp.adminPassword !== undefined && wp.adminPassword !== null,
+              }
             : null,
         apiServerAuthorizedIpRanges: canonicalList(m.authorizedRanges),
     };
@@ -175,7 +180,11 @@ function table(headers: string[], rows: string[][], markdown: boolean): string {
         ].join("\n");
     }
     const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-    const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join("  ").trimEnd();
+    const line = (cells: string[]) =>
+        cells
+            .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
+            .join("  ")
+            .trimEnd();
     return [line(headers), ...rows.map(line)].join("\n");
 }
 
@@ -196,38 +205,77 @@ export function formatNetworkPlanReport(r: NetworkPlanReport, format: "text" | "
     out.push(`${summaryLine(r)}\n${counts(r)}; dnsServiceIP ${e.dnsServiceIP}`);
 
     out.push(h("Address ranges"));
-    out.push(table(
-        ["family", "pod CIDR", "nodes it holds", "service CIDR", "service IPs"],
-        c.families.map((f) => [f.family, f.podCidr ?? "(VNet)", num(f.podCidrNodeCapacity), f.serviceCidr ?? "-", big(f.serviceIps)]),
-        md,
-    ));
+    out.push(
+        table(
+            ["family", "pod CIDR", "nodes it holds", "service CIDR", "service IPs"],
+            c.families.map((f) => [f.family, f.podCidr ?? "(VNet)", num(f.podCidrNodeCapacity), f.serviceCidr ?? "-", big(f.serviceIps)]),
+            md,
+        ),
+    );
     const vnet = e.byoVnet ? `VNet ${e.vnetAddressSpaces.join(", ") || "(address spaces not given)"}` : "AKS-managed VNet";
-    const connected = e.connectedNetworks.length ? `; ${e.connectedNetworks.length} connected network${e.connectedNetworks.length === 1 ? "" : "s"}` : "";
+    const connected = e.connectedNetworks.length
+        ? `; ${e.connectedNetworks.length} connected network${e.connectedNetworks.length === 1 ? "" : "s"}`
+        : "";
     out.push(`${vnet}${connected}`);
 
     out.push(h("Capacity"));
     const headroom = c.podCidrHeadroom === null ? "" : `; pod CIDR headroom ${num(c.podCidrHeadroom)} nodes`;
-    out.push(`nodes: ${num(c.nodes.count)} now, ${num(c.nodes.max)} at most, ${num(c.nodes.withSurge)} during upgrades; limit ${num(c.nodes.limit)}${headroom}`);
+    out.push(
+        `nodes: ${num(c.nodes.count)} now, ${num(c.nodes.max)} at most, ${num(c.nodes.withSurge)} during upgrades; limit ${num(c.nodes.limit)}${headroom}`,
+    );
     if (c.subnets.length) {
-        out.push(table(
-            ["subnet", "cidr", "role", "usable", "needed", "with surge", "headroom", "pools"],
-            c.subnets.map((s) => [s.name, s.cidr, s.role, num(s.usable), num(s.needed), num(s.neededWithSurge), num(s.headroom), s.pools.join(", ") || "-"]),
-            md,
-        ));
+        out.push(
+            table(
+                ["subnet", "cidr", "role", "usable", "needed", "with surge", "headroom", "pools"],
+                c.subnets.map((s) => [
+                    s.name,
+                    s.cidr,
+                    s.role,
+                    num(s.usable),
+                    num(s.needed),
+                    num(s.neededWithSurge),
+                    num(s.headroom),
+                    s.pools.join(", ") || "-",
+                ]),
+                md,
+            ),
+        );
     }
 
     out.push(h("Node pools"));
-    out.push(table(
-        ["pool", "os", "mode", "count", "max", "surge", "maxPods", "subnet"],
-        e.nodePools.map((p) => [p.name, p.osSku ? `${p.osType} (${p.osSku})` : p.osType, p.mode, String(p.count), p.maxCount === null ? "-" : String(p.maxCount), String(p.surge), `${p.maxPods}${p.maxPodsDefaulted ? " (default)" : ""}`, p.subnet ?? "-"]),
-        md,
-    ));
+    out.push(
+        table(
+            ["pool", "os", "mode", "count", "max", "surge", "maxPods", "subnet"],
+            e.nodePools.map((p) => [
+                p.name,
+                p.osSku ? `${p.osType} (${p.osSku})` : p.osType,
+                p.mode,
+                String(p.count),
+                p.maxCount === null ? "-" : String(p.maxCount),
+                String(p.surge),
+                `${p.maxPods}${p.maxPodsDefaulted ? " (default)" : ""}`,
+                p.subnet ?? "-",
+            ]),
+            md,
+        ),
+    );
 
     if (r.diagnostics.length) {
         out.push(h("Diagnostics"));
-        out.push(md
-            ? table(["severity", "rule", "path", "message"], r.diagnostics.map((d) => [d.severity, d.ruleId, d.path ? `\`${d.path}\`` : "", d.message + (d.azureErrorCode ? ` (${d.azureErrorCode})` : "")]), true)
-            : r.diagnostics.map(formatDiagnostic).join("\n"));
+        out.push(
+            md
+                ? table(
+                      ["severity", "rule", "path", "message"],
+                      r.diagnostics.map((d) => [
+                          d.severity,
+                          d.ruleId,
+                          d.path ? `\`${d.path}\`` : "",
+                          d.message + (d.azureErrorCode ? ` (${d.azureErrorCode})` : ""),
+                      ]),
+                      true,
+                  )
+                : r.diagnostics.map(formatDiagnostic).join("\n"),
+        );
     }
     return out.join("\n\n") + "\n";
 }

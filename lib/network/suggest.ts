@@ -52,7 +52,8 @@ export class FreeRangeFinder {
             let blockedUntil = -1n;
             for (const hit of this.index.overlapping(candidate)) if (hit.net.last > blockedUntil) blockedUntil = hit.net.last;
             for (const t of this.taken) {
-                if (t.family === candidate.family && t.first <= candidate.last && candidate.first <= t.last && t.last > blockedUntil) blockedUntil = t.last;
+                if (t.family === candidate.family && t.first <= candidate.last && candidate.first <= t.last && t.last > blockedUntil)
+                    blockedUntil = t.last;
             }
             if (blockedUntil < 0n) return candidate;
             start = blockedUntil + 1n;

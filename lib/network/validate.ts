@@ -2,17 +2,29 @@
  * `validateNetworkPlan`: every AKS network rule, run over any input, never throwing.
  */
 import { computeCapacity } from "./capacity";
-import { Model, readModel } from "./model";
+import { Model, READER_IDS, readModel } from "./model";
 import { Sink } from "./report-sink";
-import { cidrRules } from "./rules/cidrs";
-import { makeContext, RuleGroup } from "./rules/context";
-import { overlapRules } from "./rules/overlaps";
-import { dualStackRules, pluginRules } from "./rules/plugin";
-import { poolRules } from "./rules/pools";
-import { windowsRules } from "./rules/windows";
+import { cidrEntries } from "./rules/cidrs";
+import { makeContext } from "./rules/context";
+import { dualStackEntries } from "./rules/dualstack";
+import { GuardedSink, RuleStep, runEntries } from "./rules/entry";
+import { overlapEntries } from "./rules/overlaps";
+import { pluginEntries } from "./rules/plugin";
+import { poolEntries } from "./rules/pools";
+import { windowsEntries } from "./rules/windows";
 import { Diagnostic, NetworkPlan } from "./types";
 
-const GROUPS: RuleGroup[] = [cidrRules, pluginRules, dualStackRules, overlapRules, poolRules, windowsRules];
+/** Every rule check after the model is read, in run order (the order of findings within a severity). */
+export const RULE_STEPS: readonly RuleStep[] = [
+    ...cidrEntries,
+    ...pluginEntries,
+    ...dualStackEntries,
+    ...overlapEntries,
+    ...poolEntries,
+    ...windowsEntries,
+];
+/** The reader, as the drift guard sees it: the ids `readModel` reports. */
+const READER = { name: "readModel", ids: READER_IDS };
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Internal: run every rule and keep the model for the report. */
@@ -20,12 +32,15 @@ export function runRules(plan: unknown): { model: Model | null; diagnostics: Dia
     const sink = new Sink();
     let model: Model | null = null;
     try {
-        model = readModel(plan, sink);
-        const ctx = makeContext(model, sink, computeCapacity(model));
-        for (const group of GROUPS) group(ctx);
+        model = readModel(plan, new GuardedSink(sink, READER));
+        runEntries(RULE_STEPS, makeContext(model, sink, computeCapacity(model)));
     } catch (e) {
         // A bug must not hide the findings so far, nor crash a preview: report it as a finding.
-        sink.error("R0", [], `internal error while validating the plan (${e instanceof Error ? e.message : String(e)}); please report it with the plan`);
+        sink.error(
+            "R0",
+            [],
+            `internal error while validating the plan (${e instanceof Error ? e.message : String(e)}); please report it with the plan`,
+        );
     }
     const diagnostics = sink.diagnostics
         .map((d, i) => ({ d, i }))

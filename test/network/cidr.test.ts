@@ -1,5 +1,17 @@
 import * as assert from "node:assert/strict";
-import { contains, containsIp, formatIp, makeCidr, nthBlock, overlaps, parseCidr, parseIp, size, isPrivateIpv4, cidrOf } from "../../lib/network/cidr";
+import {
+    contains,
+    containsIp,
+    formatIp,
+    makeCidr,
+    nthBlock,
+    overlaps,
+    parseCidr,
+    parseIp,
+    size,
+    isPrivateIpv4,
+    cidrOf,
+} from "../../lib/network/cidr";
 
 function ok(text: string) {
     const r = parseCidr(text);

@@ -30,7 +30,10 @@ describe("describeNetworkPlan", () => {
         assert.equal(r.effective.ipamMode, "overlay");
         assert.equal(r.effective.networkPolicy, "none");
         assert.equal(r.effective.networkPolicyExplicit, false);
-        assert.deepEqual(r.effective.nodePools.map((p) => [p.name, p.mode, p.count, p.maxPods, p.maxPodsDefaulted]), [["nodepool1", "System", 3, 250, true]]);
+        assert.deepEqual(
+            r.effective.nodePools.map((p) => [p.name, p.mode, p.count, p.maxPods, p.maxPodsDefaulted]),
+            [["nodepool1", "System", 3, 250, true]],
+        );
     });
 
     it("defaults per family on dual-stack and keeps podCidr/serviceCidr equal to the first entries", () => {
@@ -44,14 +47,22 @@ describe("describeNetworkPlan", () => {
         assert.equal(r.effective.ipamMode, "overlay");
         assert.equal(r.effective.networkPluginMode, "overlay");
         const podSubnet = describeNetworkPlan({
-            networkPlugin: "azure", nodeSubnets: [{ name: "n", cidr: "10.1.0.0/16" }, { name: "p", cidr: "10.2.0.0/16" }],
+            networkPlugin: "azure",
+            nodeSubnets: [
+                { name: "n", cidr: "10.1.0.0/16" },
+                { name: "p", cidr: "10.2.0.0/16" },
+            ],
             nodePools: [{ name: "sys", mode: "System", count: 3, subnet: "n", podSubnet: "p" }],
         });
         assert.equal(podSubnet.effective.ipamMode, "podSubnet", "a pool's podSubnet means Azure CNI pod subnet");
     });
 
     it("gives legacy Azure CNI (mode null) no pod CIDRs and its own maxPods default", () => {
-        const r = describeNetworkPlan({ networkPlugin: "azure", networkPluginMode: null, nodePools: [{ name: "sys", mode: "System", count: 3 }] });
+        const r = describeNetworkPlan({
+            networkPlugin: "azure",
+            networkPluginMode: null,
+            nodePools: [{ name: "sys", mode: "System", count: 3 }],
+        });
         assert.equal(r.effective.ipamMode, "nodeSubnet");
         assert.deepEqual(r.effective.podCidrs, []);
         assert.equal(r.effective.nodePools[0].maxPods, 30);
@@ -70,9 +81,18 @@ describe("describeNetworkPlan", () => {
         // apps: 40 nodes at most, 50% surge = 20; system: 3 + 1
         assert.deepEqual(r.capacity.nodes, { count: 5, max: 43, withSurge: 64, limit: 5000 });
         assert.equal(r.capacity.podCidrHeadroom, 256 - 64);
-        assert.deepEqual(r.capacity.subnets, [{
-            name: "aks-nodes", cidr: "10.224.0.0/22", role: "nodes", usable: 1019, needed: 43, neededWithSurge: 64, headroom: 955, pools: ["system", "apps"],
-        }]);
+        assert.deepEqual(r.capacity.subnets, [
+            {
+                name: "aks-nodes",
+                cidr: "10.224.0.0/22",
+                role: "nodes",
+                usable: 1019,
+                needed: 43,
+                neededWithSurge: 64,
+                headroom: 955,
+                pools: ["system", "apps"],
+            },
+        ]);
     });
 
     it("keeps the Windows password out of the report", () => {
@@ -83,7 +103,11 @@ describe("describeNetworkPlan", () => {
     });
 
     it("reports reject with the errors", () => {
-        const r = describeNetworkPlan({ ...dualStack, serviceCidrs: ["10.224.0.0/16", "fd12:3456:789a:1::/108"], dnsServiceIP: "10.224.0.10" });
+        const r = describeNetworkPlan({
+            ...dualStack,
+            serviceCidrs: ["10.224.0.0/16", "fd12:3456:789a:1::/108"],
+            dnsServiceIP: "10.224.0.10",
+        });
         assert.equal(r.verdict, "reject");
         assert.ok(r.diagnostics.some((d) => d.ruleId === "R31" && d.path === "serviceCidrs[0]"));
     });
@@ -100,7 +124,10 @@ describe("formatNetworkPlanReport", () => {
     });
 
     it("renders markdown tables and diagnostics for a PR comment", () => {
-        const md = formatNetworkPlanReport(describeNetworkPlan({ ...dualStack, podCidrs: ["10.224.0.0/16", "fd12:3456:789a::/64"] }), "markdown");
+        const md = formatNetworkPlanReport(
+            describeNetworkPlan({ ...dualStack, podCidrs: ["10.224.0.0/16", "fd12:3456:789a::/64"] }),
+            "markdown",
+        );
         assert.match(md, /^## AKS network plan: reject/);
         assert.match(md, /\| family \| pod CIDR \| nodes it holds \| service CIDR \| service IPs \|/);
         assert.match(md, /\| error \| R36 \| `podCidrs\[0\]` \|/);

@@ -29,14 +29,19 @@ describe("FreeRangeFinder", () => {
 
     it("never proposes a used or reserved range (property)", () => {
         // Used ranges scattered over the private blocks the finder searches.
-        const net = fc.tuple(fc.constantFrom(10, 172, 192), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 8, max: 24 }))
+        const net = fc
+            .tuple(fc.constantFrom(10, 172, 192), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 8, max: 24 }))
             .map(([first, second, prefix]) => cidrOf(`${first}.${second}.0.0/${prefix}`));
-        fc.assert(fc.property(fc.array(net, { maxLength: 30 }), fc.integer({ min: 12, max: 28 }), (used, prefix) => {
-            const f = new FreeRangeFinder(used);
-            const got = f.find("service", "IPv4", prefix);
-            if (!got) return;
-            assert.equal(got.prefix, prefix);
-            for (const u of [...used, ...RESERVED_RANGES.map((r) => cidrOf(r.cidr))]) assert.ok(!overlaps(u, got), `${got.canonical} overlaps ${u.canonical}`);
-        }), { numRuns: 300 });
+        fc.assert(
+            fc.property(fc.array(net, { maxLength: 30 }), fc.integer({ min: 12, max: 28 }), (used, prefix) => {
+                const f = new FreeRangeFinder(used);
+                const got = f.find("service", "IPv4", prefix);
+                if (!got) return;
+                assert.equal(got.prefix, prefix);
+                for (const u of [...used, ...RESERVED_RANGES.map((r) => cidrOf(r.cidr))])
+                    assert.ok(!overlaps(u, got), `${got.canonical} overlaps ${u.canonical}`);
+            }),
+            { numRuns: 300 },
+        );
     });
 });

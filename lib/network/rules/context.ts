@@ -1,5 +1,5 @@
 /**
- * What every rule group receives: the read model, the sink, the capacity figures and a lazily built
+ * What every rule check receives: the read model, the sink, the capacity figures and a lazily built
  * free-range finder for fixes.
  */
 import { Text } from "../../core/text";
@@ -17,10 +17,14 @@ export interface RuleContext {
     suggest(role: "service" | "pod" | "subnet", like: Cidr, within?: Cidr[]): string | undefined;
 }
 
-export type RuleGroup = (ctx: RuleContext) => void;
-
 /** The plan's address ranges by role, in plan order (subnets: each IPv4 prefix, then its IPv6 prefix). */
-export function rangesOf(m: Model): { pods: CidrEntry[]; services: CidrEntry[]; spaces: CidrEntry[]; subnets: CidrEntry[]; connected: CidrEntry[] } {
+export function rangesOf(m: Model): {
+    pods: CidrEntry[];
+    services: CidrEntry[];
+    spaces: CidrEntry[];
+    subnets: CidrEntry[];
+    connected: CidrEntry[];
+} {
     return {
         pods: m.podCidrs,
         services: m.serviceCidrs,

@@ -18,8 +18,18 @@ import * as assert from "node:assert/strict";
 import { formatPath } from "../../../lib/core/path";
 import { describeNetworkPlan, hasErrors, NetworkPlan, RULES } from "../../../lib/network";
 import {
-    dualStackPlan, fired, kubenetPlan, managedVnet, nodeSubnetPlan, overlayPlan, podSubnetPlan, secrets, seen, systemPool,
-    validate, windowsPlan,
+    dualStackPlan,
+    fired,
+    kubenetPlan,
+    managedVnet,
+    nodeSubnetPlan,
+    overlayPlan,
+    podSubnetPlan,
+    secrets,
+    seen,
+    systemPool,
+    validate,
+    windowsPlan,
 } from "./helpers";
 
 /**
@@ -28,16 +38,76 @@ import {
  * raises (an error), R70 is a deprecation notice with a historical overlap rule.
  */
 const REFERENCE_SEVERITY: Record<string, string> = {
-    R1: "error", R2: "error", R3: "error", R4: "warning", R5: "error", R6: "error", R7: "error", R8: "error",
-    R9: "error", R10: "error", R11: "error", R12: "error", R13: "error", R14: "error", R15: "warning", R16: "info",
-    R17: "error", R18: "error", R19: "error", R20: "info", R21: "error", R22: "info", R23: "info", R24: "error",
-    R25: "error", R26: "error", R27: "error/warning", R28: "error", R29: "error/warning", R30: "error", R31: "error",
-    R32: "warning", R33: "error", R34: "warning", R35: "warning", R36: "error", R37: "warning", R38: "warning",
-    R39: "warning", R40: "error", R41: "warning", R42: "warning", R43: "error", R44: "error", R45: "error",
-    R46: "error", R47: "warning", R48: "error", R49: "info", R50: "error", R51: "error/warning", R52: "info",
-    R53: "error", R54: "error", R55: "error", R56: "warning", R57: "warning", R58: "error/warning", R59: "error",
-    R60: "error", R61: "warning", R62: "error", R63: "error", R64: "error/warning", R65: "error", R66: "error",
-    R67: "info", R68: "info", R69: "error", R70: "info/warning",
+    R1: "error",
+    R2: "error",
+    R3: "error",
+    R4: "warning",
+    R5: "error",
+    R6: "error",
+    R7: "error",
+    R8: "error",
+    R9: "error",
+    R10: "error",
+    R11: "error",
+    R12: "error",
+    R13: "error",
+    R14: "error",
+    R15: "warning",
+    R16: "info",
+    R17: "error",
+    R18: "error",
+    R19: "error",
+    R20: "info",
+    R21: "error",
+    R22: "info",
+    R23: "info",
+    R24: "error",
+    R25: "error",
+    R26: "error",
+    R27: "error/warning",
+    R28: "error",
+    R29: "error/warning",
+    R30: "error",
+    R31: "error",
+    R32: "warning",
+    R33: "error",
+    R34: "warning",
+    R35: "warning",
+    R36: "error",
+    R37: "warning",
+    R38: "warning",
+    R39: "warning",
+    R40: "error",
+    R41: "warning",
+    R42: "warning",
+    R43: "error",
+    R44: "error",
+    R45: "error",
+    R46: "error",
+    R47: "warning",
+    R48: "error",
+    R49: "info",
+    R50: "error",
+    R51: "error/warning",
+    R52: "info",
+    R53: "error",
+    R54: "error",
+    R55: "error",
+    R56: "warning",
+    R57: "warning",
+    R58: "error/warning",
+    R59: "error",
+    R60: "error",
+    R61: "warning",
+    R62: "error",
+    R63: "error",
+    R64: "error/warning",
+    R65: "error",
+    R66: "error",
+    R67: "info",
+    R68: "info",
+    R69: "error",
+    R70: "info/warning",
 };
 
 function severitiesOf(id: string): string[] {
@@ -47,7 +117,10 @@ function severitiesOf(id: string): string[] {
 
 describe("rules: catalogue and message style (after every rule test)", () => {
     it("lists R0-R80 once each, in order, each with a title and a source", () => {
-        assert.deepEqual(RULES.map((r) => r.id), Array.from({ length: 81 }, (_, i) => `R${i}`));
+        assert.deepEqual(
+            RULES.map((r) => r.id),
+            Array.from({ length: 81 }, (_, i) => `R${i}`),
+        );
         for (const r of RULES) {
             assert.ok(r.title.length > 5, `${r.id} has no title`);
             assert.ok(r.source.length >= 3, `${r.id} has no source`);
@@ -75,14 +148,31 @@ describe("rules: catalogue and message style (after every rule test)", () => {
     });
 
     it("no rule test hit an internal error (R0)", () => {
-        assert.deepEqual(seen.filter(({ d }) => d.ruleId === "R0").map(({ d }) => d.message), []);
+        assert.deepEqual(
+            seen.filter(({ d }) => d.ruleId === "R0").map(({ d }) => d.message),
+            [],
+        );
     });
 
     it("names every plan path in a message as a path slot, never as literal text (so layers can map it)", () => {
         const keys = [
-            "networkPlugin", "networkPluginMode", "networkDataplane", "networkPolicy", "ipFamilies", "podCidrs", "serviceCidrs",
-            "dnsServiceIP", "vnetAddressSpaces", "nodeSubnets", "connectedNetworks", "kubernetesVersion", "outboundType",
-            "nodePools", "windowsProfile", "apiServerAuthorizedIpRanges", "dockerBridgeCidr",
+            "networkPlugin",
+            "networkPluginMode",
+            "networkDataplane",
+            "networkPolicy",
+            "ipFamilies",
+            "podCidrs",
+            "serviceCidrs",
+            "dnsServiceIP",
+            "vnetAddressSpaces",
+            "nodeSubnets",
+            "connectedNetworks",
+            "kubernetesVersion",
+            "outboundType",
+            "nodePools",
+            "windowsProfile",
+            "apiServerAuthorizedIpRanges",
+            "dockerBridgeCidr",
         ];
         // A plan key standing as a word of the text (not inside a quoted value or a longer identifier).
         const pathInText = new RegExp(`(?<![\\w."/-])(?:${keys.join("|")}|names\\.(?:resourceGroup|vnet|subnet))(?![\\w"])`);
@@ -138,7 +228,8 @@ describe("rules: catalogue and message style (after every rule test)", () => {
                 const username = (plan as { windowsProfile?: { adminUsername?: unknown } } | null)?.windowsProfile?.adminUsername;
                 for (const pw of secrets) {
                     // A user name that happens to equal a password is the user's own text in its own message.
-                    if (d.message.includes(pw) && !(d.path === "windowsProfile.adminUsername" && username === pw)) leaks.push(`${d.ruleId}: ${d.message}`);
+                    if (d.message.includes(pw) && !(d.path === "windowsProfile.adminUsername" && username === pw))
+                        leaks.push(`${d.ruleId}: ${d.message}`);
                 }
             }
             assert.deepEqual(leaks, []);
@@ -156,16 +247,60 @@ function without(plan: NetworkPlan, ...keys: (keyof NetworkPlan)[]): NetworkPlan
 describe("rules: verdict classes", () => {
     /** Plans AKS rejects, shaped after the RP errors quoted in the reference (§5), with the code expected. */
     const rejected: [string, NetworkPlan, string, string | undefined][] = [
-        ["service CIDR 10.0.0.0/16 over subnet 10.0.239.0/24", { ...overlayPlan(), vnetAddressSpaces: ["10.0.0.0/16"], nodeSubnets: [{ name: "aks-nodes", cidr: "10.0.239.0/24" }] }, "R31", "ServiceCidrOverlapExistingSubnetsCidr"],
+        [
+            "service CIDR 10.0.0.0/16 over subnet 10.0.239.0/24",
+            { ...overlayPlan(), vnetAddressSpaces: ["10.0.0.0/16"], nodeSubnets: [{ name: "aks-nodes", cidr: "10.0.239.0/24" }] },
+            "R31",
+            "ServiceCidrOverlapExistingSubnetsCidr",
+        ],
         ["pod CIDR over a subnet", { ...overlayPlan(), podCidrs: ["10.224.100.0/24"] }, "R36", "NetworkProfileCIDROverlapVNET"],
-        ["pod CIDR 10.240.100.0/22 for 5 nodes (1280 > 1024)", { ...overlayPlan(), podCidrs: ["10.240.100.0/22"], nodePools: [systemPool({ count: 5 })] }, "R40", "InsufficientSubnetSize"],
-        ["3 x 111 addresses in a /24 (333 > 251)", { ...nodeSubnetPlan(), nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.0/24" }], nodePools: [systemPool({ count: 3, maxPods: 110 })] }, "R58", "InsufficientSubnetSize"],
+        [
+            "pod CIDR 10.240.100.0/22 for 5 nodes (1280 > 1024)",
+            { ...overlayPlan(), podCidrs: ["10.240.100.0/22"], nodePools: [systemPool({ count: 5 })] },
+            "R40",
+            "InsufficientSubnetSize",
+        ],
+        [
+            "3 x 111 addresses in a /24 (333 > 251)",
+            {
+                ...nodeSubnetPlan(),
+                nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.0/24" }],
+                nodePools: [systemPool({ count: 3, maxPods: 110 })],
+            },
+            "R58",
+            "InsufficientSubnetSize",
+        ],
         ["unparsable service CIDR", { ...overlayPlan(), serviceCidrs: ["10.0.0.0/33"] }, "R1", "CidrStringParseError"],
-        ["Cilium dataplane with policy azure", { ...overlayPlan(), networkDataplane: "cilium", networkPolicy: "azure" }, "R9", "CiliumDataplaneRequiresNetworkPolicyCilium"],
-        ["policy cilium on the Azure dataplane", { ...overlayPlan(), networkPolicy: "cilium" }, "R8", "NetworkPolicyCiliumRequiresCiliumDataplane"],
+        [
+            "Cilium dataplane with policy azure",
+            { ...overlayPlan(), networkDataplane: "cilium", networkPolicy: "azure" },
+            "R9",
+            "CiliumDataplaneRequiresNetworkPolicyCilium",
+        ],
+        [
+            "policy cilium on the Azure dataplane",
+            { ...overlayPlan(), networkPolicy: "cilium" },
+            "R8",
+            "NetworkPolicyCiliumRequiresCiliumDataplane",
+        ],
         ["Azure NPM on kubenet", { ...kubenetPlan(), networkPolicy: "azure" }, "R10", "NetworkPolicyAzureNotSupportedForKubenet"],
-        ["Windows on kubenet", { ...windowsPlan(), networkPlugin: "kubenet", networkPluginMode: null, nodePools: [systemPool({ maxPods: 110 }), { ...windowsPlan().nodePools![1], maxPods: 110 }] }, "R54", "AzureCNIOnlyForWindows"],
-        ["Windows pool name of 7", { ...windowsPlan(), nodePools: [systemPool(), { ...windowsPlan().nodePools![1], name: "winpool" }] }, "R44", "WindowsAgentPoolNameTooLong"],
+        [
+            "Windows on kubenet",
+            {
+                ...windowsPlan(),
+                networkPlugin: "kubenet",
+                networkPluginMode: null,
+                nodePools: [systemPool({ maxPods: 110 }), { ...windowsPlan().nodePools![1], maxPods: 110 }],
+            },
+            "R54",
+            "AzureCNIOnlyForWindows",
+        ],
+        [
+            "Windows pool name of 7",
+            { ...windowsPlan(), nodePools: [systemPool(), { ...windowsPlan().nodePools![1], name: "winpool" }] },
+            "R44",
+            "WindowsAgentPoolNameTooLong",
+        ],
         ["maxPods 251", { ...overlayPlan(), nodePools: [systemPool({ maxPods: 251 })] }, "R45", "InvalidParameter"],
         ["System pool of 0 nodes", { ...overlayPlan(), nodePools: [systemPool({ count: 0 })] }, "R48", undefined],
         ["service CIDR /12", { ...overlayPlan(), serviceCidrs: ["10.0.0.0/12"] }, "R13", undefined],
@@ -174,7 +309,18 @@ describe("rules: verdict classes", () => {
         ["DNS IP at the network address", { ...overlayPlan(), dnsServiceIP: "10.0.0.0" }, "R18", undefined],
         ["pod CIDR in 172.30.0.0/16", { ...overlayPlan(), podCidrs: ["172.30.0.0/16"] }, "R24", undefined],
         ["IPv6-first families", { ...dualStackPlan(), ipFamilies: ["IPv6", "IPv4"] }, "R25", undefined],
-        ["dual-stack on legacy Azure CNI", { ...nodeSubnetPlan(), ipFamilies: ["IPv4", "IPv6"], serviceCidrs: dualStackPlan().serviceCidrs, vnetAddressSpaces: dualStackPlan().vnetAddressSpaces, nodeSubnets: dualStackPlan().nodeSubnets }, "R27", undefined],
+        [
+            "dual-stack on legacy Azure CNI",
+            {
+                ...nodeSubnetPlan(),
+                ipFamilies: ["IPv4", "IPv6"],
+                serviceCidrs: dualStackPlan().serviceCidrs,
+                vnetAddressSpaces: dualStackPlan().vnetAddressSpaces,
+                nodeSubnets: dualStackPlan().nodeSubnets,
+            },
+            "R27",
+            undefined,
+        ],
         ["managed NAT gateway on dual-stack", { ...managedVnet(dualStackPlan()), outboundType: "managedNATGateway" }, "R29", undefined],
     ];
     for (const [name, plan, ruleId, code] of rejected) {
@@ -197,22 +343,61 @@ describe("rules: verdict classes", () => {
         ["pod CIDR inside the VNet space", { ...overlayPlan(), podCidrs: ["10.230.0.0/16"] }, "R37"],
         ["pod CIDR over an on-premises range", { ...overlayPlan(), connectedNetworks: ["10.244.1.0/24"] }, "R38"],
         ["public pod CIDR", { ...overlayPlan(), podCidrs: ["20.244.0.0/16"] }, "R39"],
-        ["pod CIDR without room for the surge", { ...overlayPlan(), podCidrs: ["10.244.0.0/22"], nodePools: [systemPool({ count: 4 })] }, "R41"],
-        ["node subnet without room for the surge", { ...overlayPlan(), nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.0/28" }], nodePools: [systemPool({ count: 11 })] }, "R58"],
+        [
+            "pod CIDR without room for the surge",
+            { ...overlayPlan(), podCidrs: ["10.244.0.0/22"], nodePools: [systemPool({ count: 4 })] },
+            "R41",
+        ],
+        [
+            "node subnet without room for the surge",
+            { ...overlayPlan(), nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.0/28" }], nodePools: [systemPool({ count: 11 })] },
+            "R58",
+        ],
         ["BYO CNI without pod CIDR", without({ ...without(overlayPlan(), "networkPluginMode"), networkPlugin: "none" }, "podCidrs"), "R42"],
-        ["dual-stack kubenet", { ...kubenetPlan(), ipFamilies: ["IPv4", "IPv6"], podCidrs: dualStackPlan().podCidrs, serviceCidrs: dualStackPlan().serviceCidrs, vnetAddressSpaces: dualStackPlan().vnetAddressSpaces, nodeSubnets: dualStackPlan().nodeSubnets }, "R27"],
+        [
+            "dual-stack kubenet",
+            {
+                ...kubenetPlan(),
+                ipFamilies: ["IPv4", "IPv6"],
+                podCidrs: dualStackPlan().podCidrs,
+                serviceCidrs: dualStackPlan().serviceCidrs,
+                vnetAddressSpaces: dualStackPlan().vnetAddressSpaces,
+                nodeSubnets: dualStackPlan().nodeSubnets,
+            },
+            "R27",
+        ],
         ["dual-stack with a user NAT gateway", { ...dualStackPlan(), outboundType: "userAssignedNATGateway" }, "R29"],
         ["Windows without windowsProfile", without(windowsPlan(), "windowsProfile"), "R56"],
         ["Azure NPM with Windows pools", { ...windowsPlan(), networkPolicy: "azure" }, "R57"],
-        ["Windows password of 10 characters", { ...windowsPlan(), windowsProfile: { adminUsername: "azureuser", adminPassword: "Abcdefg1!x" } }, "R51"],
-        ["pod subnet short of 16 per node", { ...podSubnetPlan(), nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.0/16" }, { name: "aks-pods", cidr: "10.225.0.0/27" }] }, "R61"],
+        [
+            "Windows password of 10 characters",
+            { ...windowsPlan(), windowsProfile: { adminUsername: "azureuser", adminPassword: "Abcdefg1!x" } },
+            "R51",
+        ],
+        [
+            "pod subnet short of 16 per node",
+            {
+                ...podSubnetPlan(),
+                nodeSubnets: [
+                    { name: "aks-nodes", cidr: "10.224.0.0/16" },
+                    { name: "aks-pods", cidr: "10.225.0.0/27" },
+                ],
+            },
+            "R61",
+        ],
         ["a misspelt field", { ...overlayPlan(), serviceCidr: ["10.0.0.0/16"] } as NetworkPlan, "R72"],
     ];
     for (const [name, plan, ruleId] of risky) {
         it(`warns without error: ${name} (${ruleId})`, () => {
             const ds = validate(plan);
-            assert.deepEqual(ds.filter((d) => d.severity === "error").map((d) => `${d.ruleId}: ${d.message}`), []);
-            assert.ok(ds.some((d) => d.ruleId === ruleId && d.severity === "warning"), `no ${ruleId} warning`);
+            assert.deepEqual(
+                ds.filter((d) => d.severity === "error").map((d) => `${d.ruleId}: ${d.message}`),
+                [],
+            );
+            assert.ok(
+                ds.some((d) => d.ruleId === ruleId && d.severity === "warning"),
+                `no ${ruleId} warning`,
+            );
             assert.equal(describeNetworkPlan(plan).verdict, "warn");
         });
     }
@@ -233,8 +418,14 @@ describe("rules: verdict classes", () => {
     for (const [name, plan, ruleId] of notices) {
         it(`accepts with info: ${name} (${ruleId})`, () => {
             const ds = validate(plan);
-            assert.deepEqual(ds.filter((d) => d.severity !== "info").map((d) => `${d.severity} ${d.ruleId}: ${d.message}`), []);
-            assert.ok(ds.some((d) => d.ruleId === ruleId && d.severity === "info"), `no ${ruleId} info`);
+            assert.deepEqual(
+                ds.filter((d) => d.severity !== "info").map((d) => `${d.severity} ${d.ruleId}: ${d.message}`),
+                [],
+            );
+            assert.ok(
+                ds.some((d) => d.ruleId === ruleId && d.severity === "info"),
+                `no ${ruleId} info`,
+            );
             assert.equal(describeNetworkPlan(plan).verdict, "accept");
         });
     }

@@ -5,8 +5,17 @@
  */
 import { NetworkPlan } from "../../../lib/network";
 import {
-    dualStackPlan, expectClean, expectFires, expectOnly, expectSilent, kubenetPlan, managedVnet, nodeSubnetPlan,
-    overlayPlan, podSubnetPlan, validate,
+    dualStackPlan,
+    expectClean,
+    expectFires,
+    expectOnly,
+    expectSilent,
+    kubenetPlan,
+    managedVnet,
+    nodeSubnetPlan,
+    overlayPlan,
+    podSubnetPlan,
+    validate,
 } from "./helpers";
 
 /** Make any baseline dual-stack (service CIDRs, VNet space and subnet prefixes; pod CIDRs when it has them). */
@@ -39,7 +48,12 @@ describe("rules: dual-stack", () => {
         for (const [families, why] of bad) {
             it(`rejects ${JSON.stringify(families)} (${why})`, () => {
                 const ds = validate({ ...dualStackPlan(), ipFamilies: families });
-                expectFires(ds, { ruleId: "R25", severity: "error", path: "ipFamilies", includes: [JSON.stringify(families), why, `use ["IPv4"] or ["IPv4", "IPv6"]`] });
+                expectFires(ds, {
+                    ruleId: "R25",
+                    severity: "error",
+                    path: "ipFamilies",
+                    includes: [JSON.stringify(families), why, `use ["IPv4"] or ["IPv4", "IPv6"]`],
+                });
             });
         }
         it("is silent for the two allowed lists", () => {
@@ -81,12 +95,22 @@ describe("rules: dual-stack", () => {
     describe("R27 dual-stack IPAM mode (D5)", () => {
         it("is an error for Azure CNI node subnet", () => {
             const ds = validate(dual(nodeSubnetPlan()));
-            expectFires(ds, { ruleId: "R27", severity: "error", path: "ipFamilies", includes: ["node subnet", `networkPluginMode "overlay"`] });
+            expectFires(ds, {
+                ruleId: "R27",
+                severity: "error",
+                path: "ipFamilies",
+                includes: ["node subnet", `networkPluginMode "overlay"`],
+            });
             expectOnly(ds, ["R27"]);
         });
         it("is a warning for kubenet", () => {
             const ds = validate(dual(kubenetPlan()));
-            expectFires(ds, { ruleId: "R27", severity: "warning", path: "ipFamilies", includes: ["kubenet", `networkPluginMode "overlay"`] });
+            expectFires(ds, {
+                ruleId: "R27",
+                severity: "warning",
+                path: "ipFamilies",
+                includes: ["kubenet", `networkPluginMode "overlay"`],
+            });
             expectOnly(ds, ["R27"]);
         });
         it("is a warning for Azure CNI pod subnet", () => {
@@ -122,12 +146,22 @@ describe("rules: dual-stack", () => {
     describe("R29 dual-stack egress (D7)", () => {
         it("is an error for managedNATGateway", () => {
             const ds = validate({ ...managedVnet(dualStackPlan()), outboundType: "managedNATGateway" });
-            expectFires(ds, { ruleId: "R29", severity: "error", path: "outboundType", includes: [`"managedNATGateway"`, "IPv4-only", `"loadBalancer"`] });
+            expectFires(ds, {
+                ruleId: "R29",
+                severity: "error",
+                path: "outboundType",
+                includes: [`"managedNATGateway"`, "IPv4-only", `"loadBalancer"`],
+            });
             expectOnly(ds, ["R29"]);
         });
         it("is a warning for userAssignedNATGateway (StandardV2 works)", () => {
             const ds = validate({ ...dualStackPlan(), outboundType: "userAssignedNATGateway" });
-            expectFires(ds, { ruleId: "R29", severity: "warning", path: "outboundType", includes: [`"userAssignedNATGateway"`, "StandardV2"] });
+            expectFires(ds, {
+                ruleId: "R29",
+                severity: "warning",
+                path: "outboundType",
+                includes: [`"userAssignedNATGateway"`, "StandardV2"],
+            });
             expectOnly(ds, ["R29"]);
         });
         it("is silent for loadBalancer and userDefinedRouting, and for NAT gateways on single stack", () => {
@@ -176,7 +210,12 @@ describe("rules: dual-stack", () => {
             delete p.serviceCidrs;
             delete p.dnsServiceIP;
             const ds = validate(p);
-            expectFires(ds, { ruleId: "R52", severity: "info", path: "podCidrs", includes: ["fd12:3456:789a::/64", "fd12:3456:789a:1::/108", "10.0.0.10", "set podCidrs and serviceCidrs explicitly"] });
+            expectFires(ds, {
+                ruleId: "R52",
+                severity: "info",
+                path: "podCidrs",
+                includes: ["fd12:3456:789a::/64", "fd12:3456:789a:1::/108", "10.0.0.10", "set podCidrs and serviceCidrs explicitly"],
+            });
             expectSilent(ds, "R22");
             expectClean(ds);
         });
@@ -197,7 +236,11 @@ describe("rules: dual-stack", () => {
             expectSilent(ds, "R32");
             expectClean(ds);
             expectFires(ds, { ruleId: "R52", severity: "info", path: "podCidrs", includes: ["not checked for overlaps"] });
-            const v4 = validate({ ...p, vnetAddressSpaces: ["10.240.0.0/12", "fd00:10::/48"], nodeSubnets: [{ name: "aks-nodes", cidr: "10.244.0.0/16", ipv6Cidr: "fd00:10:0:1::/64" }] });
+            const v4 = validate({
+                ...p,
+                vnetAddressSpaces: ["10.240.0.0/12", "fd00:10::/48"],
+                nodeSubnets: [{ name: "aks-nodes", cidr: "10.244.0.0/16", ipv6Cidr: "fd00:10:0:1::/64" }],
+            });
             expectFires(v4, { ruleId: "R36", severity: "error", path: "podCidrs", includes: [`podCidrs (default "10.244.0.0/16"`] });
         });
     });
@@ -205,16 +248,32 @@ describe("rules: dual-stack", () => {
     describe("R73 subnet prefixes: cidr IPv4, ipv6Cidr an IPv6 /64", () => {
         it("rejects an IPv6 cidr", () => {
             const ds = validate({ ...dualStackPlan(), nodeSubnets: [{ name: "aks-nodes", cidr: "fd00:10:0:1::/64" }] });
-            expectFires(ds, { ruleId: "R73", severity: "error", path: "nodeSubnets[0].cidr", includes: ["fd00:10:0:1::/64", "nodeSubnets[0].ipv6Cidr"] });
+            expectFires(ds, {
+                ruleId: "R73",
+                severity: "error",
+                path: "nodeSubnets[0].cidr",
+                includes: ["fd00:10:0:1::/64", "nodeSubnets[0].ipv6Cidr"],
+            });
         });
         it("rejects an IPv4 ipv6Cidr", () => {
-            const ds = validate({ ...dualStackPlan(), nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.0/16", ipv6Cidr: "10.225.0.0/16" }] });
+            const ds = validate({
+                ...dualStackPlan(),
+                nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.0/16", ipv6Cidr: "10.225.0.0/16" }],
+            });
             expectFires(ds, { ruleId: "R73", severity: "error", path: "nodeSubnets[0].ipv6Cidr", includes: ["10.225.0.0/16", "is IPv4"] });
         });
         for (const prefix of [63, 65, 80]) {
             it(`rejects an IPv6 subnet /${prefix} and proposes the /64`, () => {
-                const ds = validate({ ...dualStackPlan(), nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.0/16", ipv6Cidr: `fd00:10:0:1::/${prefix}` }] });
-                expectFires(ds, { ruleId: "R73", severity: "error", path: "nodeSubnets[0].ipv6Cidr", includes: [`/${prefix}`, `"fd00:10:0:1::/64"`] });
+                const ds = validate({
+                    ...dualStackPlan(),
+                    nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.0/16", ipv6Cidr: `fd00:10:0:1::/${prefix}` }],
+                });
+                expectFires(ds, {
+                    ruleId: "R73",
+                    severity: "error",
+                    path: "nodeSubnets[0].ipv6Cidr",
+                    includes: [`/${prefix}`, `"fd00:10:0:1::/64"`],
+                });
             });
         }
         it("is silent for a /64", () => {
@@ -254,7 +313,12 @@ describe("rules: dual-stack", () => {
         });
         it("finds the same VNet space written two ways (R78)", () => {
             const ds = validate({ ...dualStackPlan(), vnetAddressSpaces: ["10.224.0.0/12", "fd00:10::/48", "FD00:0010:0000::/48"] });
-            expectFires(ds, { ruleId: "R78", severity: "error", path: "vnetAddressSpaces[2]", includes: ["is the same range as vnetAddressSpaces[1]"] });
+            expectFires(ds, {
+                ruleId: "R78",
+                severity: "error",
+                path: "vnetAddressSpaces[2]",
+                includes: ["is the same range as vnetAddressSpaces[1]"],
+            });
         });
         it("finds a service CIDR in an upper-case subnet prefix (R31)", () => {
             const ds = validate({

@@ -19,7 +19,13 @@ function copy<T>(v: T): T {
 }
 
 const SYSTEM_POOL: NodePoolPlan = {
-    name: "system", mode: "System", osType: "Linux", count: 3, maxPods: 250, vmSize: "Standard_D4ds_v5", subnet: "aks-nodes",
+    name: "system",
+    mode: "System",
+    osType: "Linux",
+    count: 3,
+    maxPods: 250,
+    vmSize: "Standard_D4ds_v5",
+    subnet: "aks-nodes",
 };
 
 /**
@@ -74,7 +80,10 @@ export function podSubnetPlan(): NetworkPlan {
     const p = nodeSubnetPlan();
     return {
         ...p,
-        nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.0/16" }, { name: "aks-pods", cidr: "10.225.0.0/16" }],
+        nodeSubnets: [
+            { name: "aks-nodes", cidr: "10.224.0.0/16" },
+            { name: "aks-pods", cidr: "10.225.0.0/16" },
+        ],
         nodePools: [{ ...SYSTEM_POOL, maxPods: 110, podSubnet: "aks-pods" }],
     };
 }
@@ -88,7 +97,10 @@ export function windowsPlan(): NetworkPlan {
     return {
         ...p,
         windowsProfile: { adminUsername: "azureuser", adminPassword: GOOD_PASSWORD },
-        nodePools: [...p.nodePools!, { name: "win", mode: "User", osType: "Windows", count: 2, maxPods: 30, vmSize: "Standard_D4ds_v5", subnet: "aks-nodes" }],
+        nodePools: [
+            ...p.nodePools!,
+            { name: "win", mode: "User", osType: "Windows", count: 2, maxPods: 30, vmSize: "Standard_D4ds_v5", subnet: "aks-nodes" },
+        ],
     };
 }
 

@@ -5,8 +5,17 @@
 import * as assert from "node:assert/strict";
 import { NetworkPlan } from "../../../lib/network";
 import {
-    expectClean, expectFires, expectOnly, expectSilent, kubenetPlan, managedVnet, nodeSubnetPlan, overlayPlan,
-    podSubnetPlan, systemPool, validate,
+    expectClean,
+    expectFires,
+    expectOnly,
+    expectSilent,
+    kubenetPlan,
+    managedVnet,
+    nodeSubnetPlan,
+    overlayPlan,
+    podSubnetPlan,
+    systemPool,
+    validate,
 } from "./helpers";
 
 function kubenetWith(changes: Partial<NetworkPlan>): NetworkPlan {
@@ -24,7 +33,12 @@ describe("rules: plugin, mode, dataplane and policy", () => {
     describe("R5 overlay requires networkPlugin azure", () => {
         it("fires for kubenet + overlay", () => {
             const ds = validate({ ...overlayPlan(), networkPlugin: "kubenet" });
-            expectFires(ds, { ruleId: "R5", severity: "error", path: "networkPluginMode", includes: [`"overlay"`, `"kubenet"`, `set networkPlugin to "azure"`] });
+            expectFires(ds, {
+                ruleId: "R5",
+                severity: "error",
+                path: "networkPluginMode",
+                includes: [`"overlay"`, `"kubenet"`, `set networkPlugin to "azure"`],
+            });
         });
         it("fires for none + overlay", () => {
             const ds = validate({ ...overlayPlan(), networkPlugin: "none" });
@@ -43,7 +57,12 @@ describe("rules: plugin, mode, dataplane and policy", () => {
     describe("R6 podCidrs only with kubenet, overlay or none", () => {
         it("fires for legacy Azure CNI (node subnet) with podCidrs", () => {
             const ds = validate({ ...nodeSubnetPlan(), podCidrs: ["10.244.0.0/16"] });
-            const d = expectFires(ds, { ruleId: "R6", severity: "error", path: "podCidrs", includes: ["node subnet", `networkPluginMode "overlay"`, "remove podCidrs"] });
+            const d = expectFires(ds, {
+                ruleId: "R6",
+                severity: "error",
+                path: "podCidrs",
+                includes: ["node subnet", `networkPluginMode "overlay"`, "remove podCidrs"],
+            });
             // The az CLI's exception class is not an AKS resource provider code.
             assert.equal(d.azureErrorCode, undefined);
             expectOnly(ds, ["R6"]);
@@ -63,7 +82,12 @@ describe("rules: plugin, mode, dataplane and policy", () => {
     describe("R7 Cilium dataplane requires networkPlugin azure", () => {
         it("fires for kubenet + cilium", () => {
             const ds = validate(kubenetWith({ networkDataplane: "cilium" }));
-            expectFires(ds, { ruleId: "R7", severity: "error", path: "networkDataplane", includes: [`"cilium"`, `"kubenet"`, "Azure CNI"] });
+            expectFires(ds, {
+                ruleId: "R7",
+                severity: "error",
+                path: "networkDataplane",
+                includes: [`"cilium"`, `"kubenet"`, "Azure CNI"],
+            });
         });
         it("fires for none + cilium", () => {
             const p = overlayPlan();
@@ -81,7 +105,13 @@ describe("rules: plugin, mode, dataplane and policy", () => {
     describe("R8 networkPolicy cilium requires the Cilium dataplane", () => {
         it("fires for policy cilium on the Azure dataplane", () => {
             const ds = validate({ ...overlayPlan(), networkPolicy: "cilium" });
-            expectFires(ds, { ruleId: "R8", severity: "error", path: "networkPolicy", includes: [`"cilium"`, `networkDataplane to "cilium"`], azureErrorCode: "NetworkPolicyCiliumRequiresCiliumDataplane" });
+            expectFires(ds, {
+                ruleId: "R8",
+                severity: "error",
+                path: "networkPolicy",
+                includes: [`"cilium"`, `networkDataplane to "cilium"`],
+                azureErrorCode: "NetworkPolicyCiliumRequiresCiliumDataplane",
+            });
             expectOnly(ds, ["R8"]);
         });
         it("is silent for policy cilium on the Cilium dataplane", () => {
@@ -95,7 +125,13 @@ describe("rules: plugin, mode, dataplane and policy", () => {
         for (const policy of ["azure", "calico", "none"] as const) {
             it(`fires for an explicit networkPolicy "${policy}"`, () => {
                 const ds = validate({ ...overlayPlan(), networkDataplane: "cilium", networkPolicy: policy });
-                expectFires(ds, { ruleId: "R9", severity: "error", path: "networkPolicy", includes: [`"${policy}"`, `set networkPolicy to "cilium" or leave it out`], azureErrorCode: "CiliumDataplaneRequiresNetworkPolicyCilium" });
+                expectFires(ds, {
+                    ruleId: "R9",
+                    severity: "error",
+                    path: "networkPolicy",
+                    includes: [`"${policy}"`, `set networkPolicy to "cilium" or leave it out`],
+                    azureErrorCode: "CiliumDataplaneRequiresNetworkPolicyCilium",
+                });
             });
         }
         it("is silent with the policy omitted (Cilium enforces policy itself)", () => {
@@ -111,7 +147,13 @@ describe("rules: plugin, mode, dataplane and policy", () => {
     describe("R10 networkPolicy azure requires networkPlugin azure", () => {
         it("fires for kubenet with the RP's error code", () => {
             const ds = validate(kubenetWith({ networkPolicy: "azure" }));
-            expectFires(ds, { ruleId: "R10", severity: "error", path: "networkPolicy", includes: [`"azure"`, `"kubenet"`, `"calico"`], azureErrorCode: "NetworkPolicyAzureNotSupportedForKubenet" });
+            expectFires(ds, {
+                ruleId: "R10",
+                severity: "error",
+                path: "networkPolicy",
+                includes: [`"azure"`, `"kubenet"`, `"calico"`],
+                azureErrorCode: "NetworkPolicyAzureNotSupportedForKubenet",
+            });
         });
         it("fires for networkPlugin none", () => {
             const p = overlayPlan();
@@ -131,7 +173,12 @@ describe("rules: plugin, mode, dataplane and policy", () => {
             const p = overlayPlan();
             delete p.networkPluginMode;
             const ds = validate({ ...p, networkPlugin: "none", networkPolicy: "calico" });
-            expectFires(ds, { ruleId: "R11", severity: "error", path: "networkPolicy", includes: [`"calico"`, `"none"`, "leave networkPolicy out"] });
+            expectFires(ds, {
+                ruleId: "R11",
+                severity: "error",
+                path: "networkPolicy",
+                includes: [`"calico"`, `"none"`, "leave networkPolicy out"],
+            });
         });
         it("is silent for kubenet and Azure CNI", () => {
             const k = validate(kubenetWith({ networkPolicy: "calico" }));
@@ -148,7 +195,12 @@ describe("rules: plugin, mode, dataplane and policy", () => {
             for (const version of ["1.29", "1.29.15", "1.9"]) {
                 it(`fires for ${policy} on ${version}`, () => {
                     const ds = validate({ ...overlayPlan(), networkPolicy: policy, kubernetesVersion: version });
-                    expectFires(ds, { ruleId: "R12", severity: "error", path: "kubernetesVersion", includes: [`"${version}"`, `"${policy}"`, "1.30 or later"] });
+                    expectFires(ds, {
+                        ruleId: "R12",
+                        severity: "error",
+                        path: "kubernetesVersion",
+                        includes: [`"${version}"`, `"${policy}"`, "1.30 or later"],
+                    });
                     expectOnly(ds, ["R12"]);
                 });
             }
@@ -161,7 +213,10 @@ describe("rules: plugin, mode, dataplane and policy", () => {
             }
         }
         it("is silent for the Cilium policy on an old version", () => {
-            expectSilent(validate({ ...overlayPlan(), networkDataplane: "cilium", networkPolicy: "cilium", kubernetesVersion: "1.29" }), "R12");
+            expectSilent(
+                validate({ ...overlayPlan(), networkDataplane: "cilium", networkPolicy: "cilium", kubernetesVersion: "1.29" }),
+                "R12",
+            );
         });
     });
 
@@ -220,7 +275,12 @@ describe("rules: plugin, mode, dataplane and policy", () => {
         for (const outboundType of ["userDefinedRouting", "userAssignedNATGateway"] as const) {
             it(`fires for ${outboundType} on an AKS-managed VNet`, () => {
                 const ds = validate({ ...managedVnet(overlayPlan()), outboundType });
-                expectFires(ds, { ruleId: "R65", severity: "error", path: "outboundType", includes: [`"${outboundType}"`, "add nodeSubnets"] });
+                expectFires(ds, {
+                    ruleId: "R65",
+                    severity: "error",
+                    path: "outboundType",
+                    includes: [`"${outboundType}"`, "add nodeSubnets"],
+                });
                 expectOnly(ds, ["R65"]);
             });
             it(`is silent for ${outboundType} with a subnet of your own`, () => {
@@ -234,7 +294,12 @@ describe("rules: plugin, mode, dataplane and policy", () => {
     describe("R66 managedNATGateway can't use a subnet of your own", () => {
         it("fires with nodeSubnets", () => {
             const ds = validate({ ...overlayPlan(), outboundType: "managedNATGateway" });
-            expectFires(ds, { ruleId: "R66", severity: "error", path: "outboundType", includes: [`"managedNATGateway"`, `"userAssignedNATGateway"`] });
+            expectFires(ds, {
+                ruleId: "R66",
+                severity: "error",
+                path: "outboundType",
+                includes: [`"managedNATGateway"`, `"userAssignedNATGateway"`],
+            });
             expectOnly(ds, ["R66"]);
         });
         it("is silent on an AKS-managed VNet", () => {

@@ -5,8 +5,16 @@
  */
 import { NetworkPlan, NodePoolPlan } from "../../../lib/network";
 import {
-    expectClean, expectFires, expectOnly, expectSilent, kubenetPlan, nodeSubnetPlan, overlayPlan, podSubnetPlan,
-    systemPool, validate,
+    expectClean,
+    expectFires,
+    expectOnly,
+    expectSilent,
+    kubenetPlan,
+    nodeSubnetPlan,
+    overlayPlan,
+    podSubnetPlan,
+    systemPool,
+    validate,
 } from "./helpers";
 
 function withPools(base: NetworkPlan, ...pools: NodePoolPlan[]): NetworkPlan {
@@ -84,7 +92,12 @@ describe("rules: node pools", () => {
     describe("R46 each pool has room for >= 30 pods", () => {
         it("rejects 2 nodes x 10 pods and proposes a maxPods that fits", () => {
             const ds = validate(withPools(overlayPlan(), systemPool({ count: 2, maxPods: 10 })));
-            expectFires(ds, { ruleId: "R46", severity: "error", path: "nodePools[0].maxPods", includes: ["20 pods", "raise maxPods to 15"] });
+            expectFires(ds, {
+                ruleId: "R46",
+                severity: "error",
+                path: "nodePools[0].maxPods",
+                includes: ["20 pods", "raise maxPods to 15"],
+            });
             expectOnly(ds, ["R46"]);
         });
         it("accepts exactly 30 (3 x 10) and skips empty User pools", () => {
@@ -98,7 +111,12 @@ describe("rules: node pools", () => {
         const big: Partial<NetworkPlan> = { podCidrs: ["100.64.0.0/10"] };
         it("rejects a System pool of 0", () => {
             const ds = validate(withPools(overlayPlan(), systemPool({ count: 0 })));
-            expectFires(ds, { ruleId: "R48", severity: "error", path: "nodePools[0].count", includes: ["count 0", "System pools need 1 to 1000"] });
+            expectFires(ds, {
+                ruleId: "R48",
+                severity: "error",
+                path: "nodePools[0].count",
+                includes: ["count 0", "System pools need 1 to 1000"],
+            });
             expectOnly(ds, ["R48"]);
         });
         it("accepts a System pool of 1 (D14) and a User pool of 0", () => {
@@ -120,9 +138,19 @@ describe("rules: node pools", () => {
         });
         it("rejects count above maxCount and minCount above maxCount", () => {
             const c = validate(withPools(overlayPlan(), systemPool(), user({ count: 5, maxCount: 4 })));
-            expectFires(c, { ruleId: "R48", severity: "error", path: "nodePools[1].count", includes: ["count 5 is greater than maxCount 4"] });
+            expectFires(c, {
+                ruleId: "R48",
+                severity: "error",
+                path: "nodePools[1].count",
+                includes: ["count 5 is greater than maxCount 4"],
+            });
             const m = validate(withPools(overlayPlan(), systemPool(), user({ minCount: 5, maxCount: 4 })));
-            expectFires(m, { ruleId: "R48", severity: "error", path: "nodePools[1].minCount", includes: ["minCount 5 is greater than maxCount 4"] });
+            expectFires(m, {
+                ruleId: "R48",
+                severity: "error",
+                path: "nodePools[1].minCount",
+                includes: ["minCount 5 is greater than maxCount 4"],
+            });
         });
         it("rejects minCount without maxCount", () => {
             const ds = validate(withPools(overlayPlan(), systemPool(), user({ count: 2, minCount: 1 })));
@@ -185,13 +213,24 @@ describe("rules: node pools", () => {
         });
         it("R41 warns when the nodes fit but the surge does not (4 + 1 > 4)", () => {
             const ds = validate(plan(systemPool({ count: 4 })));
-            expectFires(ds, { ruleId: "R41", severity: "warning", path: "podCidrs[0]", includes: ["holds 4 nodes", "5 during upgrades", "/21"] });
+            expectFires(ds, {
+                ruleId: "R41",
+                severity: "warning",
+                path: "podCidrs[0]",
+                includes: ["holds 4 nodes", "5 during upgrades", "/21"],
+            });
             expectSilent(ds, "R40");
             expectOnly(ds, ["R41"]);
         });
         it("R40 rejects one node over (5 > 4)", () => {
             const ds = validate(plan(systemPool({ count: 5 })));
-            expectFires(ds, { ruleId: "R40", severity: "error", path: "podCidrs[0]", azureErrorCode: "InsufficientSubnetSize", includes: [`"10.244.0.0/22" holds 4 nodes`, "reach 5 nodes", "/21"] });
+            expectFires(ds, {
+                ruleId: "R40",
+                severity: "error",
+                path: "podCidrs[0]",
+                azureErrorCode: "InsufficientSubnetSize",
+                includes: [`"10.244.0.0/22" holds 4 nodes`, "reach 5 nodes", "/21"],
+            });
             expectSilent(ds, "R41");
             expectOnly(ds, ["R40"]);
         });
@@ -212,14 +251,22 @@ describe("rules: node pools", () => {
         it("uses a pool's maxSurge", () => {
             expectClean(validate(plan(systemPool({ count: 2, maxSurge: "2" }))));
             expectFires(validate(plan(systemPool({ count: 3, maxSurge: 2 }))), { ruleId: "R41", severity: "warning", path: "podCidrs[0]" });
-            expectFires(validate(plan(systemPool({ count: 3, maxSurge: "50%" }))), { ruleId: "R41", severity: "warning", path: "podCidrs[0]" });
+            expectFires(validate(plan(systemPool({ count: 3, maxSurge: "50%" }))), {
+                ruleId: "R41",
+                severity: "warning",
+                path: "podCidrs[0]",
+            });
         });
         it("R40 for a pod CIDR longer than /24 (holds no node)", () => {
             const ds = validate({ ...overlayPlan(), podCidrs: ["10.244.0.0/25"] });
             expectFires(ds, { ruleId: "R40", severity: "error", path: "podCidrs[0]", includes: ["holds 0 nodes"] });
         });
         it("applies to kubenet and to the default pod CIDR", () => {
-            expectFires(validate({ ...kubenetPlan(), podCidrs: ["10.244.0.0/23"] }), { ruleId: "R40", severity: "error", path: "podCidrs[0]" });
+            expectFires(validate({ ...kubenetPlan(), podCidrs: ["10.244.0.0/23"] }), {
+                ruleId: "R40",
+                severity: "error",
+                path: "podCidrs[0]",
+            });
             const p = overlayPlan();
             delete p.podCidrs;
             const ds = validate({ ...p, nodePools: [systemPool({ count: 256 })] });
@@ -267,12 +314,24 @@ describe("rules: node pools", () => {
         });
         it("overlay: warning when only the surge does not fit (11 + 1 > 11)", () => {
             const ds = validate(small(systemPool({ count: 11 })));
-            expectFires(ds, { ruleId: "R58", severity: "warning", path: "nodeSubnets[0].cidr", azureErrorCode: "InsufficientSubnetSize", includes: ["11 usable", "12 during upgrades", "/27"] });
+            expectFires(ds, {
+                ruleId: "R58",
+                severity: "warning",
+                path: "nodeSubnets[0].cidr",
+                azureErrorCode: "InsufficientSubnetSize",
+                includes: ["11 usable", "12 during upgrades", "/27"],
+            });
             expectOnly(ds, ["R58"]);
         });
         it("overlay: error one node over (12 > 11)", () => {
             const ds = validate(small(systemPool({ count: 12 })));
-            expectFires(ds, { ruleId: "R58", severity: "error", path: "nodeSubnets[0].cidr", azureErrorCode: "InsufficientSubnetSize", includes: ["11 usable", "need 12", "/27"] });
+            expectFires(ds, {
+                ruleId: "R58",
+                severity: "error",
+                path: "nodeSubnets[0].cidr",
+                azureErrorCode: "InsufficientSubnetSize",
+                includes: ["11 usable", "need 12", "/27"],
+            });
             expectOnly(ds, ["R58"]);
         });
         it("counts the autoscaler maxCount and sums the pools sharing the subnet", () => {
@@ -292,7 +351,12 @@ describe("rules: node pools", () => {
         });
         it("legacy CNI: warning at 3 x 41 = 123 (4 x 41 with surge)", () => {
             const ds = validate(legacy(3));
-            expectFires(ds, { ruleId: "R58", severity: "warning", path: "nodeSubnets[0].cidr", includes: ["123 usable", "need 123", "164 during upgrades", "(maxPods + 1)"] });
+            expectFires(ds, {
+                ruleId: "R58",
+                severity: "warning",
+                path: "nodeSubnets[0].cidr",
+                includes: ["123 usable", "need 123", "164 during upgrades", "(maxPods + 1)"],
+            });
         });
         it("legacy CNI: error at 4 x 41 = 164", () => {
             const ds = validate(legacy(4));
@@ -300,9 +364,17 @@ describe("rules: node pools", () => {
         });
         it("legacy CNI: the RP's own examples (3 x 111 = 333 and 10 x 31 = 310 in a /24 of 251)", () => {
             const p = nodeSubnetPlan();
-            const a = validate({ ...p, nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.0/24" }], nodePools: [systemPool({ count: 3, maxPods: 110 })] });
+            const a = validate({
+                ...p,
+                nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.0/24" }],
+                nodePools: [systemPool({ count: 3, maxPods: 110 })],
+            });
             expectFires(a, { ruleId: "R58", severity: "error", path: "nodeSubnets[0].cidr", includes: ["251 usable", "need 333"] });
-            const b = validate({ ...p, nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.0/24" }], nodePools: [systemPool({ count: 10, maxPods: 30 })] });
+            const b = validate({
+                ...p,
+                nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.0/24" }],
+                nodePools: [systemPool({ count: 10, maxPods: 30 })],
+            });
             expectFires(b, { ruleId: "R58", severity: "error", path: "nodeSubnets[0].cidr", includes: ["need 310"] });
         });
         it("is silent on an AKS-managed VNet", () => {
@@ -320,7 +392,10 @@ describe("rules: node pools", () => {
             const p = podSubnetPlan();
             return {
                 ...p,
-                nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.0/16" }, { name: "aks-pods", cidr: "10.225.0.0/26" }],
+                nodeSubnets: [
+                    { name: "aks-nodes", cidr: "10.224.0.0/16" },
+                    { name: "aks-pods", cidr: "10.225.0.0/26" },
+                ],
                 nodePools: [systemPool({ maxPods: 110, podSubnet: "aks-pods", ...pool })],
             };
         };
@@ -331,7 +406,12 @@ describe("rules: node pools", () => {
         });
         it("warns at 4 nodes (64 > 59)", () => {
             const ds = validate(plan({ count: 4 }));
-            expectFires(ds, { ruleId: "R61", severity: "warning", path: "nodeSubnets[1].cidr", includes: ["59 usable", "64", "16 addresses per node", "/25"] });
+            expectFires(ds, {
+                ruleId: "R61",
+                severity: "warning",
+                path: "nodeSubnets[1].cidr",
+                includes: ["59 usable", "64", "16 addresses per node", "/25"],
+            });
             expectOnly(ds, ["R61"]);
         });
         it("counts the autoscaler maxCount", () => {
@@ -356,7 +436,10 @@ describe("rules: node pools", () => {
         });
         it("kubenet: rejects 401 nodes and accepts 400", () => {
             const big = { podCidrs: ["100.64.0.0/14"] };
-            const over = validate({ ...withPools(kubenetPlan(), systemPool({ maxPods: 110 }), user({ count: 398, maxPods: 110 })), ...big });
+            const over = validate({
+                ...withPools(kubenetPlan(), systemPool({ maxPods: 110 }), user({ count: 398, maxPods: 110 })),
+                ...big,
+            });
             expectFires(over, { ruleId: "R59", severity: "error", path: "nodePools", includes: ["401 nodes", "400"] });
             expectOnly(over, ["R59"]);
             const at = validate({ ...withPools(kubenetPlan(), systemPool({ maxPods: 110 }), user({ count: 397, maxPods: 110 })), ...big });
@@ -384,15 +467,32 @@ describe("rules: node pools", () => {
     describe("R75 pod subnets: Azure CNI without overlay, separate from the node subnet, on every pool", () => {
         it("rejects podSubnet with overlay", () => {
             const p = overlayPlan();
-            const ds = validate({ ...p, nodeSubnets: [...p.nodeSubnets!, { name: "aks-pods", cidr: "10.225.0.0/16" }], nodePools: [systemPool({ podSubnet: "aks-pods" })] });
-            expectFires(ds, { ruleId: "R75", severity: "error", path: "nodePools[0].podSubnet", includes: ["overlay", "remove podSubnet"] });
+            const ds = validate({
+                ...p,
+                nodeSubnets: [...p.nodeSubnets!, { name: "aks-pods", cidr: "10.225.0.0/16" }],
+                nodePools: [systemPool({ podSubnet: "aks-pods" })],
+            });
+            expectFires(ds, {
+                ruleId: "R75",
+                severity: "error",
+                path: "nodePools[0].podSubnet",
+                includes: ["overlay", "remove podSubnet"],
+            });
         });
         it("rejects a pod subnet that is the node subnet", () => {
             const ds = validate({ ...podSubnetPlan(), nodePools: [systemPool({ maxPods: 110, podSubnet: "aks-nodes" })] });
-            expectFires(ds, { ruleId: "R75", severity: "error", path: "nodePools[0].podSubnet", includes: [`"aks-nodes" is also the pool's node subnet`] });
+            expectFires(ds, {
+                ruleId: "R75",
+                severity: "error",
+                path: "nodePools[0].podSubnet",
+                includes: [`"aks-nodes" is also the pool's node subnet`],
+            });
         });
         it("rejects a pool without podSubnet beside pools with one", () => {
-            const ds = validate({ ...podSubnetPlan(), nodePools: [systemPool({ maxPods: 110, podSubnet: "aks-pods" }), user({ count: 2, maxPods: 110 })] });
+            const ds = validate({
+                ...podSubnetPlan(),
+                nodePools: [systemPool({ maxPods: 110, podSubnet: "aks-pods" }), user({ count: 2, maxPods: 110 })],
+            });
             expectFires(ds, { ruleId: "R75", severity: "error", path: "nodePools[1].podSubnet", includes: [`"user"`, "set podSubnet"] });
             expectOnly(ds, ["R75"]);
         });

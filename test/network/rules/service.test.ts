@@ -3,9 +3,7 @@
  * (R17-R20 at every boundary), R21 (set together), R22 (defaults) and R35 (private space).
  */
 import { NetworkPlan } from "../../../lib/network";
-import {
-    dualStackPlan, expectClean, expectFires, expectOnly, expectSilent, managedVnet, overlayPlan, validate,
-} from "./helpers";
+import { dualStackPlan, expectClean, expectFires, expectOnly, expectSilent, managedVnet, overlayPlan, validate } from "./helpers";
 
 function withService(serviceCidrs: string[], dnsServiceIP: string, base: NetworkPlan = overlayPlan()): NetworkPlan {
     return { ...base, serviceCidrs, dnsServiceIP };
@@ -16,7 +14,12 @@ describe("rules: service CIDR and DNS service address", () => {
         for (const prefix of [12, 11, 10]) {
             it(`rejects /${prefix}`, () => {
                 const ds = validate(withService([`10.0.0.0/${prefix}`], "10.0.0.10"));
-                expectFires(ds, { ruleId: "R13", severity: "error", path: "serviceCidrs[0]", includes: [`"10.0.0.0/${prefix}"`, `/${prefix}`, "smaller than /12", `"10.0.0.0/16"`] });
+                expectFires(ds, {
+                    ruleId: "R13",
+                    severity: "error",
+                    path: "serviceCidrs[0]",
+                    includes: [`"10.0.0.0/${prefix}"`, `/${prefix}`, "smaller than /12", `"10.0.0.0/16"`],
+                });
                 expectOnly(ds, ["R13"]);
             });
         }
@@ -33,7 +36,12 @@ describe("rules: service CIDR and DNS service address", () => {
         for (const prefix of [107, 104, 64]) {
             it(`rejects /${prefix}`, () => {
                 const ds = validate(withService(["10.0.0.0/16", `fd12:3456:789a:1::/${prefix}`], "10.0.0.10", dualStackPlan()));
-                expectFires(ds, { ruleId: "R14", severity: "error", path: "serviceCidrs[1]", includes: [`"fd12:3456:789a:1::/${prefix}"`, "no larger than /108", `"fd12:3456:789a:1::/108"`] });
+                expectFires(ds, {
+                    ruleId: "R14",
+                    severity: "error",
+                    path: "serviceCidrs[1]",
+                    includes: [`"fd12:3456:789a:1::/${prefix}"`, "no larger than /108", `"fd12:3456:789a:1::/108"`],
+                });
                 expectOnly(ds, ["R14"]);
             });
         }
@@ -55,12 +63,22 @@ describe("rules: service CIDR and DNS service address", () => {
 
         it("R18 rejects the network address", () => {
             const ds = at("10.0.0.0");
-            expectFires(ds, { ruleId: "R18", severity: "error", path: "dnsServiceIP", includes: [`"10.0.0.0"`, "network", `use "10.0.0.10"`] });
+            expectFires(ds, {
+                ruleId: "R18",
+                severity: "error",
+                path: "dnsServiceIP",
+                includes: [`"10.0.0.0"`, "network", `use "10.0.0.10"`],
+            });
             expectOnly(ds, ["R18"]);
         });
         it("R19 rejects the first usable address (kubernetes.default)", () => {
             const ds = at("10.0.0.1");
-            expectFires(ds, { ruleId: "R19", severity: "error", path: "dnsServiceIP", includes: [`"10.0.0.1"`, "first usable", `use "10.0.0.10"`] });
+            expectFires(ds, {
+                ruleId: "R19",
+                severity: "error",
+                path: "dnsServiceIP",
+                includes: [`"10.0.0.1"`, "first usable", `use "10.0.0.10"`],
+            });
             expectSilent(ds, "R18");
             expectOnly(ds, ["R19"]);
         });
@@ -85,13 +103,23 @@ describe("rules: service CIDR and DNS service address", () => {
         });
         it("R18 rejects the broadcast (last) address", () => {
             const ds = at("10.0.255.255");
-            expectFires(ds, { ruleId: "R18", severity: "error", path: "dnsServiceIP", includes: [`"10.0.255.255"`, "broadcast", `use "10.0.0.10"`] });
+            expectFires(ds, {
+                ruleId: "R18",
+                severity: "error",
+                path: "dnsServiceIP",
+                includes: [`"10.0.255.255"`, "broadcast", `use "10.0.0.10"`],
+            });
             expectOnly(ds, ["R18"]);
         });
         it("R17 rejects the address just past the range and just before it", () => {
             for (const ip of ["10.1.0.0", "9.255.255.255", "10.1.0.10", "192.168.0.10"]) {
                 const ds = at(ip);
-                expectFires(ds, { ruleId: "R17", severity: "error", path: "dnsServiceIP", includes: [`"${ip}"`, "outside the IPv4 service CIDR", `serviceCidrs[0] "10.0.0.0/16"`, `use "10.0.0.10"`] });
+                expectFires(ds, {
+                    ruleId: "R17",
+                    severity: "error",
+                    path: "dnsServiceIP",
+                    includes: [`"${ip}"`, "outside the IPv4 service CIDR", `serviceCidrs[0] "10.0.0.0/16"`, `use "10.0.0.10"`],
+                });
                 expectSilent(ds, "R18");
                 expectOnly(ds, ["R17"]);
             }
@@ -108,7 +136,12 @@ describe("rules: service CIDR and DNS service address", () => {
         });
         it("R18/R19 in a small range name a fix inside it", () => {
             const small = validate(withService(["10.3.0.0/29"], "10.3.0.7"));
-            expectFires(small, { ruleId: "R18", severity: "error", path: "dnsServiceIP", includes: ["broadcast", "10.3.0.0/29", "last-but-one"] });
+            expectFires(small, {
+                ruleId: "R18",
+                severity: "error",
+                path: "dnsServiceIP",
+                includes: ["broadcast", "10.3.0.0/29", "last-but-one"],
+            });
             const first = validate(withService(["10.3.0.0/24"], "10.3.0.1"));
             expectFires(first, { ruleId: "R19", severity: "error", path: "dnsServiceIP", includes: [`use "10.3.0.10"`] });
         });
@@ -159,7 +192,12 @@ describe("rules: service CIDR and DNS service address", () => {
             delete p.serviceCidrs;
             delete p.dnsServiceIP;
             const ds = validate(p);
-            expectFires(ds, { ruleId: "R22", severity: "info", path: "podCidrs", includes: ["10.244.0.0/16", "10.0.0.0/16", `"10.0.0.10"`] });
+            expectFires(ds, {
+                ruleId: "R22",
+                severity: "info",
+                path: "podCidrs",
+                includes: ["10.244.0.0/16", "10.0.0.0/16", `"10.0.0.10"`],
+            });
             expectClean(ds);
         });
         it("names the service defaults when only they are omitted", () => {
@@ -181,10 +219,15 @@ describe("rules: service CIDR and DNS service address", () => {
     describe("R35 IPv4 service CIDR outside private space", () => {
         it("warns for public space and proposes a private range", () => {
             const ds = validate(withService(["20.0.0.0/16"], "20.0.0.10"));
-            expectFires(ds, { ruleId: "R35", severity: "warning", path: "serviceCidrs[0]", includes: [`"20.0.0.0/16"`, "use e.g. \"10."] });
+            expectFires(ds, { ruleId: "R35", severity: "warning", path: "serviceCidrs[0]", includes: [`"20.0.0.0/16"`, 'use e.g. "10.'] });
             expectOnly(ds, ["R35"]);
         });
-        for (const [cidr, dns] of [["10.0.0.0/16", "10.0.0.10"], ["172.20.0.0/16", "172.20.0.10"], ["192.168.0.0/16", "192.168.0.10"], ["100.64.0.0/16", "100.64.0.10"]]) {
+        for (const [cidr, dns] of [
+            ["10.0.0.0/16", "10.0.0.10"],
+            ["172.20.0.0/16", "172.20.0.10"],
+            ["192.168.0.0/16", "192.168.0.10"],
+            ["100.64.0.0/16", "100.64.0.10"],
+        ]) {
             it(`is silent for ${cidr}`, () => {
                 const ds = validate(withService([cidr], dns, managedVnet(overlayPlan())));
                 expectSilent(ds, "R35");

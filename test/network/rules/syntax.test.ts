@@ -3,9 +3,7 @@
  * text forms), R71 (plan shape) and R72 (unknown fields).
  */
 import * as assert from "node:assert/strict";
-import {
-    dualStackPlan, expectClean, expectFires, expectOnly, expectSilent, overlayPlan, systemPool, validate,
-} from "./helpers";
+import { dualStackPlan, expectClean, expectFires, expectOnly, expectSilent, overlayPlan, systemPool, validate } from "./helpers";
 
 describe("rules: syntax and canonical form", () => {
     it("the baselines have no error or warning", () => {
@@ -29,7 +27,13 @@ describe("rules: syntax and canonical form", () => {
         for (const [value, reason] of bad) {
             it(`rejects podCidrs[0] ${JSON.stringify(value)} (${reason})`, () => {
                 const ds = validate({ ...overlayPlan(), podCidrs: [value] });
-                expectFires(ds, { ruleId: "R1", severity: "error", path: "podCidrs[0]", includes: [JSON.stringify(value), reason, "write it as"], azureErrorCode: "CidrStringParseError" });
+                expectFires(ds, {
+                    ruleId: "R1",
+                    severity: "error",
+                    path: "podCidrs[0]",
+                    includes: [JSON.stringify(value), reason, "write it as"],
+                    azureErrorCode: "CidrStringParseError",
+                });
             });
         }
 
@@ -54,11 +58,19 @@ describe("rules: syntax and canonical form", () => {
                 ...p,
                 serviceCidrs: ["10.0.0.0/33"],
                 vnetAddressSpaces: ["10.224.0.0/12", "10.240.0.0"],
-                nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.0/16" }, { name: "other", cidr: "10.226.0.0/ 24" }],
+                nodeSubnets: [
+                    { name: "aks-nodes", cidr: "10.224.0.0/16" },
+                    { name: "other", cidr: "10.226.0.0/ 24" },
+                ],
                 connectedNetworks: ["192.168.0.0/33", { name: "onprem", cidr: "172.20.0.0/40" }],
             });
             expectFires(ds, { ruleId: "R1", severity: "error", path: "serviceCidrs[0]", includes: [`"10.0.0.0/33"`] });
-            expectFires(ds, { ruleId: "R1", severity: "error", path: "vnetAddressSpaces[1]", includes: [`"10.240.0.0"`, `"10.240.0.0/16"`] });
+            expectFires(ds, {
+                ruleId: "R1",
+                severity: "error",
+                path: "vnetAddressSpaces[1]",
+                includes: [`"10.240.0.0"`, `"10.240.0.0/16"`],
+            });
             expectFires(ds, { ruleId: "R1", severity: "error", path: "nodeSubnets[1].cidr", includes: [`"10.226.0.0/ 24"`] });
             expectFires(ds, { ruleId: "R1", severity: "error", path: "connectedNetworks[0]", includes: [`"192.168.0.0/33"`] });
             expectFires(ds, { ruleId: "R1", severity: "error", path: "connectedNetworks[1].cidr", includes: [`"172.20.0.0/40"`] });
@@ -77,7 +89,10 @@ describe("rules: syntax and canonical form", () => {
         it("never throws on junk values and reports them", () => {
             for (const junk of [null, 42, {}, [], "junk", "10.0.0.0/33", "fd00::/129", " 10.0.0.0/16"]) {
                 const ds = validate({ ...overlayPlan(), podCidrs: [junk] });
-                assert.ok(ds.some((d) => d.severity === "error" && d.path === "podCidrs[0]"), `no error for ${JSON.stringify(junk)}`);
+                assert.ok(
+                    ds.some((d) => d.severity === "error" && d.path === "podCidrs[0]"),
+                    `no error for ${JSON.stringify(junk)}`,
+                );
             }
         });
     });
@@ -132,16 +147,31 @@ describe("rules: syntax and canonical form", () => {
         });
         it("R4 (not R3) for an IPv6 service CIDR with host bits", () => {
             const ds = validate({ ...dualStackPlan(), serviceCidrs: ["10.0.0.0/16", "fd12:3456:789a:1::1/108"] });
-            expectFires(ds, { ruleId: "R4", severity: "warning", path: "serviceCidrs[1]", includes: [`"fd12:3456:789a:1::1/108"`, `"fd12:3456:789a:1::/108"`] });
+            expectFires(ds, {
+                ruleId: "R4",
+                severity: "warning",
+                path: "serviceCidrs[1]",
+                includes: [`"fd12:3456:789a:1::1/108"`, `"fd12:3456:789a:1::/108"`],
+            });
             expectSilent(ds, "R3");
         });
         it("R4 for an IPv6 pod CIDR with host bits (terraform's 2002::1234:abcd:ffff:c0a8:101/120 shape)", () => {
             const ds = validate({ ...dualStackPlan(), podCidrs: ["10.244.0.0/16", "fd12:3456:789a::abcd:ffff:c0a8:101/120"] });
-            expectFires(ds, { ruleId: "R4", severity: "warning", path: "podCidrs[1]", includes: [`"fd12:3456:789a:0:abcd:ffff:c0a8:100/120"`] });
+            expectFires(ds, {
+                ruleId: "R4",
+                severity: "warning",
+                path: "podCidrs[1]",
+                includes: [`"fd12:3456:789a:0:abcd:ffff:c0a8:100/120"`],
+            });
         });
         it("R4 for node subnets with host bits", () => {
             const ds = validate({ ...overlayPlan(), nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.1/16" }] });
-            expectFires(ds, { ruleId: "R4", severity: "warning", path: "nodeSubnets[0].cidr", includes: [`"10.224.0.1/16"`, `"10.224.0.0/16"`] });
+            expectFires(ds, {
+                ruleId: "R4",
+                severity: "warning",
+                path: "nodeSubnets[0].cidr",
+                includes: [`"10.224.0.1/16"`, `"10.224.0.0/16"`],
+            });
         });
         it("R4 does not fire on canonical CIDRs", () => {
             expectSilent(validate(overlayPlan()), "R4");
@@ -159,7 +189,12 @@ describe("rules: syntax and canonical form", () => {
         for (const [name, text] of forms) {
             it(`notes the ${name} form and names the canonical one`, () => {
                 const ds = validate({ ...dualStackPlan(), podCidrs: ["10.244.0.0/16", text] });
-                expectFires(ds, { ruleId: "R67", severity: "info", path: "podCidrs[1]", includes: [JSON.stringify(text), `"fd12:3456:789a::/64"`] });
+                expectFires(ds, {
+                    ruleId: "R67",
+                    severity: "info",
+                    path: "podCidrs[1]",
+                    includes: [JSON.stringify(text), `"fd12:3456:789a::/64"`],
+                });
                 expectClean(ds);
             });
         }
@@ -182,7 +217,12 @@ describe("rules: syntax and canonical form", () => {
     describe("R71 plan shape", () => {
         it("rejects a wrong-case enum value and names the right spelling", () => {
             const ds = validate({ ...overlayPlan(), networkPlugin: "Azure" });
-            expectFires(ds, { ruleId: "R71", severity: "error", path: "networkPlugin", includes: [`"Azure"`, `"azure" (values are case-sensitive)`] });
+            expectFires(ds, {
+                ruleId: "R71",
+                severity: "error",
+                path: "networkPlugin",
+                includes: [`"Azure"`, `"azure" (values are case-sensitive)`],
+            });
         });
         it("rejects a count given as a string", () => {
             const ds = validate({ ...overlayPlan(), nodePools: [{ ...systemPool(), count: "3" }] });

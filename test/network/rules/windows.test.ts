@@ -6,8 +6,16 @@
 import * as assert from "node:assert/strict";
 import { Diagnostic, NetworkPlan, NodePoolPlan } from "../../../lib/network";
 import {
-    expectClean, expectFires, expectOnly, expectSilent, GOOD_PASSWORD, kubenetPlan, nodeSubnetPlan, overlayPlan,
-    validate, windowsPlan,
+    expectClean,
+    expectFires,
+    expectOnly,
+    expectSilent,
+    GOOD_PASSWORD,
+    kubenetPlan,
+    nodeSubnetPlan,
+    overlayPlan,
+    validate,
+    windowsPlan,
 } from "./helpers";
 
 /** The Windows baseline with its Windows pool changed. */
@@ -36,7 +44,13 @@ describe("rules: Windows", () => {
     describe("R44 Windows node pool name <= 6 characters", () => {
         it("rejects 7 characters with the RP's code and a 6-character fix", () => {
             const ds = validate(withWindowsPool({ name: "winpool" }));
-            expectFires(ds, { ruleId: "R44", severity: "error", path: "nodePools[1].name", azureErrorCode: "WindowsAgentPoolNameTooLong", includes: [`"winpool"`, "7 characters", `"winpoo"`] });
+            expectFires(ds, {
+                ruleId: "R44",
+                severity: "error",
+                path: "nodePools[1].name",
+                azureErrorCode: "WindowsAgentPoolNameTooLong",
+                includes: [`"winpool"`, "7 characters", `"winpoo"`],
+            });
             expectOnly(ds, ["R44"]);
         });
         it("accepts 6 characters, and 7 on Linux", () => {
@@ -65,7 +79,11 @@ describe("rules: Windows", () => {
             expectSilent(ds, "R47");
             expectClean(ds);
             const legacy = nodeSubnetPlan();
-            const w = { ...legacy, windowsProfile: windowsPlan().windowsProfile, nodePools: [legacy.nodePools![0], { ...windowsPlan().nodePools![1], maxPods: 200 }] };
+            const w = {
+                ...legacy,
+                windowsProfile: windowsPlan().windowsProfile,
+                nodePools: [legacy.nodePools![0], { ...windowsPlan().nodePools![1], maxPods: 200 }],
+            };
             const lds = validate(w);
             expectSilent(lds, "R47");
             expectClean(lds);
@@ -85,13 +103,23 @@ describe("rules: Windows", () => {
         for (const [name, why] of bad) {
             it(`rejects ${JSON.stringify(name)}`, () => {
                 const ds = validate(withUsername(name));
-                expectFires(ds, { ruleId: "R50", severity: "error", path: "windowsProfile.adminUsername", includes: ["windowsProfile.adminUsername", why] });
+                expectFires(ds, {
+                    ruleId: "R50",
+                    severity: "error",
+                    path: "windowsProfile.adminUsername",
+                    includes: ["windowsProfile.adminUsername", why],
+                });
                 expectOnly(ds, ["R50"]);
             });
         }
         it("rejects a missing user name", () => {
             const ds = validate({ ...windowsPlan(), windowsProfile: { adminPassword: GOOD_PASSWORD } });
-            expectFires(ds, { ruleId: "R50", severity: "error", path: "windowsProfile.adminUsername", includes: ["missing", `"azureuser"`] });
+            expectFires(ds, {
+                ruleId: "R50",
+                severity: "error",
+                path: "windowsProfile.adminUsername",
+                includes: ["missing", `"azureuser"`],
+            });
         });
         for (const name of ["azureuser", "a".repeat(20), "ops.admin"]) {
             it(`accepts ${JSON.stringify(name)}`, () => {
@@ -127,7 +155,12 @@ describe("rules: Windows", () => {
         for (const pw of ["Abcdef1!", "Abcdefgh1!xyz"]) {
             it(`warns for ${pw.length} characters`, () => {
                 const ds = validate(withPassword(pw));
-                expectFires(ds, { ruleId: "R51", severity: "warning", path: "windowsProfile.adminPassword", includes: [`${pw.length} characters`, "14"] });
+                expectFires(ds, {
+                    ruleId: "R51",
+                    severity: "warning",
+                    path: "windowsProfile.adminPassword",
+                    includes: [`${pw.length} characters`, "14"],
+                });
                 expectOnly(ds, ["R51"]);
                 assertNotEchoed(ds, pw);
             });
@@ -172,8 +205,19 @@ describe("rules: Windows", () => {
     describe("R54 Windows pools require Azure CNI", () => {
         it("rejects kubenet with the RP's code", () => {
             const k = kubenetPlan();
-            const ds = validate({ ...windowsPlan(), networkPlugin: "kubenet", networkPluginMode: undefined, nodePools: [k.nodePools![0], windowsPlan().nodePools![1]] });
-            expectFires(ds, { ruleId: "R54", severity: "error", path: "nodePools[1].osType", azureErrorCode: "AzureCNIOnlyForWindows", includes: [`"win"`, `"kubenet"`] });
+            const ds = validate({
+                ...windowsPlan(),
+                networkPlugin: "kubenet",
+                networkPluginMode: undefined,
+                nodePools: [k.nodePools![0], windowsPlan().nodePools![1]],
+            });
+            expectFires(ds, {
+                ruleId: "R54",
+                severity: "error",
+                path: "nodePools[1].osType",
+                azureErrorCode: "AzureCNIOnlyForWindows",
+                includes: [`"win"`, `"kubenet"`],
+            });
             expectOnly(ds, ["R54"]);
         });
         it("rejects networkPlugin none", () => {
@@ -185,7 +229,11 @@ describe("rules: Windows", () => {
         it("is silent on Azure CNI (overlay and node subnet)", () => {
             expectSilent(validate(windowsPlan()), "R54");
             const legacy = nodeSubnetPlan();
-            const ds = validate({ ...legacy, windowsProfile: windowsPlan().windowsProfile, nodePools: [legacy.nodePools![0], windowsPlan().nodePools![1]] });
+            const ds = validate({
+                ...legacy,
+                windowsProfile: windowsPlan().windowsProfile,
+                nodePools: [legacy.nodePools![0], windowsPlan().nodePools![1]],
+            });
             expectSilent(ds, "R54");
             expectClean(ds);
         });
@@ -194,7 +242,12 @@ describe("rules: Windows", () => {
     describe("R55 no Windows pools with the Cilium dataplane", () => {
         it("rejects", () => {
             const ds = validate({ ...windowsPlan(), networkDataplane: "cilium" });
-            expectFires(ds, { ruleId: "R55", severity: "error", path: "nodePools[1].osType", includes: [`networkDataplane "cilium"`, "Azure dataplane"] });
+            expectFires(ds, {
+                ruleId: "R55",
+                severity: "error",
+                path: "nodePools[1].osType",
+                includes: [`networkDataplane "cilium"`, "Azure dataplane"],
+            });
             expectOnly(ds, ["R55"]);
         });
         it("is silent on the Azure dataplane, and for Cilium without Windows pools", () => {
@@ -208,11 +261,21 @@ describe("rules: Windows", () => {
             const p = windowsPlan();
             delete p.windowsProfile;
             const ds = validate(p);
-            expectFires(ds, { ruleId: "R56", severity: "warning", path: "windowsProfile", azureErrorCode: "WindowsProfileMissing", includes: ["windowsProfile", `"adminUsername"`] });
+            expectFires(ds, {
+                ruleId: "R56",
+                severity: "warning",
+                path: "windowsProfile",
+                azureErrorCode: "WindowsProfileMissing",
+                includes: ["windowsProfile", `"adminUsername"`],
+            });
             expectOnly(ds, ["R56"]);
         });
         it("warns for an explicit null", () => {
-            expectFires(validate({ ...windowsPlan(), windowsProfile: null }), { ruleId: "R56", severity: "warning", path: "windowsProfile" });
+            expectFires(validate({ ...windowsPlan(), windowsProfile: null }), {
+                ruleId: "R56",
+                severity: "warning",
+                path: "windowsProfile",
+            });
         });
         it("is silent with a profile, and without Windows pools", () => {
             expectSilent(validate(windowsPlan()), "R56");
@@ -237,25 +300,50 @@ describe("rules: Windows", () => {
     describe("R77 Windows OS SKU vs Kubernetes version", () => {
         const sku = (osSku: string, kubernetesVersion: string) => validate({ ...withWindowsPool({ osSku }), kubernetesVersion });
         it("Windows2019: error from 1.33, warning (retired) before", () => {
-            expectFires(sku("Windows2019", "1.33"), { ruleId: "R77", severity: "error", path: "nodePools[1].osSku", includes: [`"Windows2019"`, "1.33", `"Windows2025"`] });
-            expectFires(sku("Windows2019", "1.32.9"), { ruleId: "R77", severity: "warning", path: "nodePools[1].osSku", includes: ["retired", `"Windows2022"`] });
+            expectFires(sku("Windows2019", "1.33"), {
+                ruleId: "R77",
+                severity: "error",
+                path: "nodePools[1].osSku",
+                includes: [`"Windows2019"`, "1.33", `"Windows2025"`],
+            });
+            expectFires(sku("Windows2019", "1.32.9"), {
+                ruleId: "R77",
+                severity: "warning",
+                path: "nodePools[1].osSku",
+                includes: ["retired", `"Windows2022"`],
+            });
         });
         it("Windows2022: silent to 1.34, warning on 1.35-1.36, error from 1.37", () => {
             const ok = sku("Windows2022", "1.34");
             expectSilent(ok, "R77");
             expectClean(ok);
-            expectFires(sku("Windows2022", "1.35"), { ruleId: "R77", severity: "warning", path: "nodePools[1].osSku", includes: [`"Windows2025"`] });
+            expectFires(sku("Windows2022", "1.35"), {
+                ruleId: "R77",
+                severity: "warning",
+                path: "nodePools[1].osSku",
+                includes: [`"Windows2025"`],
+            });
             expectFires(sku("Windows2022", "1.36.4"), { ruleId: "R77", severity: "warning", path: "nodePools[1].osSku" });
             expectFires(sku("Windows2022", "1.37"), { ruleId: "R77", severity: "error", path: "nodePools[1].osSku", includes: ["1.37"] });
         });
         it("Windows2025: error before 1.32, silent from 1.32", () => {
-            expectFires(sku("Windows2025", "1.31"), { ruleId: "R77", severity: "error", path: "nodePools[1].osSku", includes: ["1.32 or later"] });
+            expectFires(sku("Windows2025", "1.31"), {
+                ruleId: "R77",
+                severity: "error",
+                path: "nodePools[1].osSku",
+                includes: ["1.32 or later"],
+            });
             const ok = sku("Windows2025", "1.32");
             expectSilent(ok, "R77");
             expectClean(ok);
         });
         it("WindowsAnnual: error (retired)", () => {
-            expectFires(sku("WindowsAnnual", "1.33"), { ruleId: "R77", severity: "error", path: "nodePools[1].osSku", includes: ["retired"] });
+            expectFires(sku("WindowsAnnual", "1.33"), {
+                ruleId: "R77",
+                severity: "error",
+                path: "nodePools[1].osSku",
+                includes: ["retired"],
+            });
         });
     });
 
@@ -263,16 +351,32 @@ describe("rules: Windows", () => {
         it("rejects a Windows SKU on a Linux pool", () => {
             const p = windowsPlan();
             const ds = validate({ ...p, nodePools: [{ ...p.nodePools![0], osSku: "Windows2022" }, p.nodePools![1]] });
-            expectFires(ds, { ruleId: "R80", severity: "error", path: "nodePools[0].osSku", includes: [`"Windows2022"`, "Linux", `"AzureLinux"`] });
+            expectFires(ds, {
+                ruleId: "R80",
+                severity: "error",
+                path: "nodePools[0].osSku",
+                includes: [`"Windows2022"`, "Linux", `"AzureLinux"`],
+            });
             expectOnly(ds, ["R80"]);
         });
         it("rejects a Linux SKU on a Windows pool", () => {
             const ds = validate(withWindowsPool({ osSku: "Ubuntu" }));
-            expectFires(ds, { ruleId: "R80", severity: "error", path: "nodePools[1].osSku", includes: [`"Ubuntu"`, "Windows", `"Windows2025"`] });
+            expectFires(ds, {
+                ruleId: "R80",
+                severity: "error",
+                path: "nodePools[1].osSku",
+                includes: [`"Ubuntu"`, "Windows", `"Windows2025"`],
+            });
         });
         it("is silent for matching SKUs", () => {
             const p = windowsPlan();
-            const ds = validate({ ...p, nodePools: [{ ...p.nodePools![0], osSku: "AzureLinux" }, { ...p.nodePools![1], osSku: "Windows2025" }] });
+            const ds = validate({
+                ...p,
+                nodePools: [
+                    { ...p.nodePools![0], osSku: "AzureLinux" },
+                    { ...p.nodePools![1], osSku: "Windows2025" },
+                ],
+            });
             expectSilent(ds, "R80");
             expectClean(ds);
         });
