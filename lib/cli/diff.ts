@@ -248,26 +248,56 @@ const nameOf = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
 /** The largest markdown comment GitHub accepts is 65,536 characters; stay below with room to spare. */
 export const MAX_COMMENT = 60_000;
 
+/** How a plan diff is written: markdown (a PR comment) or plain text. */
+interface Markup {
+    md: boolean;
+    /** The arrow between a base and a head value. */
+    arrow: string;
+    /** Escape text for a markdown table cell. */
+    esc: (s: string) => string;
+    /** A name or path as inline code. */
+    code: (s: string) => string;
+    /** A section heading. */
+    heading: (level: number, title: string) => string;
+}
+
+/** The markup of a format. */
+function markupOf(format: "text" | "markdown"): Markup {
+    const md = format === "markdown";
+    return {
+        md,
+        arrow: md ? "→" : "->",
+        esc: (s) => (md ? s.replace(/\|/g, "\\|").replace(/\n/g, " ") : s),
+        code: (s) => (md ? `\`${s.replace(/`/g, "'")}\`` : s),
+        heading: (level, title) => (md ? `${"#".repeat(level)} ${title}` : `${title}\n${"-".repeat(title.length)}`),
+    };
+}
+
 /** Render a plan diff as text or a markdown PR comment. */
 export function formatPlanDiff(d: PlanDiff, format: "text" | "markdown" = "text"): string {
-    const md = format === "markdown";
-    const esc = (s: string) => (md ? s.replace(/\|/g, "\\|").replace(/\n/g, " ") : s);
-    const code = (s: string) => (md ? `\`${s.replace(/`/g, "'")}\`` : s);
-    const h = (level: number, t: string) => (md ? `${"#".repeat(level)} ${t}` : `${t}\n${"-".repeat(t.length)}`);
+    const m = markupOf(format);
     const r = d.resources;
-    const nChanges = r.added.length + r.removed.length + r.changed.length;
+    const out = summaryParts(d, m);
+    for (const p of d.networkPlans) if (p.change !== "unchanged") out.push(...networkPlanParts(p, m));
+    if (r.added.length + r.removed.length + r.changed.length) out.push(...resourceParts(r, m, out));
+    else out.push(m.md ? "_No resource changes._" : "No resource changes.");
+    return out.join("\n\n") + "\n";
+}
+
+/** The title, the one-line summary and the failures of either program. */
+function summaryParts(d: PlanDiff, m: Markup): string[] {
+    const r = d.resources;
     const out: string[] = [];
-    const arrow = md ? "→" : "->";
     const target =
         d.base.project === d.head.project && d.base.stack === d.head.stack
             ? `${d.head.project}/${d.head.stack}`
-            : `${d.base.project}/${d.base.stack} ${arrow} ${d.head.project}/${d.head.stack}`;
-    out.push(md ? `## aks-network plan diff: ${target}` : `aks-network plan diff: ${target}`);
+            : `${d.base.project}/${d.base.stack} ${m.arrow} ${d.head.project}/${d.head.stack}`;
+    out.push(m.md ? `## aks-network plan diff: ${target}` : `aks-network plan diff: ${target}`);
     const planLine = d.networkPlans.length
         ? d.networkPlans
               .map(
                   (p) =>
-                      `${p.label} ${p.verdict.base ?? "none"} ${arrow} ${p.verdict.head ?? "none"}${p.change === "unchanged" ? " (unchanged)" : ""}`,
+                      `${p.label} ${p.verdict.base ?? "none"} ${m.arrow} ${p.verdict.head ?? "none"}${p.change === "unchanged" ? " (unchanged)" : ""}`,
               )
               .join("; ")
         : "no network plan in either result";
@@ -280,99 +310,107 @@ export function formatPlanDiff(d: PlanDiff, format: "text" | "markdown" = "text"
     ] as const) {
         if (s.status !== "ok")
             out.push(
-                md
+                m.md
                     ? `**The ${side} program failed:**\n\n\`\`\`\n${s.error ?? ""}\n\`\`\``
                     : `The ${side} program failed:\n${s.error ?? ""}`,
             );
     }
+    return out;
+}
 
-    for (const p of d.networkPlans) {
-        if (p.change === "unchanged") continue;
-        out.push(h(3, `Network plan ${p.label}: ${p.change}`));
-        const table = (title: string, rs: DiffRow[], showAll: boolean) => {
-            const shown = showAll ? rs : rs.filter((x) => x.changed);
-            if (!shown.some((x) => x.changed)) return;
-            if (md) {
-                out.push(
-                    [
-                        `**${title}**`,
-                        "",
-                        "| | base | head |",
-                        "| --- | --- | --- |",
-                        ...shown.map(
-                            (x) =>
-                                `| ${x.changed ? `**${esc(x.what)}**` : esc(x.what)} | ${esc(x.base)} | ${x.changed ? `**${esc(x.head)}**` : esc(x.head)} |`,
-                        ),
-                    ].join("\n"),
-                );
-            } else {
-                out.push([`${title}:`, ...shown.filter((x) => x.changed).map((x) => `  ${x.what}: ${x.base} -> ${x.head}`)].join("\n"));
-            }
-        };
-        table("Address ranges", p.addressRanges, true);
-        table("Capacity", p.capacity, false);
-        const diag = (x: Diagnostic) => `${x.severity} ${x.ruleId} ${code(x.path || "(plan)")}: ${esc(x.message)}`;
-        if (p.diagnostics.added.length)
-            out.push(
-                `${md ? "**New findings**" : "New findings:"}\n${p.diagnostics.added.map((x) => `${md ? "- " : "  "}${diag(x)}`).join("\n")}`,
-            );
-        if (p.diagnostics.removed.length)
-            out.push(
-                `${md ? "**Resolved findings**" : "Resolved findings:"}\n${p.diagnostics.removed.map((x) => `${md ? "- " : "  "}${diag(x)}`).join("\n")}`,
-            );
-    }
+/** The section of a changed network plan: its heading, changed rows and new and resolved findings. */
+function networkPlanParts(p: NetworkPlanDiff, m: Markup): string[] {
+    const out = [m.heading(3, `Network plan ${p.label}: ${p.change}`)];
+    for (const table of [rowTable("Address ranges", p.addressRanges, true, m), rowTable("Capacity", p.capacity, false, m)])
+        if (table !== null) out.push(table);
+    if (p.diagnostics.added.length) out.push(findingList("New findings", p.diagnostics.added, m));
+    if (p.diagnostics.removed.length) out.push(findingList("Resolved findings", p.diagnostics.removed, m));
+    return out;
+}
 
-    if (nChanges) {
-        out.push(h(3, `Resources: +${r.added.length} -${r.removed.length} ~${r.changed.length}`));
-        for (const x of r.renamed) {
-            out.push(
-                `${md ? "> **Warning:** " : "warning: "}${code(nameOf(x.from))} was removed and ${code(nameOf(x.to))} added with the same ${code(x.type)} inputs: a rename or move. Without an alias Pulumi deletes and recreates it.`,
-            );
-        }
-        const lines: string[] = [];
-        const props = (res: PlannedResource) =>
-            Object.entries(res.keyProperties)
-                .slice(0, 6)
-                .map(([k, v]) => `${code(k)}=${esc(shortValue(v, 60))}`)
-                .join(", ");
-        for (const a of r.added)
-            lines.push(md ? `| + | ${code(a.type)} | ${code(a.name)} | ${props(a)} |` : `+ ${a.type} ${a.name}  ${props(a)}`);
-        for (const a of r.removed) lines.push(md ? `| - | ${code(a.type)} | ${code(a.name)} | |` : `- ${a.type} ${a.name}`);
-        for (const c of r.changed) {
-            const shown = c.changes
-                .slice(0, 12)
-                .map((x) => `${code(x.path)}: ${esc(shortValue(x.base, 60))} ${arrow} ${esc(shortValue(x.head, 60))}`);
-            const more = c.changes.length > 12 ? ` and ${c.changes.length - 12} more` : "";
-            lines.push(
-                md
-                    ? `| ~ | ${code(c.type)} | ${code(c.name)} | ${shown.join("<br>")}${more} |`
-                    : `~ ${c.type} ${c.name}\n${shown.map((s) => `    ${s}`).join("\n")}${more ? `\n    ${more.trim()}` : ""}`,
-            );
-        }
-        if (md) {
-            const headerRows = ["| op | type | name | details |", "| --- | --- | --- | --- |"];
-            let body = [...headerRows, ...lines].join("\n");
-            const used = out.join("\n\n").length;
-            if (used + body.length > MAX_COMMENT) {
-                const keep: string[] = [];
-                let size = used + 400;
-                for (const l of lines) {
-                    if (size + l.length + 1 > MAX_COMMENT) break;
-                    keep.push(l);
-                    size += l.length + 1;
-                }
-                body =
-                    [...headerRows, ...keep].join("\n") +
-                    `\n\n_${lines.length - keep.length} more resource lines left out to fit a PR comment; run aks-network diff locally for all of them._`;
-            }
-            out.push(body);
-        } else {
-            out.push(lines.join("\n"));
-        }
-    } else {
-        out.push(md ? "_No resource changes._" : "No resource changes.");
+/** A table of compared rows (all of them, or the changed ones), or null when none changed. */
+function rowTable(title: string, rs: DiffRow[], showAll: boolean, m: Markup): string | null {
+    const { esc } = m;
+    const shown = showAll ? rs : rs.filter((x) => x.changed);
+    if (!shown.some((x) => x.changed)) return null;
+    if (!m.md) return [`${title}:`, ...shown.filter((x) => x.changed).map((x) => `  ${x.what}: ${x.base} -> ${x.head}`)].join("\n");
+    return [
+        `**${title}**`,
+        "",
+        "| | base | head |",
+        "| --- | --- | --- |",
+        ...shown.map(
+            (x) =>
+                `| ${x.changed ? `**${esc(x.what)}**` : esc(x.what)} | ${esc(x.base)} | ${x.changed ? `**${esc(x.head)}**` : esc(x.head)} |`,
+        ),
+    ].join("\n");
+}
+
+/** A titled list of findings, one a line. */
+function findingList(title: string, ds: Diagnostic[], m: Markup): string {
+    const finding = (x: Diagnostic) => `${x.severity} ${x.ruleId} ${m.code(x.path || "(plan)")}: ${m.esc(x.message)}`;
+    return `${m.md ? `**${title}**` : `${title}:`}\n${ds.map((x) => `${m.md ? "- " : "  "}${finding(x)}`).join("\n")}`;
+}
+
+/** The resources section: heading, rename warnings and the changes; `prior` (the parts before it) counts toward the size limit. */
+function resourceParts(r: PlanDiff["resources"], m: Markup, prior: string[]): string[] {
+    const { code } = m;
+    const out = [m.heading(3, `Resources: +${r.added.length} -${r.removed.length} ~${r.changed.length}`)];
+    for (const x of r.renamed) {
+        out.push(
+            `${m.md ? "> **Warning:** " : "warning: "}${code(nameOf(x.from))} was removed and ${code(nameOf(x.to))} added with the same ${code(x.type)} inputs: a rename or move. Without an alias Pulumi deletes and recreates it.`,
+        );
     }
-    return out.join("\n\n") + "\n";
+    const lines = resourceLines(r, m);
+    if (m.md) out.push(fitTable(lines, [...prior, ...out].join("\n\n").length));
+    else out.push(lines.join("\n"));
+    return out;
+}
+
+/** One line (or table row) per added, removed and changed resource. */
+function resourceLines(r: PlanDiff["resources"], m: Markup): string[] {
+    const { md, code, esc } = m;
+    const lines: string[] = [];
+    const props = (res: PlannedResource) =>
+        Object.entries(res.keyProperties)
+            .slice(0, 6)
+            .map(([k, v]) => `${code(k)}=${esc(shortValue(v, 60))}`)
+            .join(", ");
+    for (const a of r.added)
+        lines.push(md ? `| + | ${code(a.type)} | ${code(a.name)} | ${props(a)} |` : `+ ${a.type} ${a.name}  ${props(a)}`);
+    for (const a of r.removed) lines.push(md ? `| - | ${code(a.type)} | ${code(a.name)} | |` : `- ${a.type} ${a.name}`);
+    for (const c of r.changed) lines.push(changedLine(c, m));
+    return lines;
+}
+
+/** A changed resource with its first 12 changed inputs. */
+function changedLine(c: ChangedResource, m: Markup): string {
+    const { code, esc } = m;
+    const shown = c.changes
+        .slice(0, 12)
+        .map((x) => `${code(x.path)}: ${esc(shortValue(x.base, 60))} ${m.arrow} ${esc(shortValue(x.head, 60))}`);
+    const more = c.changes.length > 12 ? ` and ${c.changes.length - 12} more` : "";
+    return m.md
+        ? `| ~ | ${code(c.type)} | ${code(c.name)} | ${shown.join("<br>")}${more} |`
+        : `~ ${c.type} ${c.name}\n${shown.map((s) => `    ${s}`).join("\n")}${more ? `\n    ${more.trim()}` : ""}`;
+}
+
+/** The markdown table of resource lines, cut to fit a PR comment after `used` characters. */
+function fitTable(lines: string[], used: number): string {
+    const headerRows = ["| op | type | name | details |", "| --- | --- | --- | --- |"];
+    const body = [...headerRows, ...lines].join("\n");
+    if (used + body.length <= MAX_COMMENT) return body;
+    const keep: string[] = [];
+    let size = used + 400;
+    for (const l of lines) {
+        if (size + l.length + 1 > MAX_COMMENT) break;
+        keep.push(l);
+        size += l.length + 1;
+    }
+    return (
+        [...headerRows, ...keep].join("\n") +
+        `\n\n_${lines.length - keep.length} more resource lines left out to fit a PR comment; run aks-network diff locally for all of them._`
+    );
 }
 
 /** The help of `aks-network diff`. */

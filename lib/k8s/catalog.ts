@@ -123,13 +123,13 @@ export const SERVICE_RULES: readonly RuleInfo[] = [
  */
 export const K8S_COMPONENT_RULES: readonly RuleInfo[] = [
     r(
-        "ING-1",
+        "IC-1",
         "error",
         "IngressController arguments: provider, kind, names, replicas, DNS label, annotations, chart version and kind against the cluster",
         "this package; Kubernetes object names",
     ),
     r(
-        "APP-1",
+        "SA-1",
         "error",
         "SampleApp and buildSampleApp options: provider, name, namespace, replicas, port, DNS label prefix, images and host",
         "this package; Kubernetes object names",

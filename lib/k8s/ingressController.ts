@@ -11,6 +11,7 @@ import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { Diagnostic, diagnostic, formatProblems, PathMap, Sink } from "../core/diagnostic";
 import { at, t, Text } from "../core/text";
+import { kindOf, oneOf, show } from "../core/words";
 import { checkService } from "./checkService";
 import { ClusterFacts } from "./facts";
 import {
@@ -108,9 +109,23 @@ const AZURE_DNS_LABEL = /^[a-z][a-z0-9-]{1,61}[a-z0-9]$/;
 /** The cluster facts' paths as `IngressController` arguments name them. */
 const FACTS_PATHS = new PathMap([{ from: ["cluster"], to: ["clusterFacts"] }]);
 
-/** ING-1: an argument that is not allowed, at its path. */
-function argumentProblem(path: string, message: Text): Diagnostic {
-    return diagnostic("error", "ING-1", [path], message);
+/** IC-1: an argument that is not allowed, at its path. */
+function argumentProblem(argument: keyof IngressControllerArgs, message: Text): Diagnostic {
+    return diagnostic("error", "IC-1", [argument], message);
+}
+
+/**
+ * A component's `provider` that is not a Kubernetes provider (IC-1 for `IngressController`, SA-1 for
+ * `SampleApp`): the value's kind and the fix.
+ */
+export function providerProblem(ruleId: string, provider: unknown): Diagnostic {
+    const given = provider === undefined || provider === null ? String(provider) : kindOf(provider);
+    return diagnostic(
+        "error",
+        ruleId,
+        ["provider"],
+        t`${at("provider")} must be the cluster's k8s.Provider (AksCluster's \`provider\`), got ${given}; pass it so nothing falls back to the ambient kubeconfig`,
+    );
 }
 
 /** The settings with the arguments' defaults. */
@@ -129,36 +144,33 @@ function settingsOf(args: IngressControllerArgs, kind: IngressControllerKind): C
     return settings;
 }
 
-/** ING-1: the settings' own problems (names, replicas, labels, annotations, chart version, kind against the cluster). */
+/** IC-1: the settings' own problems (names, replicas, labels, annotations, chart version, kind against the cluster). */
 function settingsProblems(args: IngressControllerArgs, kind: IngressControllerKind, s: ControllerSettings): Diagnostic[] {
     const problems: Diagnostic[] = [];
-    const add = (path: string, message: Text) => problems.push(argumentProblem(path, message));
+    const add = (argument: keyof IngressControllerArgs, message: Text) => problems.push(argumentProblem(argument, message));
     if (typeof s.namespace !== "string" || s.namespace.length > 63 || !DNS1123_LABEL.test(s.namespace))
-        add("namespace", t`${at("namespace")} ${JSON.stringify(s.namespace)} must be a DNS-1123 label, e.g. "traefik"`);
+        add("namespace", t`${at("namespace")} ${show(s.namespace)} must be a DNS-1123 label, e.g. "traefik"`);
     if (typeof s.releaseName !== "string" || s.releaseName.length > 53 || !DNS1123_LABEL.test(s.releaseName))
         add(
             "releaseName",
-            t`${at("releaseName")} ${JSON.stringify(s.releaseName)} must be a DNS-1123 label of at most 53 characters, e.g. "traefik"`,
+            t`${at("releaseName")} ${show(s.releaseName)} must be a DNS-1123 label of at most 53 characters, e.g. "traefik"`,
         );
     if (!Number.isInteger(s.replicas) || s.replicas < 2 || s.replicas > 100)
         add(
             "replicas",
-            t`${at("replicas")} ${JSON.stringify(s.replicas)} must be a whole number from 2 to 100: with externalTrafficPolicy Local only nodes with a ready controller pod receive traffic`,
+            t`${at("replicas")} ${show(s.replicas)} must be a whole number from 2 to 100: with externalTrafficPolicy Local only nodes with a ready controller pod receive traffic`,
         );
     if (typeof s.ingressClassName !== "string" || s.ingressClassName.length > 253 || !DNS1123_SUBDOMAIN.test(s.ingressClassName))
-        add(
-            "ingressClassName",
-            t`${at("ingressClassName")} ${JSON.stringify(s.ingressClassName)} must be a DNS-1123 subdomain, e.g. "traefik"`,
-        );
+        add("ingressClassName", t`${at("ingressClassName")} ${show(s.ingressClassName)} must be a DNS-1123 subdomain, e.g. "traefik"`);
     if (s.dnsLabel !== undefined && (typeof s.dnsLabel !== "string" || !AZURE_DNS_LABEL.test(`${s.dnsLabel}-ipv6`)))
         add(
             "dnsLabel",
-            t`${at("dnsLabel")} ${JSON.stringify(s.dnsLabel)} must start with a lower-case letter and hold only lower-case letters, digits and '-', at most 58 characters (63 with "-ipv6")`,
+            t`${at("dnsLabel")} ${show(s.dnsLabel)} must start with a lower-case letter and hold only lower-case letters, digits and '-', at most 58 characters (63 with "-ipv6")`,
         );
     if (!isObj(s.serviceAnnotations) || Object.values(s.serviceAnnotations).some((v) => typeof v !== "string"))
         add(
             "serviceAnnotations",
-            t`${at("serviceAnnotations")} must map annotation keys to strings (quote "true" and numbers), got ${JSON.stringify(s.serviceAnnotations)}`,
+            t`${at("serviceAnnotations")} must map annotation keys to strings (quote "true" and numbers), got ${show(s.serviceAnnotations)}`,
         );
     if (
         args.chartVersion !== undefined &&
@@ -166,16 +178,19 @@ function settingsProblems(args: IngressControllerArgs, kind: IngressControllerKi
     )
         add(
             "chartVersion",
-            t`${at("chartVersion")} ${JSON.stringify(args.chartVersion)} must be an exact version such as "${TRAEFIK_CHART.version}" (never a range: the values are built for one chart)`,
+            t`${at("chartVersion")} ${show(args.chartVersion)} must be an exact version such as "${TRAEFIK_CHART.version}" (never a range: the values are built for one chart)`,
         );
-    if (kind === IngressControllerKind.AppRouting && args.clusterFacts.appRoutingEnabled === false) {
+    if (kind === IngressControllerKind.AppRouting && args.clusterFacts?.appRoutingEnabled === false) {
         add(
             "kind",
-            t`${at("kind")} "appRouting" needs the application routing add-on, which the cluster doesn't enable: set appRouting: true on the AksCluster, or use kind "traefik"`,
+            t`${at("kind")} ${show(kind)} needs the application routing add-on, which the cluster doesn't enable (${at("clusterFacts", "appRoutingEnabled")} false): set appRouting: true on the AksCluster, or use kind "traefik"`,
         );
     }
     if (s.enableGatewayApi && kind !== IngressControllerKind.Traefik)
-        add("enableGatewayApi", t`${at("enableGatewayApi")} is supported with kind "traefik" only, not ${JSON.stringify(kind)}`);
+        add(
+            "enableGatewayApi",
+            t`${at("enableGatewayApi")} true is supported with kind "traefik" only, not ${show(kind)}; remove it or use kind "traefik"`,
+        );
     return problems;
 }
 
@@ -201,7 +216,7 @@ function kindWarnings(kind: IngressControllerKind, dual: boolean): string[] {
 
 /**
  * The resolved settings and every problem with the arguments (pure; exported for tests): each problem a
- * diagnostic with its rule (ING-1 for the arguments, SVC-4 for the cluster facts, and the Service
+ * diagnostic with its rule (IC-1 for the arguments, SVC-4 for the cluster facts, and the Service
  * linter's own ids for the controller's Service) at the argument's path.
  */
 export function resolveIngressControllerArgs(args: IngressControllerArgs): {
@@ -213,21 +228,13 @@ export function resolveIngressControllerArgs(args: IngressControllerArgs): {
     const sink = new Sink();
     readCluster(args.clusterFacts, sink);
     const problems: Diagnostic[] = sink.diagnostics.map((d) => FACTS_PATHS.relocate(d));
-    if (!Provider.isInstance(args.provider))
-        problems.push(
-            argumentProblem(
-                "provider",
-                t`${at("provider")} must be the cluster's k8s.Provider (AksCluster's \`provider\`), so nothing falls back to the ambient kubeconfig`,
-            ),
-        );
+    if (!Provider.isInstance(args.provider)) problems.push(providerProblem("IC-1", args.provider));
     const kind = args.kind ?? IngressControllerKind.Traefik;
     if (!Object.values(IngressControllerKind).includes(kind)) {
         problems.push(
             argumentProblem(
                 "kind",
-                t`${at("kind")} ${JSON.stringify(kind)} is not an IngressControllerKind; use ${Object.values(IngressControllerKind)
-                    .map((k) => JSON.stringify(k))
-                    .join(", ")}`,
+                t`${at("kind")} ${show(kind)} is not an IngressControllerKind; use ${oneOf(Object.values(IngressControllerKind))}`,
             ),
         );
     }

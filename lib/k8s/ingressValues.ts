@@ -12,7 +12,7 @@
  * `Local` everywhere: required with IPv6 (AZ-1), keeps the client address, and lets an IPv4-only
  * cluster become dual-stack later by appending IPv6 in place (the primary family is IPv4 on AKS).
  */
-import { Sink } from "../network/report-sink";
+import { Sink } from "../core/diagnostic";
 import { ClusterFacts, ServiceIpFamily } from "./facts";
 import { KubeManifest, StringMap } from "./manifests";
 import { AZURE_ANNOTATIONS } from "./serviceAzureRules";

@@ -15,6 +15,7 @@
  */
 import { Diagnostic, diagnostic, formatProblems, PathMap, Sink } from "../core/diagnostic";
 import { at, t, Text } from "../core/text";
+import { show } from "../core/words";
 import { ClusterFacts, ServiceIpFamily } from "./facts";
 import { atLeast, readCluster } from "./serviceModel";
 
@@ -137,49 +138,49 @@ const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const AZURE_DNS_LABEL = /^[a-z][a-z0-9-]{1,61}[a-z0-9]$/;
 
-/** APP-1: an option that is not allowed, at its path. */
-function optionProblem(key: string, message: Text): Diagnostic {
-    return diagnostic("error", "APP-1", [key], message);
+/** SA-1: an option that is not allowed, at its path. */
+function optionProblem(option: keyof SampleAppOptions, message: Text): Diagnostic {
+    return diagnostic("error", "SA-1", [option], message);
 }
 
 /**
  * Every problem of the cluster facts (SVC-4, at `clusterFacts.<field>`) and of the sample app's options
- * (APP-1, at the option's name), at once.
+ * (SA-1, at the option's name), at once.
  */
 export function sampleAppProblems(facts: ClusterFacts, o: SampleAppOptions): Diagnostic[] {
     const sink = new Sink();
     readCluster(facts, sink);
     const problems = sink.diagnostics.map((d) => FACTS_PATHS.relocate(d));
-    const add = (key: string, message: Text) => problems.push(optionProblem(key, message));
+    const add = (option: keyof SampleAppOptions, message: Text) => problems.push(optionProblem(option, message));
     const name = o.name ?? "hello";
     if (typeof name !== "string" || name.length > 54 || !DNS1035.test(name)) {
         add(
             "name",
-            t`${at("name")} ${JSON.stringify(name)} must be a DNS-1035 label of at most 54 characters (lower-case letters, digits and '-', starting with a letter), e.g. "hello"`,
+            t`${at("name")} ${show(name)} must be a DNS-1035 label of at most 54 characters (lower-case letters, digits and '-', starting with a letter), e.g. "hello"`,
         );
     }
     const ns = o.namespace ?? "samples";
     if (typeof ns !== "string" || ns.length > 63 || !DNS1123.test(ns))
-        add("namespace", t`${at("namespace")} ${JSON.stringify(ns)} must be a DNS-1123 label, e.g. "samples"`);
+        add("namespace", t`${at("namespace")} ${show(ns)} must be a DNS-1123 label, e.g. "samples"`);
     const replicas = o.replicas ?? 2;
     if (!Number.isInteger(replicas) || replicas < 2)
         add(
             "replicas",
-            t`${at("replicas")} ${JSON.stringify(replicas)} must be a whole number of at least 2: with externalTrafficPolicy Local only nodes with a ready pod receive traffic`,
+            t`${at("replicas")} ${show(replicas)} must be a whole number of at least 2: with externalTrafficPolicy Local only nodes with a ready pod receive traffic`,
         );
     const port = o.containerPort ?? 80;
     if (!Number.isInteger(port) || port < 1 || port > 65535)
-        add("containerPort", t`${at("containerPort")} ${JSON.stringify(port)} must be a port number between 1 and 65535`);
+        add("containerPort", t`${at("containerPort")} ${show(port)} must be a port number between 1 and 65535`);
     if (o.dnsLabelPrefix !== undefined && (typeof o.dnsLabelPrefix !== "string" || !AZURE_DNS_LABEL.test(`${o.dnsLabelPrefix}-win-ipv4`))) {
         add(
             "dnsLabelPrefix",
-            t`${at("dnsLabelPrefix")} ${JSON.stringify(o.dnsLabelPrefix)} must start with a lower-case letter and hold only lower-case letters, digits and '-'; with the longest suffix ("-win-ipv4") at most 63 characters`,
+            t`${at("dnsLabelPrefix")} ${show(o.dnsLabelPrefix)} must start with a lower-case letter and hold only lower-case letters, digits and '-'; with the longest suffix ("-win-ipv4") at most 63 characters`,
         );
     }
     for (const key of ["image", "windowsImage"] as const) {
         const v = o[key];
         if (v !== undefined && (typeof v !== "string" || v.trim() === "" || /\s/.test(v)))
-            add(key, t`${at(key)} ${JSON.stringify(v)} must be an image reference without spaces`);
+            add(key, t`${at(key)} ${show(v)} must be an image reference without spaces`);
     }
     return problems;
 }

@@ -11,33 +11,27 @@ import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { Diagnostic, diagnostic, formatProblems } from "../core/diagnostic";
 import { at, t } from "../core/text";
+import { show } from "../core/words";
 import { checkService } from "./checkService";
-import { serviceFinding } from "./ingressController";
+import { providerProblem, serviceFinding } from "./ingressController";
 import { ClusterFacts } from "./facts";
 import { buildSampleApp, buildSampleIngress, KubeManifest, SampleAppManifests, SampleAppOptions, sampleAppProblems } from "./manifests";
 import { familyOfIp, isObj } from "./serviceModel";
 
-/** APP-1: the arguments' own problems (provider, host) and the sample's options, at once. */
+/** SA-1: the arguments' own problems (provider, host) and the sample's options, at once. */
 function sampleAppArgsProblems(args: SampleAppArgs): Diagnostic[] {
     const problems = sampleAppProblems(args.clusterFacts, args);
     if (!Provider.isInstance(args.provider)) {
-        problems.unshift(
-            diagnostic(
-                "error",
-                "APP-1",
-                ["provider"],
-                t`${at("provider")} must be the cluster's k8s.Provider (AksCluster's \`provider\`), so nothing falls back to the ambient kubeconfig`,
-            ),
-        );
+        problems.unshift(providerProblem("SA-1", args.provider));
     }
     const host = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
     if (args.host !== undefined && (typeof args.host !== "string" || !host.test(args.host))) {
         problems.push(
             diagnostic(
                 "error",
-                "APP-1",
+                "SA-1",
                 ["host"],
-                t`${at("host")} ${JSON.stringify(args.host)} must be a lower-case DNS name such as "hello.example.com"`,
+                t`${at("host")} ${show(args.host)} must be a lower-case DNS name such as "hello.example.com"`,
             ),
         );
     }

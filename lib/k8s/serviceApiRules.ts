@@ -261,36 +261,58 @@ function nodePortAllocation(ctx: RuleContext): void {
 
 /** K8S-8 to K8S-13, K8S-23 to K8S-26: families, policy and cluster IPs, as `initIPFamilyFields` checks them. */
 export function familyRules(ctx: RuleContext): void {
-    const { svc, eff, cluster, sink } = ctx;
+    const { eff } = ctx;
     if (eff.type === "ExternalName") {
-        if (eff.clusterIPs.length > 0)
-            sink.error(
-                "K8S-13",
-                ["spec", "clusterIPs"],
-                t`${at("spec", "clusterIPs")} (and clusterIP) may not be set for ExternalName Services`,
-            );
-        if (svc.ipFamilies !== undefined && svc.ipFamilies.length > 0)
-            sink.error("K8S-13", ["spec", "ipFamilies"], t`${at("spec", "ipFamilies")} may not be set for ExternalName Services`);
-        if (svc.ipFamilyPolicy !== undefined)
-            sink.error("K8S-13", ["spec", "ipFamilyPolicy"], t`${at("spec", "ipFamilyPolicy")} may not be set for ExternalName Services`);
+        externalNameFamilyRules(ctx);
         return;
     }
-    // clusterIP <-> clusterIPs (after NormalizeClusterIPs).
+    clusterIpFieldRules(ctx);
+    const badIps = clusterIpRules(ctx);
+    familyFieldRules(ctx);
+    if (!badIps && !eff.headless) clusterIpFamilyRules(ctx);
+    singleStackRules(ctx);
+    if (eff.headless && eff.selectorless) return; // the API server allows any families here
+    if (!badIps) clusterIpClusterRules(ctx);
+    clusterFamilyRules(ctx);
+}
+
+/** K8S-13: an ExternalName Service has no cluster IPs, families or family policy. */
+function externalNameFamilyRules(ctx: RuleContext): void {
+    const { svc, eff, sink } = ctx;
+    if (eff.clusterIPs.length > 0)
+        sink.error(
+            "K8S-13",
+            ["spec", "clusterIPs"],
+            t`${at("spec", "clusterIPs")} (and clusterIP) may not be set for ExternalName Services`,
+        );
+    if (svc.ipFamilies !== undefined && svc.ipFamilies.length > 0)
+        sink.error("K8S-13", ["spec", "ipFamilies"], t`${at("spec", "ipFamilies")} may not be set for ExternalName Services`);
+    if (svc.ipFamilyPolicy !== undefined)
+        sink.error("K8S-13", ["spec", "ipFamilyPolicy"], t`${at("spec", "ipFamilyPolicy")} may not be set for ExternalName Services`);
+}
+
+/** K8S-10: clusterIP and clusterIPs agree (after `NormalizeClusterIPs`). */
+function clusterIpFieldRules(ctx: RuleContext): void {
+    const { svc, sink } = ctx;
     const given = svc.clusterIPs ?? [];
-    if (given.length > 0) {
-        if (!svc.clusterIP)
-            sink.error(
-                "K8S-10",
-                ["spec", "clusterIPs"],
-                t`${at("spec", "clusterIPs")} ${show(given)} must be empty when clusterIP is not specified; set clusterIP to ${show(given[0])} too`,
-            );
-        else if (given[0] !== svc.clusterIP)
-            sink.error(
-                "K8S-10",
-                ["spec", "clusterIPs"],
-                t`${at("spec", "clusterIPs")}[0] ${show(given[0])} must match clusterIP ${show(svc.clusterIP)}`,
-            );
-    }
+    if (given.length === 0) return;
+    if (!svc.clusterIP)
+        sink.error(
+            "K8S-10",
+            ["spec", "clusterIPs"],
+            t`${at("spec", "clusterIPs")} ${show(given)} must be empty when clusterIP is not specified; set clusterIP to ${show(given[0])} too`,
+        );
+    else if (given[0] !== svc.clusterIP)
+        sink.error(
+            "K8S-10",
+            ["spec", "clusterIPs"],
+            t`${at("spec", "clusterIPs", 0)} ${show(given[0])} must match clusterIP ${show(svc.clusterIP)}`,
+        );
+}
+
+/** K8S-11: the effective cluster IPs are valid, at most two, one per family; true when one is malformed. */
+function clusterIpRules(ctx: RuleContext): boolean {
+    const { eff, sink } = ctx;
     const ips = eff.clusterIPs;
     let badIps = false;
     ips.forEach((ip, i) => {
@@ -319,9 +341,14 @@ export function familyRules(ctx: RuleContext): void {
             t`${at("spec", "clusterIPs")} ${show(ips)} may specify no more than one IP for each IP family`,
         );
     }
-    const fams = svc.ipFamilies ?? [];
+    return badIps;
+}
+
+/** K8S-8, K8S-9: ipFamilies lists known families once each, and ipFamilyPolicy is a known policy. */
+function familyFieldRules(ctx: RuleContext): void {
+    const { svc, sink } = ctx;
     const seen = new Set<string>();
-    fams.forEach((f, i) => {
+    (svc.ipFamilies ?? []).forEach((f, i) => {
         if (f !== "IPv4" && f !== "IPv6") notSupported(ctx, "K8S-8", ["spec", "ipFamilies", i], f, ["IPv4", "IPv6"]);
         else if (seen.has(f))
             sink.error(
@@ -334,46 +361,62 @@ export function familyRules(ctx: RuleContext): void {
     if (svc.ipFamilyPolicy !== undefined && !(FAMILY_POLICIES as readonly string[]).includes(svc.ipFamilyPolicy)) {
         notSupported(ctx, "K8S-9", ["spec", "ipFamilyPolicy"], svc.ipFamilyPolicy, FAMILY_POLICIES);
     }
-    if (!badIps && !eff.headless) {
-        ips.forEach((ip, i) => {
-            const want = fams[i];
-            const got = familyOfIp(ip);
-            if ((want === "IPv4" || want === "IPv6") && got !== null && got !== want) {
-                sink.error(
-                    "K8S-12",
-                    ["spec", "clusterIPs", i],
-                    t`${at("spec", "clusterIPs", i)} ${show(ip)}: expected an ${want} value as indicated by ipFamilies[${i}]`,
-                );
-            }
-        });
-    }
-    if (eff.ipFamilyPolicy === "SingleStack") {
-        if (ips.length === 2)
+}
+
+/** K8S-12: each cluster IP is of the family listed at the same index of ipFamilies. */
+function clusterIpFamilyRules(ctx: RuleContext): void {
+    const { svc, eff, sink } = ctx;
+    const fams = svc.ipFamilies ?? [];
+    eff.clusterIPs.forEach((ip, i) => {
+        const want = fams[i];
+        const got = familyOfIp(ip);
+        if ((want === "IPv4" || want === "IPv6") && got !== null && got !== want) {
             sink.error(
-                "K8S-23",
-                ["spec", "ipFamilyPolicy"],
-                t`${at("spec", "ipFamilyPolicy")} must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified`,
+                "K8S-12",
+                ["spec", "clusterIPs", i],
+                t`${at("spec", "clusterIPs", i)} ${show(ip)}: expected an ${want} value as indicated by ipFamilies[${i}]`,
             );
-        if (fams.length === 2)
+        }
+    });
+}
+
+/** K8S-23, K8S-24: a SingleStack policy with two cluster IPs or two families. */
+function singleStackRules(ctx: RuleContext): void {
+    const { svc, eff, sink } = ctx;
+    if (eff.ipFamilyPolicy !== "SingleStack") return;
+    if (eff.clusterIPs.length === 2)
+        sink.error(
+            "K8S-23",
+            ["spec", "ipFamilyPolicy"],
+            t`${at("spec", "ipFamilyPolicy")} must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified`,
+        );
+    if ((svc.ipFamilies ?? []).length === 2)
+        sink.error(
+            "K8S-24",
+            ["spec", "ipFamilyPolicy"],
+            t`${at("spec", "ipFamilyPolicy")} ${svc.ipFamilyPolicy === undefined ? "(omitted, so SingleStack)" : "SingleStack"} must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified`,
+        );
+}
+
+/** K8S-26: a cluster IP beyond the listed families is of a family the cluster has. */
+function clusterIpClusterRules(ctx: RuleContext): void {
+    const { svc, eff, cluster, sink } = ctx;
+    const fams = svc.ipFamilies ?? [];
+    eff.clusterIPs.forEach((ip, i) => {
+        const fam = familyOfIp(ip);
+        if (fam && i >= fams.length && !cluster.families.includes(fam)) {
             sink.error(
-                "K8S-24",
-                ["spec", "ipFamilyPolicy"],
-                t`${at("spec", "ipFamilyPolicy")} ${svc.ipFamilyPolicy === undefined ? "(omitted, so SingleStack)" : "SingleStack"} must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified`,
+                "K8S-26",
+                ["spec", "clusterIPs", i],
+                t`${at("spec", "clusterIPs", i)} ${show(ip)}: ${fam} is not configured on this cluster (cluster families ${show(cluster.families)})`,
             );
-    }
-    if (eff.headless && eff.selectorless) return; // the API server allows any families here
-    if (!badIps) {
-        ips.forEach((ip, i) => {
-            const fam = familyOfIp(ip);
-            if (fam && i >= fams.length && !cluster.families.includes(fam)) {
-                sink.error(
-                    "K8S-26",
-                    ["spec", "clusterIPs", i],
-                    t`${at("spec", "clusterIPs", i)} ${show(ip)}: ${fam} is not configured on this cluster (cluster families ${show(cluster.families)})`,
-                );
-            }
-        });
-    }
+        }
+    });
+}
+
+/** K8S-25, K8S-26: RequireDualStack needs a dual-stack cluster, and each listed family must be the cluster's. */
+function clusterFamilyRules(ctx: RuleContext): void {
+    const { svc, eff, cluster, sink } = ctx;
     if (eff.ipFamilyPolicy === "RequireDualStack" && !cluster.dualStack) {
         sink.error(
             "K8S-25",
@@ -381,7 +424,7 @@ export function familyRules(ctx: RuleContext): void {
             t`${at("spec", "ipFamilyPolicy")} RequireDualStack: this cluster is not configured for dual-stack services (its ipFamilies are ["IPv4"]); use SingleStack with ipFamilies ["IPv4"], or create the cluster dual-stack`,
         );
     }
-    fams.forEach((f, i) => {
+    (svc.ipFamilies ?? []).forEach((f, i) => {
         if ((f === "IPv4" || f === "IPv6") && !cluster.families.includes(f)) {
             sink.error(
                 "K8S-26",
@@ -394,13 +437,26 @@ export function familyRules(ctx: RuleContext): void {
 
 /** K8S-6, K8S-14 to K8S-16, K8S-18 to K8S-22: headless types, traffic policies, LoadBalancer-only fields. */
 export function trafficRules(ctx: RuleContext): void {
-    const { svc, eff, cluster, sink } = ctx;
+    headlessTypeRules(ctx);
+    externalPolicyRules(ctx);
+    loadBalancerFieldRules(ctx);
+    internalPolicyRules(ctx);
+}
+
+/** K8S-6: NodePort and LoadBalancer Services may not be headless. */
+function headlessTypeRules(ctx: RuleContext): void {
+    const { svc, eff, sink } = ctx;
     if (eff.type === "LoadBalancer" || eff.type === "NodePort") {
         if (eff.headless) {
             const path: Path = svc.clusterIPs && svc.clusterIPs.length > 0 ? ["spec", "clusterIPs", 0] : ["spec", "clusterIP"];
             sink.error("K8S-6", path, t`${at(path)} may not be set to 'None' for ${eff.type} services`);
         }
     }
+}
+
+/** K8S-14 to K8S-16: externalTrafficPolicy and healthCheckNodePort, for externally-accessible Services only. */
+function externalPolicyRules(ctx: RuleContext): void {
+    const { svc, eff, sink } = ctx;
     const etp = svc.externalTrafficPolicy;
     if (etp !== undefined && etp !== "") {
         if (!eff.externallyAccessible) {
@@ -421,6 +477,11 @@ export function trafficRules(ctx: RuleContext): void {
             t`${at("spec", "healthCheckNodePort")} ${hc} may only be set when type is 'LoadBalancer' and externalTrafficPolicy is 'Local'`,
         );
     }
+}
+
+/** K8S-18 to K8S-20: allocateLoadBalancerNodePorts, source ranges and loadBalancerClass are LoadBalancer-only. */
+function loadBalancerFieldRules(ctx: RuleContext): void {
+    const { svc, eff, sink } = ctx;
     if (svc.allocateLoadBalancerNodePorts !== undefined && eff.type !== "LoadBalancer") {
         sink.error(
             "K8S-18",
@@ -428,6 +489,26 @@ export function trafficRules(ctx: RuleContext): void {
             t`${at("spec", "allocateLoadBalancerNodePorts")} may only be used when type is 'LoadBalancer'`,
         );
     }
+    sourceRangeRules(ctx);
+    if (svc.loadBalancerClass !== undefined) {
+        if (eff.type !== "LoadBalancer")
+            sink.error(
+                "K8S-20",
+                ["spec", "loadBalancerClass"],
+                t`${at("spec", "loadBalancerClass")} may only be used when type is 'LoadBalancer'`,
+            );
+        else if (!isQualifiedName(svc.loadBalancerClass))
+            sink.error(
+                "K8S-20",
+                ["spec", "loadBalancerClass"],
+                t`${at("spec", "loadBalancerClass")} ${show(svc.loadBalancerClass)} is not a qualified name such as "example.com/internal-vip"`,
+            );
+    }
+}
+
+/** K8S-19: loadBalancerSourceRanges, or else the source-ranges annotation, holds CIDRs on a LoadBalancer. */
+function sourceRangeRules(ctx: RuleContext): void {
+    const { svc, eff, sink } = ctx;
     const ranges = svc.loadBalancerSourceRanges ?? [];
     if (ranges.length > 0) {
         if (eff.type !== "LoadBalancer")
@@ -455,20 +536,11 @@ export function trafficRules(ctx: RuleContext): void {
             }
         }
     }
-    if (svc.loadBalancerClass !== undefined) {
-        if (eff.type !== "LoadBalancer")
-            sink.error(
-                "K8S-20",
-                ["spec", "loadBalancerClass"],
-                t`${at("spec", "loadBalancerClass")} may only be used when type is 'LoadBalancer'`,
-            );
-        else if (!isQualifiedName(svc.loadBalancerClass))
-            sink.error(
-                "K8S-20",
-                ["spec", "loadBalancerClass"],
-                t`${at("spec", "loadBalancerClass")} ${show(svc.loadBalancerClass)} is not a qualified name such as "example.com/internal-vip"`,
-            );
-    }
+}
+
+/** K8S-21, K8S-22: internalTrafficPolicy and trafficDistribution (PreferSameZone and PreferSameNode from 1.34). */
+function internalPolicyRules(ctx: RuleContext): void {
+    const { svc, cluster } = ctx;
     if (svc.internalTrafficPolicy !== undefined && !(TRAFFIC_POLICIES as readonly string[]).includes(svc.internalTrafficPolicy)) {
         notSupported(ctx, "K8S-21", ["spec", "internalTrafficPolicy"], svc.internalTrafficPolicy, TRAFFIC_POLICIES);
     }

@@ -327,8 +327,21 @@ export function readService(raw: unknown, sink: Sink): ServiceModel | null {
     }
     rd.unknownFields(raw, TOP_FIELDS, []);
     const svc: ServiceModel = { annotations: Object.create(null), externalIPs: [], ports: [], portsGiven: 0 };
+    readMetadata(raw.metadata, svc, rd, sink);
 
-    const meta = raw.metadata;
+    const spec = raw.spec;
+    if (spec === undefined || spec === null) return svc;
+    if (!isObj(spec)) {
+        sink.error("SVC-2", ["spec"], t`${at("spec")} must be an object, got ${described(spec)}`);
+        return svc;
+    }
+    readSpec(spec, svc, rd);
+    readPorts(spec.ports, svc, rd, sink);
+    return svc;
+}
+
+/** Read `metadata` into the model: name, generateName and annotations. */
+function readMetadata(meta: unknown, svc: ServiceModel, rd: Reader, sink: Sink): void {
     if (isObj(meta)) {
         svc.name = rd.str(meta, "name", ["metadata"]);
         svc.generateName = rd.str(meta, "generateName", ["metadata"]);
@@ -337,13 +350,10 @@ export function readService(raw: unknown, sink: Sink): ServiceModel | null {
     } else if (meta !== undefined && meta !== null) {
         sink.error("SVC-2", ["metadata"], t`${at("metadata")} must be an object, got ${described(meta)}`);
     }
+}
 
-    const spec = raw.spec;
-    if (spec === undefined || spec === null) return svc;
-    if (!isObj(spec)) {
-        sink.error("SVC-2", ["spec"], t`${at("spec")} must be an object, got ${described(spec)}`);
-        return svc;
-    }
+/** Read the fields of `spec` other than `ports` into the model. */
+function readSpec(spec: Obj, svc: ServiceModel, rd: Reader): void {
     rd.unknownFields(spec, SPEC_FIELDS, ["spec"]);
     svc.type = rd.str(spec, "type", ["spec"]);
     svc.clusterIP = rd.str(spec, "clusterIP", ["spec"]);
@@ -363,8 +373,10 @@ export function readService(raw: unknown, sink: Sink): ServiceModel | null {
     svc.sessionAffinity = rd.str(spec, "sessionAffinity", ["spec"]);
     svc.trafficDistribution = rd.str(spec, "trafficDistribution", ["spec"]);
     rd.bool(spec, "publishNotReadyAddresses", ["spec"]);
+}
 
-    const ports = spec.ports;
+/** Read `spec.ports` into the model, counting every entry, well-formed or not. */
+function readPorts(ports: unknown, svc: ServiceModel, rd: Reader, sink: Sink): void {
     if (Array.isArray(ports)) {
         svc.portsGiven = ports.length;
         ports.forEach((p, i) => {
@@ -373,31 +385,36 @@ export function readService(raw: unknown, sink: Sink): ServiceModel | null {
                 sink.error("SVC-2", path, t`${at(path)} must be an object like { name: "http", port: 80 }, got ${described(p)}`);
                 return;
             }
-            rd.unknownFields(p, PORT_FIELDS, path);
-            const tp = p.targetPort;
-            let targetPort: number | string | undefined;
-            if (typeof tp === "string" || (typeof tp === "number" && Number.isInteger(tp))) targetPort = tp;
-            else if (tp !== undefined && tp !== null)
-                sink.error(
-                    "SVC-2",
-                    [...path, "targetPort"],
-                    t`${at(path, "targetPort")} must be a port number or a port name, got ${described(tp)}`,
-                );
-            svc.ports.push({
-                index: i,
-                path,
-                name: rd.str(p, "name", path),
-                protocol: rd.str(p, "protocol", path) ?? "TCP",
-                port: rd.int(p, "port", path),
-                targetPort,
-                nodePort: rd.int(p, "nodePort", path),
-                appProtocol: rd.str(p, "appProtocol", path),
-            });
+            svc.ports.push(readPort(p, i, rd, sink));
         });
     } else if (ports !== undefined && ports !== null) {
         sink.error("SVC-2", ["spec", "ports"], t`${at("spec", "ports")} must be a list, got ${described(ports)}`);
     }
-    return svc;
+}
+
+/** Read one entry of `spec.ports`; a targetPort may be a number or a name. */
+function readPort(p: Obj, i: number, rd: Reader, sink: Sink): PortModel {
+    const path: Path = ["spec", "ports", i];
+    rd.unknownFields(p, PORT_FIELDS, path);
+    const tp = p.targetPort;
+    let targetPort: number | string | undefined;
+    if (typeof tp === "string" || (typeof tp === "number" && Number.isInteger(tp))) targetPort = tp;
+    else if (tp !== undefined && tp !== null)
+        sink.error(
+            "SVC-2",
+            [...path, "targetPort"],
+            t`${at(path, "targetPort")} must be a port number or a port name, got ${described(tp)}`,
+        );
+    return {
+        index: i,
+        path,
+        name: rd.str(p, "name", path),
+        protocol: rd.str(p, "protocol", path) ?? "TCP",
+        port: rd.int(p, "port", path),
+        targetPort,
+        nodePort: rd.int(p, "nodePort", path),
+        appProtocol: rd.str(p, "appProtocol", path),
+    };
 }
 
 /**

@@ -761,4 +761,24 @@ describe("checkService: paths as data", () => {
             );
         }
     });
+
+    it("names an indexed path as one slot, so a row for that very entry maps it inside the message", () => {
+        const svc = lb({ clusterIP: "10.0.0.20", clusterIPs: ["10.0.0.10"] });
+        const found = checkService(svc, V4).find((d) => d.ruleId === "K8S-10");
+        assert.ok(found, "K8S-10 did not fire");
+        assert.equal(found.message, 'spec.clusterIPs[0] "10.0.0.10" must match clusterIP "10.0.0.20"');
+        assert.deepStrictEqual(found.segments, ["spec", "clusterIPs"]);
+        const moved = new PathMap([{ from: ["spec", "clusterIPs", 0], to: ["primaryClusterIP"] }]).relocate(found);
+        assert.equal(moved.message, 'primaryClusterIP "10.0.0.10" must match clusterIP "10.0.0.20"');
+        assert.equal(moved.path, "spec.clusterIPs");
+    });
+
+    it("names the cluster facts as slots, so a component shows them under its own argument", () => {
+        const found = checkService(lb(), { ...V4, kubernetesVersion: "one" }).find((d) => d.ruleId === "SVC-4");
+        assert.ok(found, "SVC-4 did not fire");
+        const moved = new PathMap([{ from: ["cluster"], to: ["args", "clusterFacts"] }]).relocate(found);
+        assert.equal(moved.path, "args.clusterFacts.kubernetesVersion");
+        assert.equal(moved.message, found.message.replace("cluster.kubernetesVersion", "args.clusterFacts.kubernetesVersion"));
+        assert.notEqual(moved.message, found.message);
+    });
 });

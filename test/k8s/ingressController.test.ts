@@ -6,7 +6,8 @@
 import * as assert from "node:assert/strict";
 import * as k8s from "@pulumi/kubernetes";
 import { ClusterFacts } from "../../lib/k8s/facts";
-import { IngressController } from "../../lib/k8s/ingressController";
+import { K8S_COMPONENT_RULES, SERVICE_RULES } from "../../lib/k8s/catalog";
+import { IngressController, resolveIngressControllerArgs } from "../../lib/k8s/ingressController";
 import { IngressControllerKind } from "../../lib/k8s/ingressValues";
 import { one, registered, resetMocks, settle, valueOf } from "../helpers/mocks";
 
@@ -211,5 +212,26 @@ describe("IngressController", () => {
                 }),
             (e: Error) => /provider must be the cluster's k8s.Provider/.test(e.message) && /clusterFacts.ipFamilies/.test(e.message),
         );
+    });
+
+    it("reports each problem with a catalogued rule id, its path as segments and the value", () => {
+        const { problems } = resolveIngressControllerArgs({
+            provider: {} as k8s.Provider,
+            clusterFacts: { ...V4, kubernetesVersion: "latest" },
+            replicas: Number.NaN,
+        });
+        const known = new Set([...SERVICE_RULES, ...K8S_COMPONENT_RULES].map((rule) => rule.id));
+        assert.deepStrictEqual(
+            problems.map((d) => [d.ruleId, d.segments]),
+            [
+                ["SVC-4", ["clusterFacts", "kubernetesVersion"]],
+                ["IC-1", ["provider"]],
+                ["IC-1", ["replicas"]],
+            ],
+        );
+        for (const d of problems) assert.ok(known.has(d.ruleId), `${d.ruleId} is not catalogued`);
+        assert.match(problems[0].message, /^clusterFacts\.kubernetesVersion "latest" /);
+        assert.match(problems[1].message, /got an object; pass it/);
+        assert.match(problems[2].message, /^replicas NaN must be a whole number/);
     });
 });

@@ -270,7 +270,7 @@ describe("buildSampleApp", () => {
             (e: Error) => {
                 for (const fragment of [
                     "SVC-4 clusterFacts.ipFamilies",
-                    'APP-1 name: name "9lives"',
+                    'SA-1 name: name "9lives"',
                     "replicas 1",
                     'namespace "Bad_NS"',
                     "containerPort 0",
