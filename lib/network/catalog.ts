@@ -84,7 +84,12 @@ export const RULES: readonly RuleInfo[] = [
     r("R48", "error", "node counts: 0..1000 (System 1..1000), min <= count <= max", "docs: node pools; RP; D14, D24"),
     r("R49", "info", "default maxPods per IPAM mode", "docs: IP planning; D13"),
     r("R50", "error", "windowsProfile.adminUsername rules", "API reference; az CLI help"),
-    r("R51", "error/warning", "windowsProfile.adminPassword rules (14-123 documented, 8 API minimum)", "API reference; az CLI help; D2"),
+    r(
+        "R51",
+        "error",
+        "windowsProfile.adminPassword rules (14-123 characters: AKS refuses shorter ones although the API schema allows 8)",
+        "API reference; az CLI help; RP WindowsProfilePasswordInvalid (D2's warning for 8-13 made an error, 2026-12)",
+    ),
     r("R52", "info", "dual-stack defaults in use", "docs: dual-stack; D6"),
     r("R53", "error", "at least one System pool; System pools are Linux", "docs: system node pools; CAPZ"),
     r("R54", "error", "Windows pools require Azure CNI", "docs: kubenet; RP AzureCNIOnlyForWindows"),
@@ -119,4 +124,10 @@ export const RULES: readonly RuleInfo[] = [
     r("R78", "error", "VNet address spaces don't overlap", "Azure VNet rules"),
     r("R79", "warning", "the VNet overlaps a connected network", "Azure VNet peering rules"),
     r("R80", "error", "OS SKU belongs to the pool's OS", "API enum OSSKU"),
+    r(
+        "R81",
+        "error",
+        "VNet address spaces and subnet prefixes are network addresses (no host bits)",
+        "Azure network RP InvalidCIDRNotation (reported; not confirmed offline: the safer error); checked 2026-12-03",
+    ),
 ];

@@ -8,7 +8,7 @@ import { at, join, t, Text } from "../../core/text";
 import { Cidr, cidrOf, containsIp, formatIp, isPrivateIpv4, makeCidr, overlaps } from "../cidr";
 import * as D from "../defaults";
 import { CidrEntry } from "../model";
-import { allRanges, parsed, RuleContext, subject } from "./context";
+import { allRanges, parsed, rangesOf, RuleContext, subject } from "./context";
 import { forEach, itemRule, rule, RuleStep } from "./entry";
 
 type ParsedEntry = CidrEntry & { cidr: Cidr };
@@ -31,13 +31,27 @@ function writtenRanges(ctx: RuleContext): CidrEntry[] {
     return allRanges(ctx.m).filter((e) => !e.defaulted);
 }
 
-/** R3 / R4: host bits. Only an IPv4 service CIDR is rejected (CHANGELOG 2019-04-15); the rest is normalised (D20). */
+/**
+ * R3 / R4 / R81: host bits. AKS rejects an IPv4 service CIDR that is not a network address (CHANGELOG
+ * 2019-04-15) and normalises its other ranges (D20); the VNet's address spaces and subnet prefixes go to
+ * the Azure network resource provider, which refuses them (InvalidCIDRNotation, as reported by users;
+ * not confirmed offline, so the safer error), and the components never send them rewritten.
+ */
 function hostBits(ctx: RuleContext): void {
     const { m, s } = ctx;
     const serviceSet = new Set(m.serviceCidrs);
+    const ranges = rangesOf(m);
+    const networkSet = new Set([...ranges.spaces, ...ranges.subnets]);
     for (const e of parsed(writtenRanges(ctx))) {
         if (!e.cidr.hostBitsSet) continue;
-        if (serviceSet.has(e) && e.cidr.family === "IPv4") {
+        if (networkSet.has(e)) {
+            s.error(
+                "R81",
+                e.path,
+                t`${at(e.path)} ${JSON.stringify(e.raw)} has host bits set; Azure refuses a VNet address space or subnet prefix that is not a network address (InvalidCIDRNotation): write "${e.cidr.canonical}"`,
+                "InvalidCIDRNotation",
+            );
+        } else if (serviceSet.has(e) && e.cidr.family === "IPv4") {
             s.error(
                 "R3",
                 e.path,
@@ -313,7 +327,7 @@ function dockerBridge(ctx: RuleContext): void {
 
 /** The checks of single CIDRs and the DNS service address, in run order. */
 export const cidrEntries: readonly RuleStep[] = [
-    rule(["R3", "R4"], hostBits),
+    rule(["R3", "R4", "R81"], hostBits),
     rule(["R67"], ipv6TextualForm),
     forEach("service CIDRs", (ctx) => parsed(ctx.m.serviceCidrs), [
         itemRule(["R13"], ipv4ServiceSize),

@@ -180,29 +180,22 @@ function windowsAdminPassword(ctx: RuleContext): void {
         return;
     }
     const classes = [/[a-z]/, /[A-Z]/, /\d/, /[\W_]/].filter((re) => re.test(pw)).length;
-    if (pw.length < 8 || pw.length > 123) {
+    const path: Path = ["windowsProfile", "adminPassword"];
+    if (DISALLOWED_WINDOWS_PASSWORDS.includes(pw)) {
+        s.error("R51", path, t`${at(path)} (hidden) is on Azure's list of refused passwords; generate a random one`);
+    } else if (pw.length < 14 || pw.length > 123) {
+        // The API schema's minimum is 8, but AKS refuses fewer than 14 (WindowsProfilePasswordInvalid).
         s.error(
             "R51",
-            ["windowsProfile", "adminPassword"],
-            t`${at("windowsProfile", "adminPassword")} (hidden) has ${pw.length} characters; AKS requires 14-123 (the API minimum is 8)`,
+            path,
+            t`${at(path)} (hidden) has ${pw.length} characters; AKS requires 14-123 and refuses others (WindowsProfilePasswordInvalid, although the API schema's minimum is 8): use 14 to 123 characters`,
+            "WindowsProfilePasswordInvalid",
         );
     } else if (classes < 3) {
         s.error(
             "R51",
-            ["windowsProfile", "adminPassword"],
-            t`${at("windowsProfile", "adminPassword")} (hidden) uses ${classes} of the 4 character classes; use at least 3 of lower case, upper case, digits and symbols`,
-        );
-    } else if (DISALLOWED_WINDOWS_PASSWORDS.includes(pw)) {
-        s.error(
-            "R51",
-            ["windowsProfile", "adminPassword"],
-            t`${at("windowsProfile", "adminPassword")} (hidden) is on Azure's list of refused passwords; generate a random one`,
-        );
-    } else if (pw.length < 14) {
-        s.warn(
-            "R51",
-            ["windowsProfile", "adminPassword"],
-            t`${at("windowsProfile", "adminPassword")} (hidden) has ${pw.length} characters; the API accepts 8 but AKS documents a minimum of 14 and may refuse it: use 14 or more`,
+            path,
+            t`${at(path)} (hidden) uses ${classes} of the 4 character classes; use at least 3 of lower case, upper case, digits and symbols`,
         );
     }
 }

@@ -164,14 +164,20 @@ describe("rules: syntax and canonical form", () => {
                 includes: [`"fd12:3456:789a:0:abcd:ffff:c0a8:100/120"`],
             });
         });
-        it("R4 for node subnets with host bits", () => {
+        it("R81 (error, not R4) for node subnets and VNet address spaces with host bits: Azure refuses them", () => {
             const ds = validate({ ...overlayPlan(), nodeSubnets: [{ name: "aks-nodes", cidr: "10.224.0.1/16" }] });
             expectFires(ds, {
-                ruleId: "R4",
-                severity: "warning",
+                ruleId: "R81",
+                severity: "error",
                 path: "nodeSubnets[0].cidr",
+                azureErrorCode: "InvalidCIDRNotation",
                 includes: [`"10.224.0.1/16"`, `"10.224.0.0/16"`],
             });
+            expectSilent(ds, "R4");
+            const space = validate({ ...dualStackPlan(), vnetAddressSpaces: ["10.224.1.0/12", "fd00:10::1/48"] });
+            expectFires(space, { ruleId: "R81", severity: "error", path: "vnetAddressSpaces[0]", includes: [`"10.224.0.0/12"`] });
+            expectFires(space, { ruleId: "R81", severity: "error", path: "vnetAddressSpaces[1]", includes: [`"fd00:10::/48"`] });
+            expectSilent(validate(overlayPlan()), "R81");
         });
         it("R4 does not fire on canonical CIDRs", () => {
             expectSilent(validate(overlayPlan()), "R4");

@@ -130,7 +130,7 @@ describe("rules: Windows", () => {
         }
     });
 
-    describe("R51 windowsProfile.adminPassword (D2: < 8 error, 8-13 warning)", () => {
+    describe("R51 windowsProfile.adminPassword (14-123 characters, 3 classes, not a refused one)", () => {
         const errors: [string, string][] = [
             ["Sh0rt!x", "7 characters"],
             [`Aa1!${"x".repeat(120)}`, "124 characters"],
@@ -153,13 +153,14 @@ describe("rules: Windows", () => {
             expectFires(ds, { ruleId: "R51", severity: "error", path: "windowsProfile.adminPassword", includes: ["number"] });
         });
         for (const pw of ["Abcdef1!", "Abcdefgh1!xyz"]) {
-            it(`warns for ${pw.length} characters`, () => {
+            it(`rejects ${pw.length} characters: AKS refuses fewer than 14 although the API schema allows 8`, () => {
                 const ds = validate(withPassword(pw));
                 expectFires(ds, {
                     ruleId: "R51",
-                    severity: "warning",
+                    severity: "error",
                     path: "windowsProfile.adminPassword",
-                    includes: [`${pw.length} characters`, "14"],
+                    azureErrorCode: "WindowsProfilePasswordInvalid",
+                    includes: [`${pw.length} characters`, "14-123"],
                 });
                 expectOnly(ds, ["R51"]);
                 assertNotEchoed(ds, pw);
