@@ -111,9 +111,9 @@ export const SERVICE_RULES: readonly RuleInfo[] = [
     r("LB-12", "warning", "per-family IP annotations for a family the Service does not have are ignored", `${CCM} azure_utils.go`),
     r(
         "WIN-3",
-        "error/warning",
-        "Services selecting Windows pods: IPv4 only (error), not Local (warning)",
-        "Kubernetes docs: Windows networking; AKS Windows FAQ",
+        "warning",
+        "Services selecting Windows pods: an IPv6 load balancer has no working traffic policy, and Local is unsupported",
+        "Kubernetes docs: Windows networking; AKS Windows FAQ; AKS CHANGELOG 2026-07-17 (Windows overlay dual-stack GA, Azure/AKS#4477); checked 2026-12-03",
     ),
 ];
 

@@ -22,8 +22,9 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  *   traffic policies, health-check node ports and node-port allocation (`K8S-n`, `SVC-n`);
  * - AKS and Azure load-balancer behaviour: IPv6 needs `externalTrafficPolicy: Local` (AZ-1), dual-stack
  *   frontends before 1.27 (LB-1), probe annotations and limits (LB-2 to LB-8) and more (`LB-n`);
- * - Windows backends: IPv4 only (WIN-3). A Service targets Windows pods when the cluster has Windows
- *   pools and its selector has `kubernetes.io/os: windows`.
+ * - Windows backends (WIN-3): IPv6 ClusterIPs are fine since Windows dual-stack went GA (2026-07-17); an
+ *   IPv6 load balancer or `Local` in front of Windows pods is warned about. A Service targets Windows pods
+ *   when the cluster has Windows pools and its selector has `kubernetes.io/os: windows`.
  *
  * Severity: `error` means the API server or Azure's load balancer rejects the Service or it cannot
  * work on AKS; `warning` means it works but is risky or silently not what was meant; `info` is advice.

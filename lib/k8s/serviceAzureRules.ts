@@ -363,16 +363,22 @@ function probeTiming(ctx: RuleContext, ports: Map<number, Map<string, { key: str
         check(globalInterval, globalNum, gi !== undefined ? AZURE_ANNOTATIONS.probeInterval : AZURE_ANNOTATIONS.probeNumOfProbe);
 }
 
-/** WIN-3: a Service selecting Windows pods (cluster with Windows pools, selector kubernetes.io/os: windows). */
+/**
+ * WIN-3: a Service selecting Windows pods (cluster with Windows pools, selector kubernetes.io/os: windows).
+ * Windows pods have IPv6 on Azure CNI Overlay dual-stack since the AKS release of 2026-07-17 (Azure/AKS#4477,
+ * checked 2026-12-03), so IPv6 ClusterIP Services in front of them are fine. An IPv6 load balancer is not:
+ * its probes need `Local` (AZ-1), which Windows nodes don't support. Not confirmed offline either way, so a
+ * warning that points at the safe path.
+ */
 export function windowsRules(ctx: RuleContext): void {
     const { svc, eff, cluster, sink } = ctx;
     if (!cluster.hasWindowsPools || svc.selector?.["kubernetes.io/os"] !== "windows" || eff.type === "ExternalName") return;
-    if (eff.ipFamilies.includes("IPv6")) {
+    if (eff.type === "LoadBalancer" && eff.ipFamilies.includes("IPv6")) {
         const path: Path = svc.ipFamilies?.includes("IPv6") ? ["spec", "ipFamilies"] : ["spec", "ipFamilyPolicy"];
-        sink.error(
+        sink.warn(
             "WIN-3",
             path,
-            t`${at(path)}: this Service selects Windows pods (selector kubernetes.io/os: windows) but its effective ipFamilies ${show(eff.ipFamilies)} include IPv6; Windows overlay networking has no IPv6 between pods and no Local traffic policy, which IPv6 on AKS needs (AZ-1). Use ipFamilyPolicy SingleStack with ipFamilies ["IPv4"], and reach Windows apps over IPv6 through the dual-stack Linux ingress`,
+            t`${at(path)}: this LoadBalancer selects Windows pods (selector kubernetes.io/os: windows) with effective ipFamilies ${show(eff.ipFamilies)}; Windows pods have IPv6 on dual-stack overlay (GA 2026-07-17), but Azure's IPv6 health probes need externalTrafficPolicy Local (AZ-1), which Windows nodes don't support. Serve IPv4 here (ipFamilyPolicy SingleStack, ipFamilies ["IPv4"]) and reach Windows apps over IPv6 through the dual-stack Linux ingress, or test IPv6 probing on your node image`,
         );
     }
     if (eff.externallyAccessible && eff.externalTrafficPolicy === "Local") {

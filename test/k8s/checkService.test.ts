@@ -660,9 +660,17 @@ describe("checkService", () => {
 
     describe("Windows backends", () => {
         const winSelector = { "kubernetes.io/os": "windows", app: "iis" };
-        it("WIN-3: IPv6 is an error, Local a warning, for Services selecting Windows pods", () => {
-            fires(dualLb({ selector: winSelector }), WIN, "WIN-3", "error", "spec.ipFamilies");
-            fires(lb({ selector: winSelector, ipFamilyPolicy: "PreferDualStack" }), WIN, "WIN-3", "error", "spec.ipFamilyPolicy");
+        it("WIN-3: an IPv6 load balancer and Local are warnings for Services selecting Windows pods; IPv6 ClusterIPs are fine (GA)", () => {
+            fires(dualLb({ selector: winSelector }), WIN, "WIN-3", "warning", "spec.ipFamilies");
+            fires(lb({ selector: winSelector, ipFamilyPolicy: "PreferDualStack" }), WIN, "WIN-3", "warning", "spec.ipFamilyPolicy");
+            assert.ok(run(dualLb({ selector: winSelector }), WIN).every((d) => d.ruleId !== "WIN-3" || d.severity === "warning"));
+            const clusterIp = {
+                apiVersion: "v1",
+                kind: "Service",
+                metadata: { name: "iis" },
+                spec: { selector: winSelector, ipFamilyPolicy: "RequireDualStack", ipFamilies: ["IPv4", "IPv6"], ports: [{ port: 80 }] },
+            };
+            silent(clusterIp, WIN, "WIN-3");
             fires(lb({ selector: winSelector }), WIN, "WIN-3", "warning", "spec.externalTrafficPolicy");
             silent(lb({ selector: winSelector, externalTrafficPolicy: "Cluster" }), WIN, "WIN-3");
             silent(dualLb({ selector: winSelector }), DUAL, "WIN-3");
