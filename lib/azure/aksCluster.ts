@@ -123,7 +123,8 @@ export class AksCluster extends pulumi.ComponentResource {
     private readonly join: ClusterJoin;
 
     /**
-     * @param name the component's name; children are named `${name}-<role>`.
+     * @param name the component's name; children are named `${name}-<role>` (their URNs), and Azure names
+     * default to `${name}-${stack}-${hash}` (see `AksClusterArgs.clusterName`).
      * @param args the cluster's arguments; see `AksClusterArgs`.
      * @param opts resource options for the component.
      */
