@@ -57,7 +57,7 @@ export interface VnetArgs {
      */
     addressSpaces?: string[];
     /**
-     * The subnets, created one after another (Azure refuses concurrent subnet operations on one VNet).
+     * The subnets, at least one (A23), created one after another (Azure refuses concurrent subnet operations on one VNet).
      * @default [{ name: "nodes", cidr: "10.224.0.0/16" }] (dual-stack: with ipv6Cidr "fd10:224::/64")
      */
     subnets?: SubnetArgs[];

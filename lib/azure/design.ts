@@ -439,6 +439,7 @@ function designNetwork(
     const outbound = designOutbound(n, dualStack, f);
     const existing = n.nodeSubnetId !== undefined;
     if (existing) checkOwnNetwork(n, pools, f);
+    else checkCreatedSubnets(n, f);
     return {
         mode: existing ? "existing" : "created",
         plugin,
@@ -526,6 +527,24 @@ function checkOwnNetwork(n: NetworkArgs, pools: PoolDesign[], f: Findings): void
         }
     }
     if (typeof n.nodeSubnetId === "string") checkSubnetId(f, n.nodeSubnetId);
+}
+
+/**
+ * A23: a created VNet has a subnet. Without one the pools get no `vnetSubnetID`, and AKS then creates a
+ * VNet and subnet of its own ("If this is not specified, a VNET and subnet will be generated and used":
+ * ManagedClusterAgentPoolProfile.vnetSubnetID, AKS REST API reference), so every check of the plan would
+ * be about a network the cluster doesn't use. Refused rather than given the default subnet: `[]` is
+ * written on purpose, and a subnet the user didn't ask for would be a guess.
+ */
+function checkCreatedSubnets(n: NetworkArgs, f: Findings): void {
+    const subnets = n.vnet?.subnets;
+    if (subnets === undefined || subnets.length > 0) return;
+    const path: Path = ["network", "vnet", "subnets"];
+    f.error(
+        "A23",
+        path,
+        t`${at(path)} is [], so the pools would get no subnet and AKS would put the nodes in a VNet of its own, outside ${at("network", "vnet")}: list at least one subnet, e.g. [{ name: "nodes", cidr: "10.224.0.0/16" }], or remove subnets to get that default`,
+    );
 }
 
 /** The VNet the component creates, with AKS's managed-VNet ranges as defaults. */

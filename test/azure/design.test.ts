@@ -254,12 +254,21 @@ describe("designCluster", () => {
                 { apiServer: API, kubeconfigLogin: { mode: KubeloginMode.ServicePrincipal } },
                 "A19 kubeconfigLogin.clientId",
             ],
+            ["A23: a created VNet without subnets", { apiServer: API, network: { vnet: { subnets: [] } } }, "A23 network.vnet.subnets"],
         ];
         for (const [title, args, expected] of cases) {
             it(`fails ${title}`, () => {
                 assert.deepEqual(pathsOf(args), [expected]);
             });
         }
+        it("refuses a created VNet without subnets (A23) with the fix, rather than let AKS make a VNet of its own", () => {
+            const [e] = errorsOf({ apiServer: API, network: { vnet: { subnets: [] } } });
+            assert.match(
+                e.message,
+                /^network\.vnet\.subnets is \[\], so the pools would get no subnet .*: list at least one subnet, .* or remove subnets/,
+            );
+            assert.deepEqual(pathsOf({ apiServer: API, network: { vnet: { name: "net" } } }), []);
+        });
         it("catalogues every id it reports", () => {
             const ids = new Set(COMPONENT_RULES.map((r) => r.id));
             for (const [, args] of cases) for (const d of errorsOf(args)) assert.ok(ids.has(d.ruleId), d.ruleId);
