@@ -8,11 +8,17 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as fc from "fast-check";
-import { mockState } from "./helpers/mocks";
+import { mockState, TEST_DEPLOYMENT } from "./helpers/mocks";
 
 /** Install the suite's mocks (again, after a spec that needed its own, such as the SDK contract test). */
 export function installSuiteMocks(): void {
-    void pulumi.runtime.setMocks(mockState, "aks-network-test", "test", process.env.PULUMI_TEST_PREVIEW === "1", "acme");
+    void pulumi.runtime.setMocks(
+        mockState,
+        TEST_DEPLOYMENT.project,
+        TEST_DEPLOYMENT.stack,
+        process.env.PULUMI_TEST_PREVIEW === "1",
+        "acme",
+    );
 }
 
 installSuiteMocks();

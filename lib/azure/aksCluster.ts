@@ -37,7 +37,7 @@ export const AKS_CLUSTER_TYPE = "aks-network:index:AksCluster";
 
 /** The design of a cluster, or one error listing every problem, before any child exists (warnings are logged). */
 function validDesign(name: string, args: AksClusterArgs, parent: pulumi.Resource): ClusterDesign {
-    const design = designCluster(name, args);
+    const design = designCluster(name, args, { project: pulumi.getProject(), stack: pulumi.getStack() });
     reportFindings(`invalid AksCluster "${name}" arguments; nothing was created`, design.diagnostics, parent);
     return design;
 }
@@ -123,7 +123,8 @@ export class AksCluster extends pulumi.ComponentResource {
     private readonly join: ClusterJoin;
 
     /**
-     * @param name the component's name; children are named `${name}-<role>`.
+     * @param name the component's name; children are named `${name}-<role>` (their URNs), and Azure names
+     * default to `${name}-${stack}-${hash}` (see `AksClusterArgs.clusterName`).
      * @param args the cluster's arguments; see `AksClusterArgs`.
      * @param opts resource options for the component.
      */

@@ -47,8 +47,8 @@ export const SUBNET_ARGS_SHAPE: ObjectShape<SubnetArgs> = S.object<SubnetArgs>("
 /** A VNet the component creates for the cluster. */
 export interface VnetArgs {
     /**
-     * The VNet's Azure name.
-     * @default - `${clusterName}-vnet`
+     * The VNet's Azure name (2-64 characters), used as is.
+     * @default - `${clusterName}-vnet` (cut, with a hash, to fit 64 characters)
      */
     name?: string;
     /**
@@ -57,7 +57,7 @@ export interface VnetArgs {
      */
     addressSpaces?: string[];
     /**
-     * The subnets, created one after another (Azure refuses concurrent subnet operations on one VNet).
+     * The subnets, at least one (A23), created one after another (Azure refuses concurrent subnet operations on one VNet).
      * @default [{ name: "nodes", cidr: "10.224.0.0/16" }] (dual-stack: with ipv6Cidr "fd10:224::/64")
      */
     subnets?: SubnetArgs[];
@@ -439,7 +439,7 @@ export const MONITORING_ARGS_SHAPE: ObjectShape<MonitoringArgs> = S.object<Monit
 export interface ClusterIdentityArgs {
     /**
      * An existing user-assigned identity's resource id.
-     * @default - the component creates one (`${clusterName}-identity`)
+     * @default - the component creates one, named `${clusterName}-identity`
      */
     userAssignedIdentityId?: pulumi.Input<string>;
     /**
@@ -486,9 +486,9 @@ export const KUBECONFIG_LOGIN_ARGS_SHAPE: ObjectShape<KubeconfigLoginArgs> = S.o
 /** The arguments of an `AksCluster`. */
 export interface AksClusterArgs {
     /**
-     * The resource group (created when `createResourceGroup` is true). A plain name, so the kubeconfig
-     * can be read during previews.
-     * @default - `${name}-rg`, created
+     * The resource group's Azure name (1-90 characters), used as is; created when `createResourceGroup`
+     * is true. A plain name, so the kubeconfig can be read during previews.
+     * @default - unique per stack: `${name}-${stack}-${hash}-rg` (the cluster's default name and `-rg`), created
      */
     resourceGroupName?: string;
     /**
@@ -502,13 +502,17 @@ export interface AksClusterArgs {
      */
     location?: pulumi.Input<string>;
     /**
-     * The cluster's Azure name: 1-63 letters, digits, `-` and `_`, starting and ending with a letter or digit.
-     * @default - the component's name
+     * The cluster's Azure name: 1-63 letters, digits, `-` and `_`, starting and ending with a letter or
+     * digit; used as is. The component's name (the first constructor argument) names the Pulumi
+     * resources (URNs) only; Azure names default to it plus the stack, so two stacks never collide.
+     * Renaming the stack or the project changes the default names, which replaces the resources: give
+     * `clusterName` and `resourceGroupName` before renaming.
+     * @default - unique per stack: `${name}-${stack}-${hash}`, where the hash (6 hex digits) is of the project, stack and component name, cut to 63 characters
      */
     clusterName?: string;
     /**
      * The DNS prefix of the API server's FQDN: 1-54 letters, digits and `-`. Forces replacement.
-     * @default - the cluster name, cut to 54 characters, with `_` replaced by `-`
+     * @default - the cluster's default name with `_` as `-` (cut to 54 characters, keeping its hash); with `clusterName` given, that name cut to 54 characters, with `_` replaced by `-`
      */
     dnsPrefix?: string;
     /**

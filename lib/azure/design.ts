@@ -34,6 +34,9 @@ import { Path } from "../core/path";
 import { at, join, t, Text } from "../core/text";
 import { clusterPathTable, PathTable } from "./paths";
 import { checkShape, withShapeProblems } from "./shape";
+import { defaultNames, Deployment, derivedName, NAME_LIMITS } from "./names";
+
+export { Deployment } from "./names";
 
 /** A pool with every component default applied. */
 export interface PoolDesign {
@@ -139,12 +142,14 @@ export interface UpgradeDesign {
 
 /** Everything the component needs to create its resources. */
 export interface ClusterDesign {
-    /** The cluster's Azure name. */
+    /** The cluster's Azure name: `clusterName`, else unique per stack (`names.ts`). */
     clusterName: string;
     /** The API server's DNS prefix. */
     dnsPrefix: string;
-    /** The resource group's name (plain, for the credentials invoke). */
+    /** The resource group's name (plain, for the credentials invoke): `resourceGroupName`, else unique per stack. */
     resourceGroupName: string;
+    /** The name of the control plane identity the component creates (unused with `identity.userAssignedIdentityId`). */
+    identityName: string;
     /** Create the resource group. */
     createResourceGroup: boolean;
     /** The version as written (or the default). */
@@ -434,6 +439,7 @@ function designNetwork(
     const outbound = designOutbound(n, dualStack, f);
     const existing = n.nodeSubnetId !== undefined;
     if (existing) checkOwnNetwork(n, pools, f);
+    else checkCreatedSubnets(n, f);
     return {
         mode: existing ? "existing" : "created",
         plugin,
@@ -523,11 +529,29 @@ function checkOwnNetwork(n: NetworkArgs, pools: PoolDesign[], f: Findings): void
     if (typeof n.nodeSubnetId === "string") checkSubnetId(f, n.nodeSubnetId);
 }
 
+/**
+ * A23: a created VNet has a subnet. Without one the pools get no `vnetSubnetID`, and AKS then creates a
+ * VNet and subnet of its own ("If this is not specified, a VNET and subnet will be generated and used":
+ * ManagedClusterAgentPoolProfile.vnetSubnetID, AKS REST API reference), so every check of the plan would
+ * be about a network the cluster doesn't use. Refused rather than given the default subnet: `[]` is
+ * written on purpose, and a subnet the user didn't ask for would be a guess.
+ */
+function checkCreatedSubnets(n: NetworkArgs, f: Findings): void {
+    const subnets = n.vnet?.subnets;
+    if (subnets === undefined || subnets.length > 0) return;
+    const path: Path = ["network", "vnet", "subnets"];
+    f.error(
+        "A23",
+        path,
+        t`${at(path)} is [], so the pools would get no subnet and AKS would put the nodes in a VNet of its own, outside ${at("network", "vnet")}: list at least one subnet, e.g. [{ name: "nodes", cidr: "10.224.0.0/16" }], or remove subnets to get that default`,
+    );
+}
+
 /** The VNet the component creates, with AKS's managed-VNet ranges as defaults. */
 function createdVnet(n: NetworkArgs, clusterName: string, dualStack: boolean): NetworkDesign["vnet"] {
     const v = n.vnet ?? {};
     return {
-        name: v.name ?? `${clusterName}-vnet`,
+        name: v.name ?? derivedName(clusterName, "-vnet", NAME_LIMITS.vnet),
         addressSpaces: v.addressSpaces ?? (dualStack ? [D.DEFAULT_VNET_SPACE_V4, D.DEFAULT_VNET_SPACE_V6] : [D.DEFAULT_VNET_SPACE_V4]),
         subnets: v.subnets ?? [
             dualStack
@@ -608,11 +632,11 @@ const NEEDS_EXISTING_NETWORK = ["R65"];
  * `input` is: its shape is checked first (A22, every problem at once), and the design continues on the
  * arguments with every ill-shaped part left out, so the other findings still appear.
  */
-export function designCluster(name: string, input: AksClusterArgs): ClusterDesign {
+export function designCluster(name: string, input: AksClusterArgs, deployment: Deployment): ClusterDesign {
     const shape = checkShape(input, AKS_CLUSTER_ARGS_SHAPE);
     const args: AksClusterArgs = shape.value ?? {};
     const f = new Findings();
-    const { clusterName, dnsPrefix } = designNames(name, args, f);
+    const { clusterName, dnsPrefix, resourceGroupName } = designNames(name, args, deployment, f);
     const kubernetesVersion = args.kubernetesVersion ?? D.DEFAULT_KUBERNETES_VERSION;
     const { upgrades, kubernetesVersionSent } = designUpgrades(args, kubernetesVersion, f);
     const systemPool = designPool(args.systemPool ?? {}, "System", ["systemPool"], kubernetesVersion, f);
@@ -623,7 +647,6 @@ export function designCluster(name: string, input: AksClusterArgs): ClusterDesig
     checkAddOnArgs(args, network, f);
     const kubeloginMode = args.kubeconfigLogin?.mode ?? KubeloginMode.AzureCli;
 
-    const resourceGroupName = args.resourceGroupName ?? `${name}-rg`;
     const base = { network, systemPool, userPools, kubernetesVersion, windows, resourceGroupName, apiServer };
     const plan = buildPlan(base, args);
     const paths = clusterPathTable({ userPools: userPools.length, userConnected: network.connected.length, network: network.mode });
@@ -638,6 +661,7 @@ export function designCluster(name: string, input: AksClusterArgs): ClusterDesig
     return {
         clusterName,
         dnsPrefix,
+        identityName: derivedName(clusterName, "-identity", NAME_LIMITS.identity),
         createResourceGroup: args.createResourceGroup ?? args.resourceGroupName === undefined,
         kubernetesVersionSent,
         ...base,
@@ -654,21 +678,31 @@ export function designCluster(name: string, input: AksClusterArgs): ClusterDesig
     };
 }
 
-/** The cluster's name (A2) and DNS prefix (A3). */
-function designNames(name: string, args: AksClusterArgs, f: Findings): { clusterName: string; dnsPrefix: string } {
-    const clusterName = args.clusterName ?? name;
+/**
+ * The cluster's name (A2), DNS prefix (A3) and resource group: as given, else unique per stack
+ * (`names.ts`), so two stacks of one program never claim the same Azure names.
+ */
+function designNames(
+    name: string,
+    args: AksClusterArgs,
+    deployment: Deployment,
+    f: Findings,
+): { clusterName: string; dnsPrefix: string; resourceGroupName: string } {
+    const defaults = defaultNames(name, deployment);
+    const clusterName = args.clusterName ?? defaults.clusterName;
     if (!CLUSTER_NAME_RE.test(clusterName)) {
-        const note = args.clusterName === undefined ? "the component's name" : undefined;
         const message = t`cluster name ${quote(clusterName)} is not allowed; use 1-63 letters, digits, "-" and "_", starting and ending with a letter or digit`;
-        f.diagnostics.push(diagnostic("error", "A2", ["clusterName"], message, undefined, { note }));
+        f.error("A2", ["clusterName"], message);
     }
     const dnsPrefix =
         args.dnsPrefix ??
-        clusterName
-            .replace(/[^-a-zA-Z0-9]/g, "-")
-            .replace(/^-+/, "")
-            .slice(0, 54)
-            .replace(/-+$/, "");
+        (args.clusterName === undefined
+            ? defaults.dnsPrefix
+            : clusterName
+                  .replace(/[^-a-zA-Z0-9]/g, "-")
+                  .replace(/^-+/, "")
+                  .slice(0, NAME_LIMITS.dnsPrefix)
+                  .replace(/-+$/, ""));
     // A prefix derived from a bad cluster name is that name's problem (A2).
     if (!DNS_PREFIX_RE.test(dnsPrefix) && (args.dnsPrefix !== undefined || CLUSTER_NAME_RE.test(clusterName))) {
         f.error(
@@ -677,7 +711,7 @@ function designNames(name: string, args: AksClusterArgs, f: Findings): { cluster
             t`${at("dnsPrefix")} ${quote(dnsPrefix)} is not allowed; use 1-54 letters, digits and "-", starting and ending with a letter or digit`,
         );
     }
-    return { clusterName, dnsPrefix };
+    return { clusterName, dnsPrefix, resourceGroupName: args.resourceGroupName ?? defaults.resourceGroupName };
 }
 
 /** The upgrade channels and windows (A12, A14) and the version sent to AKS (A4: a patch under an auto-upgrade channel). */

@@ -72,4 +72,10 @@ export const COMPONENT_RULES: readonly RuleInfo[] = [
         "argument shape: known keys, and values of the documented type (objects, lists, strings, numbers, booleans, enum values; Outputs only where an argument is a pulumi.Input)",
         "this package (AksClusterArgs, NodePoolArgs)",
     ),
+    r(
+        "A23",
+        "error",
+        "a created VNet has at least one subnet (without one, AKS puts the nodes in a VNet of its own)",
+        "API reference: ManagedClusterAgentPoolProfile.vnetSubnetID",
+    ),
 ];

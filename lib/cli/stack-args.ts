@@ -8,6 +8,7 @@
  */
 import { AksClusterArgs } from "../azure/clusterArgs";
 import { ClusterDesign, designCluster } from "../azure/design";
+import { Deployment } from "../azure/names";
 import { verdictOf } from "../network/report";
 import type { Diagnostic, NetworkPlan, NetworkPlanReport } from "../network/types";
 import { CLUSTER_KEYS, inConfigTerms, PROGRAM_KEYS, readStackConfig, STACK_NAMESPACE, STACK_RULE, StackConfig } from "../stack/config";
@@ -15,6 +16,9 @@ import { toRuntimeConfig } from "./project";
 
 /** The config namespace of the root stack program. */
 export const CONFIG_NAMESPACE = STACK_NAMESPACE;
+
+/** The deployment a stack's config is read for when none is given: the cluster's default Azure names are then examples. */
+export const EXAMPLE_DEPLOYMENT: Deployment = { project: "project", stack: "stack" };
 
 /** The cluster arguments found in a stack's config. */
 export interface StackClusterArgs {
@@ -36,13 +40,18 @@ export interface StackClusterArgs {
 
 /**
  * Read a stack's config values (namespaced keys, values as parsed from the stack file) the way the
- * stack program does. `namespace` reads the same keys under another namespace.
+ * stack program does. `namespace` reads the same keys under another namespace; `deployment` is the
+ * project and stack the config is for (the cluster's default Azure names are unique per stack).
  */
-export function stackConfigToClusterArgs(values: Record<string, unknown>, namespace = CONFIG_NAMESPACE): StackClusterArgs {
+export function stackConfigToClusterArgs(
+    values: Record<string, unknown>,
+    namespace = CONFIG_NAMESPACE,
+    deployment: Deployment = EXAMPLE_DEPLOYMENT,
+): StackClusterArgs {
     const prefix = `${namespace}:`;
     const keys = Object.keys(values).filter((k) => k.startsWith(prefix));
     const own = Object.fromEntries(keys.map((k) => [k, values[k]]));
-    const { config, problems, design } = readStackConfig(toRuntimeConfig(own), namespace);
+    const { config, problems, design } = readStackConfig(toRuntimeConfig(own), deployment, namespace);
     const pw = own[`${prefix}windowsAdminPassword`];
     const password = config.hasWindowsAdminPassword && typeof pw === "string" ? pw : undefined;
     const args: AksClusterArgs =
@@ -66,10 +75,11 @@ export function stackConfigToClusterArgs(values: Record<string, unknown>, namesp
 export function stackConfigToNetworkPlan(
     values: Record<string, unknown>,
     namespace = CONFIG_NAMESPACE,
+    deployment: Deployment = EXAMPLE_DEPLOYMENT,
 ): { plan: NetworkPlan; report: NetworkPlanReport; used: string[]; other: string[]; componentName: string } {
-    const r = stackConfigToClusterArgs(values, namespace);
+    const r = stackConfigToClusterArgs(values, namespace, deployment);
     // The design the config reader made; designing again only if it couldn't (it then reports why).
-    const design = r.design ?? designCluster(r.componentName, r.args);
+    const design = r.design ?? designCluster(r.componentName, r.args, deployment);
     const order = { error: 0, warning: 1, info: 2 } as const;
     const diagnostics = [...r.problems, ...design.report.diagnostics.map((d) => inConfigTerms(d, namespace))]
         .map((d, i) => ({ d, i }))

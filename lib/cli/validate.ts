@@ -77,7 +77,7 @@ export function validateDocument(
             );
         }
         try {
-            const r = stackConfigToNetworkPlan(config.values, namespace);
+            const r = stackConfigToNetworkPlan(config.values, namespace, { project, stack });
             const notes = [
                 `read ${r.used.length ? r.used.join(", ") : "no cluster arguments"} as AksClusterArgs of component "${r.componentName}"${r.other.length ? `; the program's own: ${r.other.join(", ")}` : ""}`,
             ];

@@ -7,6 +7,12 @@
  * parsed value that counts, never the text. Addresses are turned into numbers by ip-num; this module
  * adds the strict grammar, reasons a user can act on, host-bit detection and RFC 5952 formatting.
  *
+ * IPv4-mapped IPv6 addresses (`::ffff:a.b.c.d`, inside ::ffff:0:0/96, in any textual form) are
+ * refused, as addresses and as networks: Kubernetes reads them as IPv4 (k8s.io/utils/net `IsIPv4` is
+ * `ip.To4() != nil`, and Go's `net.IP.To4` returns the IPv4 form of a mapped address), so one value
+ * would be IPv6 to this package and Azure's field and IPv4 to the cluster. The suggestion is the IPv4
+ * form; an IPv6 range has to lie outside ::ffff:0:0/96.
+ *
  * Nothing here throws on bad input: parse functions return `{ ok: false, reason }`.
  */
 import type * as IpNum from "ip-num";
@@ -35,7 +41,8 @@ export interface Cidr {
 }
 
 export type CidrParse = { ok: true; cidr: Cidr } | { ok: false; reason: string; suggestion?: string };
-export type IpParse = { ok: true; family: Family; value: bigint } | { ok: false; reason: string; suggestion?: string };
+/** An address, or why not; `ipv4Mapped` holds the IPv4 value of a refused IPv4-mapped IPv6 address. */
+export type IpParse = { ok: true; family: Family; value: bigint } | { ok: false; reason: string; suggestion?: string; ipv4Mapped?: bigint };
 
 export const BITS: Record<Family, number> = { IPv4: 32, IPv6: 128 };
 
@@ -112,7 +119,23 @@ function parseIpv6(text: string): IpParse {
     if (doubles === 1 && count > 7) return { ok: false, reason: `it has ${count} groups beside "::"; at most 7 are allowed` };
     const zeros = new Array(8 - count).fill("0");
     const full = doubles === 1 ? [...headGroups, ...zeros, ...restGroups] : headGroups;
-    return { ok: true, family: "IPv6", value: ipv6Value(full.join(":")) };
+    const value = ipv6Value(full.join(":"));
+    return isIpv4Mapped(value) ? mappedProblem(value & 0xffffffffn) : { ok: true, family: "IPv6", value };
+}
+
+/** True when an IPv6 value lies in ::ffff:0:0/96, the IPv4-mapped addresses. */
+export function isIpv4Mapped(value: bigint): boolean {
+    return value >> 32n === 0xffffn;
+}
+
+function mappedProblem(ipv4: bigint): IpParse {
+    const text = formatIp(ipv4, "IPv4");
+    return {
+        ok: false,
+        reason: `it is the IPv4-mapped IPv6 form of ${text} (inside ::ffff:0:0/96), which Kubernetes reads as IPv4; write the IPv4 value, or for IPv6 a range outside ::ffff:0:0/96 such as "fd12:3456:789a::/64"`,
+        suggestion: text,
+        ipv4Mapped: ipv4,
+    };
 }
 
 /** Parse `address/prefix`. */
@@ -137,8 +160,10 @@ export function parseCidr(input: unknown): CidrParse {
         };
     }
     const ip = parseIp(input.slice(0, slash));
-    if (!ip.ok) return { ok: false, reason: ip.reason, suggestion: ip.suggestion ? `${ip.suggestion}${input.slice(slash)}` : undefined };
     const prefixText = input.slice(slash + 1);
+    if (!ip.ok && ip.ipv4Mapped !== undefined)
+        return { ok: false, reason: ip.reason, suggestion: mappedSuggestion(ip.ipv4Mapped, prefixText) };
+    if (!ip.ok) return { ok: false, reason: ip.reason, suggestion: ip.suggestion ? `${ip.suggestion}${input.slice(slash)}` : undefined };
     const bits = BITS[ip.family];
     if (!PREFIX_RE.test(prefixText)) {
         return { ok: false, reason: `prefix "${prefixText}" is not a whole number between 0 and ${bits}` };
@@ -146,6 +171,13 @@ export function parseCidr(input: unknown): CidrParse {
     const prefix = Number(prefixText);
     if (prefix > bits) return { ok: false, reason: `prefix /${prefix} is longer than ${bits} bits` };
     return { ok: true, cidr: makeCidr(ip.family, ip.value, prefix) };
+}
+
+/** The IPv4 network of an IPv4-mapped one (`::ffff:10.0.0.0/104` is 10.0.0.0/8), when its prefix is /96 or longer. */
+function mappedSuggestion(ipv4: bigint, prefixText: string): string | undefined {
+    const prefix = Number(prefixText);
+    if (!PREFIX_RE.test(prefixText) || prefix < 96 || prefix > 128) return undefined;
+    return makeCidr("IPv4", ipv4, prefix - 96).canonical;
 }
 
 /** Build a network from an address and a prefix. */

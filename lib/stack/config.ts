@@ -12,6 +12,7 @@
  */
 import { AKS_CLUSTER_ARGS_SHAPE, AksClusterArgs } from "../azure/clusterArgs";
 import { ClusterDesign, designCluster } from "../azure/design";
+import { Deployment } from "../azure/names";
 import { IngressControllerKind } from "../k8s/ingressValues";
 import { diagnostic, mapPaths } from "../core/diagnostic";
 import { Path } from "../core/path";
@@ -201,10 +202,12 @@ function splitValues(
  * keys of other namespaces are ignored (`namespace` reads the same keys under another one). The program's settings are checked here (rule S1), the
  * cluster's arguments once, by the design, exactly as `AksCluster` checks them (A22 and the rules),
  * every path in config terms. `design` is the cluster as `AksCluster` will design it (the Windows
- * password included), undefined only when the settings could not be read at all.
+ * password included), undefined only when the settings could not be read at all. `deployment` is the
+ * project and stack the config is for: the cluster's default Azure names are unique per stack.
  */
 export function readStackConfig(
     values: Record<string, string>,
+    deployment: Deployment,
     namespace = STACK_NAMESPACE,
 ): { config: StackConfig; problems: Diagnostic[]; design: ClusterDesign | undefined } {
     const problems: Diagnostic[] = [];
@@ -226,7 +229,7 @@ export function readStackConfig(
         typeof cluster.windows === "object" && cluster.windows !== null && !Array.isArray(cluster.windows) ? cluster.windows : {};
     const password = own.windowsAdminPassword !== undefined ? { windows: { ...windows, adminPassword: own.windowsAdminPassword } } : {};
     try {
-        design = designCluster(config.name, { ...config.cluster, ...password });
+        design = designCluster(config.name, { ...config.cluster, ...password }, deployment);
     } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
         problems.push(

@@ -84,7 +84,7 @@ export function deployStack(config: StackConfig, windowsAdminPassword?: pulumi.O
  */
 export function runStackProgram(): StackOutputs {
     const all = pulumi.runtime.allConfig();
-    const { config, problems } = readStackConfig(all);
+    const { config, problems } = readStackConfig(all, { project: pulumi.getProject(), stack: pulumi.getStack() });
     if (problems.length > 0) {
         throw new pulumi.RunError(formatProblems(`invalid stack config for ${pulumi.getProject()}/${pulumi.getStack()}`, problems));
     }

@@ -5,7 +5,8 @@ import { AksCluster } from "../../lib/azure/aksCluster";
 import { AksClusterArgs } from "../../lib/azure/clusterArgs";
 import { IpFamily, KubeloginMode, NetworkDataplane, NetworkPolicy, OsSku, OsType } from "../../lib/azure/enums";
 import { checkService } from "../../lib/k8s/checkService";
-import { isPreview, isWrappedSecret, mockState, registered, resetMocks, settle } from "../helpers/mocks";
+import { isPreview, isWrappedSecret, mockState, registered, resetMocks, settle, TEST_DEPLOYMENT } from "../helpers/mocks";
+import { installSuiteMocks } from "../setup";
 import {
     API,
     captureLogs,
@@ -335,6 +336,57 @@ describe("AksCluster", () => {
         });
     });
 
+    describe("physical names", () => {
+        /** Every Azure name the component claims, by the component's name. */
+        const physical = (component: string): string[] => {
+            const of = (type: string): Json => inputsOf(type, component)[0] as Json;
+            const cluster = of(T.cluster);
+            return [
+                of(T.rg).resourceGroupName,
+                cluster.resourceName,
+                cluster.dnsPrefix,
+                of(T.vnet).virtualNetworkName,
+                of(T.identity).resourceName,
+            ];
+        };
+        afterEach(() => installSuiteMocks());
+
+        it("claims no Azure name in common in two stacks of one program", async () => {
+            new AksCluster("two", { apiServer: API });
+            await settle();
+            const test = physical("two");
+            resetMocks();
+            await pulumi.runtime.setMocks(mockState, TEST_DEPLOYMENT.project, "prod", isPreview, "acme");
+            new AksCluster("two", { apiServer: API });
+            await settle();
+            const prod = physical("two");
+            assert.deepEqual(test, [
+                "two-test-602f1b-rg",
+                "two-test-602f1b",
+                "two-test-602f1b",
+                "two-test-602f1b-vnet",
+                "two-test-602f1b-identity",
+            ]);
+            assert.deepEqual(
+                prod.filter((x) => test.includes(x)),
+                [],
+            );
+            assert.ok(prod[1].startsWith("two-prod-"), prod[1]);
+        });
+        it("uses the names given as is", async () => {
+            new AksCluster("given", {
+                apiServer: API,
+                clusterName: "platform",
+                dnsPrefix: "platform-api",
+                resourceGroupName: "platform-rg",
+                createResourceGroup: true,
+                network: { vnet: { name: "platform-net" } },
+            });
+            await settle();
+            assert.deepEqual(physical("given"), ["platform-rg", "platform", "platform-api", "platform-net", "platform-identity"]);
+        });
+    });
+
     describe("outputs", () => {
         it("exposes the plan and facts as plain values at construction", () => {
             const c = new AksCluster("out1", { apiServer: API, nodePools: [{ name: "win", osType: OsType.Windows }] });
@@ -349,7 +401,7 @@ describe("AksCluster", () => {
                 networkDataplane: "azure",
                 appRoutingEnabled: false,
             });
-            assert.equal(c.resourceGroupName, "out1-rg");
+            assert.equal(c.resourceGroupName, "out1-test-d9e1cc-rg");
         });
         it("gives the facts the effective dataplane, so Service checks judge Cilium as Cilium", () => {
             const cilium = new AksCluster("facts1", {
@@ -413,7 +465,7 @@ describe("AksCluster", () => {
             const c = new AksCluster("out2", { apiServer: API, kubeconfigLogin: { mode: KubeloginMode.WorkloadIdentity } });
             const kubeconfig = await settled(c.kubeconfig);
             const call = mockState.calls.find((x) => x.token === T.credentials);
-            assert.deepEqual(call?.inputs, { resourceGroupName: "out2-rg", resourceName: "out2", format: "exec" });
+            assert.deepEqual(call?.inputs, { resourceGroupName: "out2-test-b0fb3b-rg", resourceName: "out2-test-b0fb3b", format: "exec" });
             const user = parse(kubeconfig).users[0].user.exec;
             assert.deepEqual(user.args.slice(0, 3), ["get-token", "--login", "workloadidentity"]);
         });

@@ -13,6 +13,7 @@ import { NodePoolSpec } from "../../lib/azure/nodePoolArgs";
 import { readStructuredFile } from "../../lib/cli/io";
 import { validateDocument } from "../../lib/cli/validate";
 import { Diagnostic, NetworkPlan, NodePoolPlan } from "../../lib/network/types";
+import { TEST_DEPLOYMENT } from "../helpers/mocks";
 
 const PLANS = path.join(__dirname, "..", "..", "examples", "plans");
 
@@ -80,7 +81,7 @@ describe("one reading of a plan: aks-network validate and AksCluster agree", () 
         it(`examples/plans/${file}`, () => {
             const plan = readStructuredFile(path.join(PLANS, file)) as NetworkPlan;
             const cli = validateDocument(plan, file).report;
-            const design = designCluster("consistency", argsFromPlan(plan));
+            const design = designCluster("consistency", argsFromPlan(plan), TEST_DEPLOYMENT);
             assert.deepEqual(verdicts(design.report.diagnostics), verdicts(cli.diagnostics));
             for (const key of ["kubernetesVersion", "networkPluginMode", "ipamMode", "networkPolicy"] as const) {
                 assert.equal(design.report.effective[key], cli.effective[key], key);
@@ -91,10 +92,14 @@ describe("one reading of a plan: aks-network validate and AksCluster agree", () 
     it("reads the fields a plan leaves out with the components' defaults (version, plugin mode)", () => {
         const plan: NetworkPlan = { networkPlugin: "azure", nodePools: [{ name: "system", mode: "System", count: 3, maxPods: 110 }] };
         const cli = validateDocument(plan, "inline.json").report;
-        const design = designCluster("consistency", {
-            apiServer: { allowPublicAccess: true },
-            network: { networkPlugin: NetworkPlugin.Azure },
-        });
+        const design = designCluster(
+            "consistency",
+            {
+                apiServer: { allowPublicAccess: true },
+                network: { networkPlugin: NetworkPlugin.Azure },
+            },
+            TEST_DEPLOYMENT,
+        );
         assert.equal(cli.effective.kubernetesVersion, design.report.effective.kubernetesVersion);
         assert.equal(cli.effective.networkPluginMode, "overlay");
         assert.equal(design.report.effective.networkPluginMode, "overlay");

@@ -17,13 +17,14 @@ import {
 import { COMPONENT_RULES } from "../../lib/azure/rules";
 import { describeNetworkPlan } from "../../lib/network/report";
 import { API } from "./helpers";
+import { TEST_DEPLOYMENT } from "../helpers/mocks";
 
-const errorsOf = (args: AksClusterArgs) => designCluster("t", args).diagnostics.filter((d) => d.severity === "error");
+const errorsOf = (args: AksClusterArgs) => designCluster("t", args, TEST_DEPLOYMENT).diagnostics.filter((d) => d.severity === "error");
 const pathsOf = (args: AksClusterArgs) => errorsOf(args).map((d) => `${d.ruleId} ${d.path}`);
 
 describe("designCluster", () => {
     describe("defaults", () => {
-        const d = designCluster("prod", { apiServer: API });
+        const d = designCluster("prod", { apiServer: API }, TEST_DEPLOYMENT);
 
         it("is a valid plan with no warnings", () => {
             assert.deepEqual(
@@ -43,13 +44,43 @@ describe("designCluster", () => {
         it("creates a VNet with one node subnet", () => {
             assert.equal(d.network.mode, "created");
             assert.deepEqual(d.network.vnet, {
-                name: "prod-vnet",
+                name: "prod-test-b6aa47-vnet",
                 addressSpaces: ["10.224.0.0/12"],
                 subnets: [{ name: "nodes", cidr: "10.224.0.0/16" }],
             });
         });
-        it("names the cluster, DNS prefix and resource group after the component", () => {
-            assert.deepEqual([d.clusterName, d.dnsPrefix, d.resourceGroupName, d.createResourceGroup], ["prod", "prod", "prod-rg", true]);
+        it("names the cluster, DNS prefix, resource group and identity after the component and the stack", () => {
+            assert.deepEqual(
+                [d.clusterName, d.dnsPrefix, d.resourceGroupName, d.identityName, d.createResourceGroup],
+                ["prod-test-b6aa47", "prod-test-b6aa47", "prod-test-b6aa47-rg", "prod-test-b6aa47-identity", true],
+            );
+        });
+        it("gives two stacks of one program no Azure name in common", () => {
+            const names = (stack: string) => {
+                const x = designCluster("aks", { apiServer: API }, { project: "platform", stack });
+                return [x.clusterName, x.dnsPrefix, x.resourceGroupName, x.identityName, x.network.vnet?.name];
+            };
+            const dev = names("dev");
+            const prod = names("prod");
+            assert.deepEqual(
+                dev.filter((x) => prod.includes(x)),
+                [],
+            );
+            assert.equal(dev[0], "aks-dev-11a534");
+        });
+        it("uses the names given as is, in every stack", () => {
+            const given: AksClusterArgs = {
+                apiServer: API,
+                clusterName: "shared_aks",
+                resourceGroupName: "platform",
+                network: { vnet: { name: "hub.spoke" } },
+            };
+            const names = (stack: string) => {
+                const x = designCluster("aks", given, { project: "platform", stack });
+                return [x.clusterName, x.dnsPrefix, x.resourceGroupName, x.identityName, x.network.vnet?.name];
+            };
+            assert.deepEqual(names("dev"), ["shared_aks", "shared-aks", "platform", "shared_aks-identity", "hub.spoke"]);
+            assert.deepEqual(names("prod"), names("dev"));
         });
         it("writes maxPods, surge, zones and the System taint explicitly", () => {
             const s = d.systemPool;
@@ -66,13 +97,13 @@ describe("designCluster", () => {
             );
         });
         it("uses an existing resource group when one is named", () => {
-            const x = designCluster("prod", { apiServer: API, resourceGroupName: "shared" });
+            const x = designCluster("prod", { apiServer: API, resourceGroupName: "shared" }, TEST_DEPLOYMENT);
             assert.deepEqual([x.resourceGroupName, x.createResourceGroup], ["shared", false]);
         });
     });
 
     describe("network defaults by OS and stack", () => {
-        const eff = (args: AksClusterArgs) => designCluster("t", { apiServer: API, ...args });
+        const eff = (args: AksClusterArgs) => designCluster("t", { apiServer: API, ...args }, TEST_DEPLOYMENT);
         it("uses the Azure dataplane and Calico when Windows pools are planned", () => {
             const d = eff({ nodePools: [{ name: "win", osType: OsType.Windows }] });
             assert.deepEqual([d.network.dataplane, d.network.policy], ["azure", "calico"]);
@@ -223,18 +254,27 @@ describe("designCluster", () => {
                 { apiServer: API, kubeconfigLogin: { mode: KubeloginMode.ServicePrincipal } },
                 "A19 kubeconfigLogin.clientId",
             ],
+            ["A23: a created VNet without subnets", { apiServer: API, network: { vnet: { subnets: [] } } }, "A23 network.vnet.subnets"],
         ];
         for (const [title, args, expected] of cases) {
             it(`fails ${title}`, () => {
                 assert.deepEqual(pathsOf(args), [expected]);
             });
         }
+        it("refuses a created VNet without subnets (A23) with the fix, rather than let AKS make a VNet of its own", () => {
+            const [e] = errorsOf({ apiServer: API, network: { vnet: { subnets: [] } } });
+            assert.match(
+                e.message,
+                /^network\.vnet\.subnets is \[\], so the pools would get no subnet .*: list at least one subnet, .* or remove subnets/,
+            );
+            assert.deepEqual(pathsOf({ apiServer: API, network: { vnet: { name: "net" } } }), []);
+        });
         it("catalogues every id it reports", () => {
             const ids = new Set(COMPONENT_RULES.map((r) => r.id));
             for (const [, args] of cases) for (const d of errorsOf(args)) assert.ok(ids.has(d.ruleId), d.ruleId);
         });
         it("warns (A4) and sends major.minor when a patch version meets an upgrade channel", () => {
-            const d = designCluster("t", { apiServer: API, kubernetesVersion: "1.33.2" });
+            const d = designCluster("t", { apiServer: API, kubernetesVersion: "1.33.2" }, TEST_DEPLOYMENT);
             assert.equal(d.kubernetesVersionSent, "1.33");
             assert.deepEqual(
                 d.diagnostics.filter((x) => x.severity === "warning").map((x) => x.ruleId),
@@ -242,7 +282,11 @@ describe("designCluster", () => {
             );
         });
         it("keeps a patch version without an upgrade channel", () => {
-            const d = designCluster("t", { apiServer: API, kubernetesVersion: "1.33.2", upgrades: { channel: UpgradeChannel.None } });
+            const d = designCluster(
+                "t",
+                { apiServer: API, kubernetesVersion: "1.33.2", upgrades: { channel: UpgradeChannel.None } },
+                TEST_DEPLOYMENT,
+            );
             assert.deepEqual([d.kubernetesVersionSent, d.upgrades.ignoreKubernetesVersionChanges], ["1.33.2", false]);
         });
     });
@@ -284,12 +328,16 @@ describe("designCluster", () => {
             assert.deepEqual(errorsOf({ ...args, network: { ...args.network, warningsAsErrors: [] } }), []);
         });
         it("puts the same findings in the report, with its verdict", () => {
-            const d = designCluster("t", { apiServer: API, kubernetesVersion: "1.33.1" });
+            const d = designCluster("t", { apiServer: API, kubernetesVersion: "1.33.1" }, TEST_DEPLOYMENT);
             assert.equal(d.report.verdict, "warn");
             assert.ok(d.report.diagnostics.some((x) => x.ruleId === "A4"));
         });
         it("never puts a plain password in the report", () => {
-            const d = designCluster("t", { apiServer: API, windows: { enableWindowsPools: true, adminPassword: "Very-Secret-Passw0rd" } });
+            const d = designCluster(
+                "t",
+                { apiServer: API, windows: { enableWindowsPools: true, adminPassword: "Very-Secret-Passw0rd" } },
+                TEST_DEPLOYMENT,
+            );
             assert.ok(!JSON.stringify(d.report).includes("Very-Secret-Passw0rd"));
             assert.deepEqual(d.report.effective.windowsProfile, { adminUsername: "azureuser", hasPassword: true });
         });
@@ -326,7 +374,7 @@ describe("planFromEffective", () => {
     ];
     for (const [title, args] of plans) {
         it(`round-trips ${title}: the planner sees the same effective plan`, () => {
-            const eff = designCluster("t", args).report.effective;
+            const eff = designCluster("t", args, TEST_DEPLOYMENT).report.effective;
             assert.deepEqual(describeNetworkPlan(planFromEffective(eff)).effective, eff);
         });
     }

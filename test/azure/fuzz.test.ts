@@ -11,6 +11,7 @@ import { designCluster } from "../../lib/azure/design";
 import { COMPONENT_RULES } from "../../lib/azure/rules";
 import { RULES } from "../../lib/network/catalog";
 import { Diagnostic } from "../../lib/network/types";
+import { TEST_DEPLOYMENT } from "../helpers/mocks";
 
 const KNOWN = new Set([...RULES, ...COMPONENT_RULES].map((r) => r.id));
 const SEVERITIES = ["error", "warning", "info"];
@@ -245,7 +246,7 @@ describe("designCluster (fuzz)", () => {
     it("never throws on random, malformed arguments and returns well-formed findings in the user's paths", () => {
         fc.assert(
             fc.property(args, (a) => {
-                const d = designCluster("fuzz", a as AksClusterArgs);
+                const d = designCluster("fuzz", a as AksClusterArgs, TEST_DEPLOYMENT);
                 checkWellFormed(d.diagnostics, a);
                 assert.equal(
                     d.report.verdict === "reject",
@@ -260,7 +261,7 @@ describe("designCluster (fuzz)", () => {
     it("never throws on arbitrary values", () => {
         fc.assert(
             fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true }), (v) => {
-                checkWellFormed(designCluster("fuzz", v as AksClusterArgs).diagnostics, v);
+                checkWellFormed(designCluster("fuzz", v as AksClusterArgs, TEST_DEPLOYMENT).diagnostics, v);
             }),
             { numRuns: 1500 },
         );
@@ -302,7 +303,7 @@ describe("designCluster (fuzz)", () => {
         );
         fc.assert(
             fc.property(wellShaped, (a) => {
-                const d = designCluster("fuzz", a as AksClusterArgs);
+                const d = designCluster("fuzz", a as AksClusterArgs, TEST_DEPLOYMENT);
                 checkWellFormed(d.diagnostics, a);
                 assert.deepEqual(
                     d.diagnostics.filter((x) => x.ruleId === "A22"),

@@ -69,7 +69,7 @@ describe("node pools", () => {
             const p = poolInputs("lx", "apps");
             assert.deepEqual(
                 [p.agentPoolName, p.resourceName, p.resourceGroupName, p.mode, p.osType, p.osSKU, p.vmSize],
-                ["apps", "lx", "lx-rg", "User", "Linux", "AzureLinux", "Standard_D8ds_v5"],
+                ["apps", "lx-test-f3c7ec", "lx-test-f3c7ec-rg", "User", "Linux", "AzureLinux", "Standard_D8ds_v5"],
             );
             assert.deepEqual([p.enableAutoScaling, p.count, p.minCount, p.maxCount], [true, 2, 2, 12]);
             assert.deepEqual([p.maxPods, p.upgradeSettings, p.availabilityZones], [60, { maxSurge: "2" }, ["1", "2"]]);
@@ -391,7 +391,7 @@ describe("node pools", () => {
             const p = theOne(T.pool, "np1-gpu").inputs as Json;
             assert.deepEqual(
                 [p.agentPoolName, p.resourceName, p.resourceGroupName, p.vnetSubnetID, p.nodeTaints],
-                ["gpu", "np1", "np1-rg", "np1-subnet-nodes-id", ["sku=gpu:NoSchedule"]],
+                ["gpu", "np1-test-c77ccd", "np1-test-c77ccd-rg", "np1-subnet-nodes-id", ["sku=gpu:NoSchedule"]],
             );
             assert.deepEqual(await dependencyNames(rec.of(T.pool, "np1-gpu-agentPool")), ["np1-pool-apps"]);
             assert.deepEqual(await dependencyNames(rec.of(T.pool, "np1-more-agentPool")), ["np1-gpu-agentPool"]);
@@ -567,7 +567,16 @@ describe("node pools", () => {
                     core.ownSubnetName,
                     core.tags,
                 ],
-                ["cc1", "cc1", "cc1-rg", "cc1-aks-id", "westeurope", ["system", "apps"], undefined, { team: "platform" }],
+                [
+                    "cc1",
+                    "cc1-test-7563a7",
+                    "cc1-test-7563a7-rg",
+                    "cc1-aks-id",
+                    "westeurope",
+                    ["system", "apps"],
+                    undefined,
+                    { team: "platform" },
+                ],
             );
             assert.deepEqual(core.subnetIds, { nodes: "cc1-subnet-nodes-id", batch: "cc1-subnet-batch-id" });
             assert.deepEqual(core.clusterFacts, cluster.clusterFacts);
@@ -593,7 +602,7 @@ describe("node pools", () => {
             const direct = poolOf("cc2-direct");
             assert.deepEqual(
                 [direct.resourceGroupName, direct.resourceName, direct.vnetSubnetID, direct.tags],
-                ["cc2-rg", "cc2", "cc2-subnet-batch-id", { team: "platform" }],
+                ["cc2-test-cbde7d-rg", "cc2-test-cbde7d", "cc2-subnet-batch-id", { team: "platform" }],
             );
             assert.deepEqual(poolOf("cc2-plain"), direct);
             assert.deepEqual(poolOf("cc2-output"), direct);

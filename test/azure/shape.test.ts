@@ -13,11 +13,11 @@ import { checkShape, opt, req, S, withShapeProblems } from "../../lib/azure/shap
 import { diagnostic, Diagnostic } from "../../lib/core/diagnostic";
 import { formatPath } from "../../lib/core/path";
 import { at, t } from "../../lib/core/text";
-import { registered, resetMocks, settle } from "../helpers/mocks";
+import { registered, resetMocks, settle, TEST_DEPLOYMENT } from "../helpers/mocks";
 import { API, captureLogs, releaseLogs, T, thrown, useAzureOutputs } from "./helpers";
 
 /** Design arguments of any shape (as JavaScript or YAML would give them). */
-const design = (args: unknown) => designCluster("t", args as AksClusterArgs);
+const design = (args: unknown) => designCluster("t", args as AksClusterArgs, TEST_DEPLOYMENT);
 const errors = (args: unknown) => design(args).diagnostics.filter((d) => d.severity === "error");
 const shapeErrors = (args: unknown) => errors(args).filter((d) => d.ruleId === "A22");
 const only = (args: unknown): Diagnostic => {

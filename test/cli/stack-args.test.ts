@@ -97,4 +97,14 @@ describe("stack config to AksClusterArgs", () => {
             "warnings and info are kept",
         );
     });
+
+    it("names the Azure resources for the stack the config is for, and uses names given as is", () => {
+        const values = { "aks-network:apiServer": { authorizedIpRanges: ["20.50.60.0/24"] } };
+        const names = (stack: string, more = {}) =>
+            stackConfigToNetworkPlan({ ...values, ...more }, "aks-network", { project: "aks", stack }).plan.names;
+        assert.deepEqual(names("dev"), { resourceGroup: "aks-dev-d71554-rg", vnet: "aks-dev-d71554-vnet" });
+        assert.notDeepEqual(names("prod"), names("dev"));
+        const given = { "aks-network:resourceGroupName": "platform", "aks-network:clusterName": "shared" };
+        assert.deepEqual(names("prod", given), { resourceGroup: "platform", vnet: "shared-vnet" });
+    });
 });

@@ -11,6 +11,7 @@ import { COMPONENT_RULES } from "../../lib/azure/rules";
 import { SERVICE_RULES } from "../../lib/k8s/catalog";
 import { RULES } from "../../lib/network/catalog";
 import { argTable, outputTable, replaceRegion, ruleTable } from "../helpers/docs";
+import { TEST_DEPLOYMENT } from "../helpers/mocks";
 
 const README = join(__dirname, "..", "..", "README.md");
 
@@ -99,19 +100,23 @@ describe("README", () => {
     });
 
     it("shows the error a real AksCluster gives for its example arguments", () => {
-        const d = designCluster("prod", {
-            apiServer: { authorizedIpRanges: ["20.61.0.0/24"] },
-            network: {
-                podCidrs: ["10.244.0.0/20"],
-                serviceCidrs: ["10.224.0.0/16"],
-                dnsServiceIP: "10.224.0.10",
-                vnet: { subnets: [{ name: "nodes", cidr: "10.224.0.0/16" }] },
+        const d = designCluster(
+            "prod",
+            {
+                apiServer: { authorizedIpRanges: ["20.61.0.0/24"] },
+                network: {
+                    podCidrs: ["10.244.0.0/20"],
+                    serviceCidrs: ["10.224.0.0/16"],
+                    dnsServiceIP: "10.224.0.10",
+                    vnet: { subnets: [{ name: "nodes", cidr: "10.224.0.0/16" }] },
+                },
+                nodePools: [
+                    { name: "apps", minCount: 2, maxCount: 20 },
+                    { name: "windows", osType: OsType.Windows },
+                ],
             },
-            nodePools: [
-                { name: "apps", minCount: 2, maxCount: 20 },
-                { name: "windows", osType: OsType.Windows },
-            ],
-        });
+            TEST_DEPLOYMENT,
+        );
         const message = formatProblems(
             `invalid AksCluster "prod" arguments; nothing was created`,
             d.diagnostics.filter((x) => x.severity === "error"),

@@ -10,6 +10,9 @@ import { isWireSecret, outputValue, settle as settleSdk, unwrapWireSecrets } fro
 
 export type ResourceRecord = pulumi.runtime.MockResourceArgs;
 
+/** The project and stack the test run's mocks are installed for (`test/setup.ts`). */
+export const TEST_DEPLOYMENT = { project: "aks-network-test", stack: "test" };
+
 /** The fake cloud of the test run. */
 export const mockState = new FakeCloud({ values: "examples" });
 

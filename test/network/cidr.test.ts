@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { validateNetworkPlan } from "../../lib/network/validate";
 import {
     contains,
     containsIp,
@@ -58,7 +59,48 @@ describe("parseCidr", () => {
     });
 
     it("reads an embedded IPv4 tail", () => {
-        assert.equal(ok("::ffff:10.0.0.0/120").canonical, "::ffff:a00:0/120");
+        assert.equal(ok("64:ff9b::10.0.0.0/120").canonical, "64:ff9b::a00:0/120");
+    });
+
+    describe("IPv4-mapped IPv6 (::ffff:0:0/96, which Kubernetes reads as IPv4)", () => {
+        for (const text of ["::ffff:10.244.0.0/112", "::FFFF:AF4:0/112", "0:0:0:0:0:ffff:0af4:0000/112", "::ffff:10.244.0.1/112"]) {
+            it(`rejects ${text} in every textual form, suggesting the IPv4 network`, () => {
+                const r = parseCidr(text);
+                assert.ok(!r.ok);
+                assert.match(
+                    r.reason,
+                    /IPv4-mapped IPv6 form of 10\.244\.0\.[01] \(inside ::ffff:0:0\/96\), which Kubernetes reads as IPv4/,
+                );
+                assert.equal(r.suggestion, "10.244.0.0/16");
+            });
+        }
+        it("suggests no IPv4 network for a prefix shorter than /96", () => {
+            const r = parseCidr("::ffff:0:0/80");
+            assert.ok(!r.ok && r.suggestion === undefined);
+        });
+        it("rejects a mapped address, suggesting the IPv4 one", () => {
+            const r = parseIp("::ffff:10.0.0.10");
+            assert.ok(!r.ok);
+            assert.match(r.reason, /IPv4-mapped/);
+            assert.equal(r.suggestion, "10.0.0.10");
+        });
+        it("is reported by R1 at the field's path, e.g. as a dual-stack cluster's IPv6 pod range", () => {
+            const found = validateNetworkPlan({
+                ipFamilies: ["IPv4", "IPv6"],
+                podCidrs: ["10.244.0.0/16", "::ffff:10.245.0.0/112"],
+                serviceCidrs: ["10.0.0.0/16", "fd12:3456:789a:1::/108"],
+            }).filter((d) => d.ruleId === "R1");
+            assert.deepEqual(
+                found.map((d) => d.path),
+                ["podCidrs[1]"],
+            );
+            assert.match(found[0].message, /IPv4-mapped IPv6 form of 10\.245\.0\.0 .*; write it as "10\.245\.0\.0\/16"$/);
+        });
+        it("accepts the neighbours of the mapped range, and networks that merely contain it", () => {
+            assert.equal(ok("::fffe:ffff:ffff/128").family, "IPv6");
+            assert.equal(ok("::1:0:0:0/128").family, "IPv6");
+            assert.equal(ok("::/64").family, "IPv6");
+        });
     });
 
     it("accepts the boundaries /0, /32 and /128", () => {

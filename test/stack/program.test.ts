@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { runStackProgram } from "../../lib/stack/program";
 import { readStackConfig } from "../../lib/stack/config";
-import { isPreview, isWrappedSecret, registered, resetMocks, settle, unwrapSecrets, valueOf } from "../helpers/mocks";
+import { isPreview, isWrappedSecret, registered, resetMocks, settle, TEST_DEPLOYMENT, unwrapSecrets, valueOf } from "../helpers/mocks";
 import { captureLogs, releaseLogs, useAzureOutputs } from "../azure/helpers";
 
 const ROOT = join(__dirname, "..", "..");
@@ -46,7 +46,7 @@ describe("root stack program", () => {
     });
 
     it("reads the dev stack config without problems", () => {
-        assert.deepEqual(readStackConfig(stackValues(join(ROOT, "Pulumi.dev.yaml"))).problems, []);
+        assert.deepEqual(readStackConfig(stackValues(join(ROOT, "Pulumi.dev.yaml")), TEST_DEPLOYMENT).problems, []);
     });
 
     it("deploys the dev stack: dual-stack overlay cluster, Traefik and the sample app through the cluster's provider", async () => {

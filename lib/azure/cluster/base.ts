@@ -84,7 +84,7 @@ export function createIdentity(
         {
             resourceGroupName,
             location,
-            resourceName: `${design.clusterName}-identity`,
+            resourceName: design.identityName,
             tags: args.tags,
         },
         { parent },
