@@ -26,6 +26,7 @@ import { FakeCloud } from "./mocks";
 import { engineUrns, loadSdk, Recorded, Recording, runInStack, Sdk, setConfig, settle, startMocks, userAliases } from "./sdk";
 import { FoundNetworkPlan, PLAN_RESULT_KIND, PLAN_RESULT_VERSION, PlanLogEntry, PlannedResource, PlanResult, PlanValue } from "./types";
 import { hideStrings, joinPath, toPlanValue } from "./values";
+import { PACKAGE_NAME, packageVersion } from "../version";
 
 export { engineUrns, userAliases };
 
@@ -45,22 +46,10 @@ export interface OfflineRunOptions {
     progress?: (message: string) => void;
 }
 
-/** The package version, for the result's `tool` field. */
+/** The package and its version, for the result's `tool` field. */
 export function toolVersion(): string {
-    let dir = __dirname;
-    for (let k = 0; k < 8; k++) {
-        const f = path.join(dir, "package.json");
-        if (fs.existsSync(f)) {
-            try {
-                const pkg = JSON.parse(fs.readFileSync(f, "utf8")) as { name?: string; version?: string };
-                if (pkg.name === "pulumi-aks-network") return `pulumi-aks-network@${pkg.version ?? "0.0.0"}`;
-            } catch {
-                // keep looking
-            }
-        }
-        dir = path.dirname(dir);
-    }
-    return "pulumi-aks-network";
+    const version = packageVersion();
+    return version === null ? PACKAGE_NAME : `${PACKAGE_NAME}@${version}`;
 }
 
 /**
