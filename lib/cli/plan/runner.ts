@@ -22,6 +22,7 @@ import {
 import type { NetworkPlanReport } from "../../network";
 import { emptyFixtures, Fixtures } from "./fixtures";
 import { keyProperties } from "./key-properties";
+import { resolveTypeScriptLoader } from "./loader";
 import { FakeCloud } from "./mocks";
 import { engineUrns, loadSdk, Recorded, Recording, runInStack, Sdk, setConfig, settle, startMocks, userAliases } from "./sdk";
 import { FoundNetworkPlan, PLAN_RESULT_KIND, PLAN_RESULT_VERSION, PlanLogEntry, PlannedResource, PlanResult, PlanValue } from "./types";
@@ -92,20 +93,30 @@ export function resolveEntry(project: PulumiProject): string {
     throw new UsageError(`no program in ${base}: add an index.ts, or main: <file> to ${project.file}`);
 }
 
-function registerTypeScript(project: PulumiProject): void {
+/** The folder of the program's `@pulumi/pulumi` (as {@link loadSdk} finds it), or null. */
+function pulumiDirOf(project: PulumiProject, entry: string): string | null {
+    try {
+        return path.dirname(require.resolve("@pulumi/pulumi", { paths: [path.dirname(entry), project.dir] }));
+    } catch {
+        return null;
+    }
+}
+
+/** Register ts-node for a TypeScript program, the one its own Pulumi would use (see ./loader.ts). */
+function registerTypeScript(project: PulumiProject, entry: string): void {
     const REGISTERED = Symbol.for("ts-node.register.instance");
     if ((process as unknown as Record<symbol, unknown>)[REGISTERED]) return;
-    let tsNode: { register(opts: Record<string, unknown>): unknown };
-    try {
-        tsNode = require(require.resolve("ts-node", { paths: [project.dir, __dirname] })) as typeof tsNode;
-    } catch {
+    const loader = resolveTypeScriptLoader(pulumiDirOf(project, entry), [project.dir, __dirname]);
+    if (loader === null) {
         throw new UsageError(
-            `ts-node is not installed for ${project.dir}; it is needed to run TypeScript programs (npm install --save-dev ts-node typescript)`,
+            `no TypeScript loader for ${project.dir}: neither its @pulumi/pulumi nor ts-node is installed there; run npm install in ${project.dir}`,
         );
     }
+    const tsNode = require(loader.tsNode) as { register(opts: Record<string, unknown>): unknown };
     const tsconfig = path.join(project.dir, "tsconfig.json");
     const hasConfig = fs.existsSync(tsconfig);
     tsNode.register({
+        ...(loader.typescript === null ? {} : { compiler: loader.typescript }),
         transpileOnly: true,
         project: hasConfig ? tsconfig : undefined,
         skipProject: !hasConfig,
@@ -207,7 +218,7 @@ function prepareRun(options: OfflineRunOptions): PreparedRun {
     const config = readStackConfig(project, stack, file, fixtures.secrets);
     const entry = resolveEntry(project);
     const log: PlanLogEntry[] = config.notes.map((n) => ({ severity: "warning", message: n }));
-    if (entry.endsWith(".ts") && project.runtimeOptions.typescript !== false) registerTypeScript(project);
+    if (entry.endsWith(".ts") && project.runtimeOptions.typescript !== false) registerTypeScript(project, entry);
     return {
         project,
         stack,
