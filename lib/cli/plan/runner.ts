@@ -45,6 +45,14 @@ export interface OfflineRunOptions {
     timeoutMs?: number;
     /** Progress messages (stderr in the CLI). @default - dropped */
     progress?: (message: string) => void;
+    /**
+     * Called when the program is about to run (its project, stack and config read), with the result
+     * of a run that registered nothing: what can be shown if the run is stopped. The program starts
+     * once the returned promise settles. @default - none
+     */
+    onStart?: (skeleton: PlanResult) => void | Promise<void>;
+    /** Called when the program has finished, failed or reached the time limit, before the result is assembled. @default - none */
+    onProgramEnd?: () => void;
 }
 
 /** The package and its version, for the result's `tool` field. */
@@ -416,7 +424,9 @@ export async function runProgramOffline(options: OfflineRunOptions): Promise<Pla
     const recording = await startMocks(sdk, cloud, { project: run.project.name, stack: run.stack, preview: run.preview });
     setConfig(sdk, toRuntimeConfig(run.config.values), run.config.secretKeys);
     progress(`running ${run.main} of project ${run.project.name}, stack ${run.stack}${run.preview ? " (preview)" : ""}, under mocks`);
+    await options.onStart?.(planResult(run, { resources: [], outputs: new Map() }, new Map(), []));
     const errors = await executeProgram(sdk, run, options.timeoutMs ?? 120_000, progress);
+    options.onProgramEnd?.();
     for (const n of cloud.notes) run.log.push({ severity: "warning", message: n });
     const urns = await engineUrns(sdk, recording.resources, run.project.name, run.stack);
     return planResult(run, recording, urns, errors);
