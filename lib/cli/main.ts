@@ -48,7 +48,7 @@ async function diffCommand(argv: string[], out: Write): Promise<number> {
 
 /**
  * Run the command line `argv` (without `node` and the script). Resolves to the exit status.
- * `plan` runs a program under process-global mocks: call it once per process.
+ * `plan` runs the program in a process of its own, so this may be called more than once.
  */
 export async function main(
     argv: string[],
