@@ -245,6 +245,36 @@ describe("the package entries", () => {
         }
     });
 
+    it("installs its command under its own name too, both bins pointing at the built CLI", () => {
+        const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+        // `npx aks-network` outside the project would fetch whatever package claims that name on the
+        // registry; `npx pulumi-aks-network` resolves to this package (its name equals a bin of its own).
+        assert.deepEqual(pkg.bin, { "aks-network": "dist/lib/cli/main.js", "pulumi-aks-network": "dist/lib/cli/main.js" });
+        const main = join(ROOT, pkg.bin["pulumi-aks-network"]);
+        assert.match(readFileSync(main, "utf8"), /^#!\/usr\/bin\/env node\n/);
+        const help = execFileSync(process.execPath, [main, "--help"], { encoding: "utf8" });
+        assert.match(help, /^usage: aks-network <command>/);
+        for (const doc of ["README.md", join("lib", "cli", "README.md"), join("examples", "README.md")]) {
+            const text = readFileSync(join(ROOT, doc), "utf8");
+            assert.doesNotMatch(text, /npx aks-network (validate|plan|diff)/, `${doc}: write npx --no-install aks-network`);
+            assert.match(text, /npx --no-install aks-network/, doc);
+        }
+        for (const doc of ["README.md", join("lib", "cli", "README.md")])
+            assert.match(readFileSync(join(ROOT, doc), "utf8"), /npx pulumi-aks-network/, doc);
+    });
+
+    it("builds when installed from git (prepare) and ships the Apache-2.0 license text", () => {
+        const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+        assert.equal(pkg.scripts.prepare, "npm run build");
+        assert.equal(pkg.scripts.build, "tsc -p tsconfig.json");
+        assert.ok(pkg.devDependencies.typescript, "prepare runs tsc: npm installs devDependencies for it");
+        assert.equal(pkg.license, "Apache-2.0");
+        const license = readFileSync(join(ROOT, "LICENSE"), "utf8");
+        assert.match(license, /^Copyright 2026 The pulumi-aks-network authors\n/);
+        assert.match(license, /^ +Apache License\n +Version 2\.0, January 2004\n/m);
+        assert.match(license, /END OF TERMS AND CONDITIONS/);
+    });
+
     it("declares its dependencies as the package contract says", () => {
         const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
         assert.equal(pkg.main, "dist/lib/index.js");

@@ -7,6 +7,7 @@
  */
 import { choice, parseCommandArgs, positionals } from "./args";
 import { firstLine, UsageError } from "./errors";
+import { packageVersion } from "./version";
 
 /** The overview printed by `aks-network --help`. */
 export const HELP = `usage: aks-network <command> [options]
@@ -18,6 +19,9 @@ commands:
   plan [--dir DIR] [--stack S] run a Pulumi program under mocks: network plan and resources to create
   diff <base.json> <head.json> compare two "plan --format json" results (a PR comment with --format markdown)
   help [command]               show help
+
+options:
+  --version                    print the version of pulumi-aks-network
 
 run "aks-network <command> --help" for a command's options.
 exit status: 0 success; 1 the plan has errors; 2 bad usage or unreadable input; 3 an internal error (a bug).`;
@@ -44,7 +48,7 @@ async function diffCommand(argv: string[], out: Write): Promise<number> {
 
 /**
  * Run the command line `argv` (without `node` and the script). Resolves to the exit status.
- * `plan` runs a program under process-global mocks: call it once per process.
+ * `plan` runs the program in a process of its own, so this may be called more than once.
  */
 export async function main(
     argv: string[],
@@ -59,6 +63,11 @@ export async function main(
         }
         if (command === "--help" || command === "-h") {
             out(`${HELP}\n`);
+            return 0;
+        }
+        if (command === "--version") {
+            if (rest.length > 0) throw new UsageError(`--version takes no arguments; unexpected "${rest[0]}"; run aks-network --version`);
+            out(`${packageVersion() ?? "unknown"}\n`);
             return 0;
         }
         if (command === "help") {

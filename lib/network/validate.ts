@@ -13,6 +13,7 @@ import { pluginEntries } from "./rules/plugin";
 import { poolEntries } from "./rules/pools";
 import { windowsEntries } from "./rules/windows";
 import { Diagnostic, NetworkPlan } from "./types";
+import { hasPrefix } from "../core/path";
 
 /** Every rule check after the model is read, in run order (the order of findings within a severity). */
 export const RULE_STEPS: readonly RuleStep[] = [
@@ -26,6 +27,19 @@ export const RULE_STEPS: readonly RuleStep[] = [
 /** The reader, as the drift guard sees it: the ids `readModel` reports. */
 const READER = { name: "readModel", ids: READER_IDS };
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** The rule that reports a value of the wrong type or one that is not allowed (the model reads a stand-in instead). */
+const SHAPE_RULE = "R71";
+
+/**
+ * The findings without those at an ill-shaped value's path or below it: the rules judged the stand-in
+ * the model read in its place (the default, or nothing), not what was written. E.g. `maxPods: true` is
+ * an R71 error, and no "maxPods is omitted" (R49) on top of it.
+ */
+export function withoutFindingsOnStandIns(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+    const bad = diagnostics.filter((d) => d.ruleId === SHAPE_RULE && d.segments.length > 0).map((d) => d.segments);
+    return diagnostics.filter((d) => d.ruleId === SHAPE_RULE || !bad.some((path) => hasPrefix(d.segments, path)));
+}
 
 /** Internal: run every rule and keep the model for the report. */
 export function runRules(plan: unknown): { model: Model | null; diagnostics: Diagnostic[] } {
@@ -42,7 +56,7 @@ export function runRules(plan: unknown): { model: Model | null; diagnostics: Dia
             `internal error while validating the plan (${e instanceof Error ? e.message : String(e)}); please report it with the plan`,
         );
     }
-    const diagnostics = sink.diagnostics
+    const diagnostics = withoutFindingsOnStandIns(sink.diagnostics)
         .map((d, i) => ({ d, i }))
         .sort((a, b) => SEVERITY_ORDER[a.d.severity] - SEVERITY_ORDER[b.d.severity] || a.i - b.i)
         .map((x) => x.d);

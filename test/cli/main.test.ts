@@ -2,7 +2,9 @@
  * The `aks-network` command line: help on every command, usage errors as one line with exit 2.
  */
 import assert from "node:assert/strict";
-import { errorLines, runCli } from "./helpers";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { errorLines, ROOT, runCli } from "./helpers";
 
 describe("aks-network command line", () => {
     it("prints the overview with --help and exits 0", () => {
@@ -37,6 +39,18 @@ describe("aks-network command line", () => {
             assert.match(r.stdout, usage);
         });
     }
+
+    it("prints the version of package.json with --version and exits 0", () => {
+        const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+        const r = runCli(["--version"]);
+        assert.equal(r.status, 0, r.stderr);
+        assert.equal(r.stdout, `${version}\n`);
+        assert.equal(r.stderr, "");
+        assert.match(runCli(["--help"]).stdout, /^ {2}--version /m);
+        const extra = runCli(["--version", "now"]);
+        assert.equal(extra.status, 2);
+        assert.deepEqual(errorLines(extra), ['aks-network: --version takes no arguments; unexpected "now"; run aks-network --version']);
+    });
 
     it("exits 2 with the overview on stderr when no command is given", () => {
         const r = runCli([]);

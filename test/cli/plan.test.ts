@@ -9,6 +9,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse as parseYaml } from "yaml";
 import { planStack } from "../../lib/cli/plan/child";
+import { KILL_AFTER_DEADLINE_MS, stoppedText } from "../../lib/cli/plan/isolate";
 import type { PlannedResource, PlanResult } from "../../lib/cli/plan/types";
 import { CliRun, errorLines, FIXTURES, NEVER_PRINTED, runCli, tempDir } from "./helpers";
 
@@ -341,6 +342,28 @@ describe("aks-network plan", () => {
                 ["fixture:index:Waiting", "pulumi:pulumi:Stack"],
             );
             assert.match(run.stderr, /^aks-network: waiting for ever$/m);
+        });
+
+        it("kills a program that never yields at --timeout, exit 1 with a clear error, its console output on stderr", () => {
+            const started = Date.now();
+            const { run, result } = planJson(["--dir", path.join(FIXTURES, "spins"), "--timeout", "1"], 1);
+            assert.ok(Date.now() - started < 1_000 + KILL_AFTER_DEADLINE_MS + 20_000, `took ${Date.now() - started} ms`);
+            assert.equal(result.status, "failed");
+            assert.equal(result.error, stoppedText(1_000));
+            assert.match(result.error ?? "", /^the program did not finish within 1s and never yielded .*: it was killed/);
+            assert.equal(result.project, "spins");
+            assert.equal(result.stack, "dev");
+            assert.deepEqual(result.program, { runtime: "nodejs", main: "index.js" });
+            assert.deepEqual(result.resources, []);
+            assert.match(run.stderr, /^aks-network: spinning for ever$/m);
+            assert.match(run.stderr, /^aks-network: the program failed: the program did not finish within 1s and never yielded/m);
+        });
+
+        it("fails, exit 1, when the program ends its own process before it finishes", () => {
+            const { run, result } = planJson(["--dir", path.join(FIXTURES, "exits")], 1);
+            assert.equal(result.status, "failed");
+            assert.equal(result.error, "the program ended its process (exit status 7) before it finished");
+            assert.match(run.stderr, /^aks-network: leaving early$/m);
         });
 
         it("runs as a preview with --preview: provider outputs unknown", () => {

@@ -5,18 +5,17 @@
 import * as path from "node:path";
 import { choice, parseCommandArgs, positionals } from "../args";
 import { UsageError } from "../errors";
-import { emptyFixtures, readFixtures } from "./fixtures";
 import { writeKubernetesFiles } from "./k8s-out";
 import { formatPlan, PlanFormat } from "./render";
-import { runProgramOffline } from "./runner";
+import { runIsolated } from "./isolate";
 import { PlanResult } from "./types";
 
 /** The help of `aks-network plan`. */
 export const PLAN_HELP = `usage: aks-network plan [--dir DIR] [--stack NAME] [--format text|json|markdown] [--out DIR]
                         [--fixtures FILE] [--preview] [--timeout SECONDS]
 
-Run the Pulumi program of DIR with a stack's config entirely in this process, under Pulumi's mock
-engine: no Pulumi CLI, no cloud, no credentials. Prints the network plan report (found in the
+Run the Pulumi program of DIR with a stack's config in a Node.js process of its own, under Pulumi's
+mock engine: no Pulumi CLI, no cloud, no credentials. Prints the network plan report (found in the
 outputs of components and of the stack, e.g. an output named networkPlan) and every resource
 \`pulumi up\` would create: type, name, parent and key properties.
 
@@ -30,7 +29,8 @@ options:
                      results (invokes), extra resource outputs (resources) and offline values for
                      encrypted config keys (secrets); see lib/cli/README.md
   --preview          run as \`pulumi preview\`: provider outputs are unknown, as on a first preview
-  --timeout SECONDS  give up when the program has not finished (default 120)
+  --timeout SECONDS  give up when the program has not finished (default 120); a program that does
+                     not yield (a loop that never ends) is killed, and the plan fails
   -h, --help         show this help
 
 Encrypted config values (secure:) cannot be decrypted offline: the program gets a placeholder and
@@ -93,15 +93,17 @@ export function planExitCode(result: PlanResult): number {
 
 /** Run `plan` with parsed options; output through `out`, progress through `err`. Returns the exit status. */
 export async function planCommand(opts: PlanCommandOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-    const fixtures = opts.fixtures ? readFixtures(opts.fixtures) : emptyFixtures();
-    const result = await runProgramOffline({
-        dir: opts.dir,
-        stack: opts.stack,
-        preview: opts.preview,
-        fixtures,
-        timeoutMs: opts.timeoutMs,
-        progress: (m) => err(`aks-network: ${m}\n`),
-    });
+    // The program runs in a process of its own, so that it can be stopped at the deadline whatever it does.
+    const result = await runIsolated(
+        {
+            dir: opts.dir,
+            stack: opts.stack,
+            preview: opts.preview,
+            fixtures: opts.fixtures,
+            timeoutMs: opts.timeoutMs,
+        },
+        err,
+    );
     err(`aks-network: ${result.resources.length} resources recorded${result.status === "ok" ? "" : "; the program failed"}\n`);
     if (result.networkPlans.length === 0)
         err("aks-network: warning: no network plan report found in the component or stack outputs (e.g. an output named networkPlan)\n");

@@ -22,10 +22,12 @@ import {
 import type { NetworkPlanReport } from "../../network";
 import { emptyFixtures, Fixtures } from "./fixtures";
 import { keyProperties } from "./key-properties";
+import { resolveTypeScriptLoader } from "./loader";
 import { FakeCloud } from "./mocks";
 import { engineUrns, loadSdk, Recorded, Recording, runInStack, Sdk, setConfig, settle, startMocks, userAliases } from "./sdk";
 import { FoundNetworkPlan, PLAN_RESULT_KIND, PLAN_RESULT_VERSION, PlanLogEntry, PlannedResource, PlanResult, PlanValue } from "./types";
 import { hideStrings, joinPath, toPlanValue } from "./values";
+import { PACKAGE_NAME, packageVersion } from "../version";
 
 export { engineUrns, userAliases };
 
@@ -43,24 +45,20 @@ export interface OfflineRunOptions {
     timeoutMs?: number;
     /** Progress messages (stderr in the CLI). @default - dropped */
     progress?: (message: string) => void;
+    /**
+     * Called when the program is about to run (its project, stack and config read), with the result
+     * of a run that registered nothing: what can be shown if the run is stopped. The program starts
+     * once the returned promise settles. @default - none
+     */
+    onStart?: (skeleton: PlanResult) => void | Promise<void>;
+    /** Called when the program has finished, failed or reached the time limit, before the result is assembled. @default - none */
+    onProgramEnd?: () => void;
 }
 
-/** The package version, for the result's `tool` field. */
+/** The package and its version, for the result's `tool` field. */
 export function toolVersion(): string {
-    let dir = __dirname;
-    for (let k = 0; k < 8; k++) {
-        const f = path.join(dir, "package.json");
-        if (fs.existsSync(f)) {
-            try {
-                const pkg = JSON.parse(fs.readFileSync(f, "utf8")) as { name?: string; version?: string };
-                if (pkg.name === "pulumi-aks-network") return `pulumi-aks-network@${pkg.version ?? "0.0.0"}`;
-            } catch {
-                // keep looking
-            }
-        }
-        dir = path.dirname(dir);
-    }
-    return "pulumi-aks-network";
+    const version = packageVersion();
+    return version === null ? PACKAGE_NAME : `${PACKAGE_NAME}@${version}`;
 }
 
 /**
@@ -103,20 +101,30 @@ export function resolveEntry(project: PulumiProject): string {
     throw new UsageError(`no program in ${base}: add an index.ts, or main: <file> to ${project.file}`);
 }
 
-function registerTypeScript(project: PulumiProject): void {
+/** The folder of the program's `@pulumi/pulumi` (as {@link loadSdk} finds it), or null. */
+function pulumiDirOf(project: PulumiProject, entry: string): string | null {
+    try {
+        return path.dirname(require.resolve("@pulumi/pulumi", { paths: [path.dirname(entry), project.dir] }));
+    } catch {
+        return null;
+    }
+}
+
+/** Register ts-node for a TypeScript program, the one its own Pulumi would use (see ./loader.ts). */
+function registerTypeScript(project: PulumiProject, entry: string): void {
     const REGISTERED = Symbol.for("ts-node.register.instance");
     if ((process as unknown as Record<symbol, unknown>)[REGISTERED]) return;
-    let tsNode: { register(opts: Record<string, unknown>): unknown };
-    try {
-        tsNode = require(require.resolve("ts-node", { paths: [project.dir, __dirname] })) as typeof tsNode;
-    } catch {
+    const loader = resolveTypeScriptLoader(pulumiDirOf(project, entry), [project.dir, __dirname]);
+    if (loader === null) {
         throw new UsageError(
-            `ts-node is not installed for ${project.dir}; it is needed to run TypeScript programs (npm install --save-dev ts-node typescript)`,
+            `no TypeScript loader for ${project.dir}: neither its @pulumi/pulumi nor ts-node is installed there; run npm install in ${project.dir}`,
         );
     }
+    const tsNode = require(loader.tsNode) as { register(opts: Record<string, unknown>): unknown };
     const tsconfig = path.join(project.dir, "tsconfig.json");
     const hasConfig = fs.existsSync(tsconfig);
     tsNode.register({
+        ...(loader.typescript === null ? {} : { compiler: loader.typescript }),
         transpileOnly: true,
         project: hasConfig ? tsconfig : undefined,
         skipProject: !hasConfig,
@@ -218,7 +226,7 @@ function prepareRun(options: OfflineRunOptions): PreparedRun {
     const config = readStackConfig(project, stack, file, fixtures.secrets);
     const entry = resolveEntry(project);
     const log: PlanLogEntry[] = config.notes.map((n) => ({ severity: "warning", message: n }));
-    if (entry.endsWith(".ts") && project.runtimeOptions.typescript !== false) registerTypeScript(project);
+    if (entry.endsWith(".ts") && project.runtimeOptions.typescript !== false) registerTypeScript(project, entry);
     return {
         project,
         stack,
@@ -416,7 +424,9 @@ export async function runProgramOffline(options: OfflineRunOptions): Promise<Pla
     const recording = await startMocks(sdk, cloud, { project: run.project.name, stack: run.stack, preview: run.preview });
     setConfig(sdk, toRuntimeConfig(run.config.values), run.config.secretKeys);
     progress(`running ${run.main} of project ${run.project.name}, stack ${run.stack}${run.preview ? " (preview)" : ""}, under mocks`);
+    await options.onStart?.(planResult(run, { resources: [], outputs: new Map() }, new Map(), []));
     const errors = await executeProgram(sdk, run, options.timeoutMs ?? 120_000, progress);
+    options.onProgramEnd?.();
     for (const n of cloud.notes) run.log.push({ severity: "warning", message: n });
     const urns = await engineUrns(sdk, recording.resources, run.project.name, run.stack);
     return planResult(run, recording, urns, errors);
