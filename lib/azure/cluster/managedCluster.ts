@@ -97,7 +97,9 @@ function accessArgs(design: ClusterDesign, args: AksClusterArgs, base: ClusterBa
         },
         disableLocalAccounts: design.entra.disableLocalAccounts,
         apiServerAccessProfile: {
-            authorizedIPRanges: design.apiServer.authorizedIpRanges.length > 0 ? design.apiServer.authorizedIpRanges : undefined,
+            // In canonical form, as the planner read them (R4 says so when the user wrote host bits).
+            authorizedIPRanges:
+                design.apiServer.authorizedIpRanges.length > 0 ? design.report.effective.apiServerAuthorizedIpRanges : undefined,
             enablePrivateCluster: design.apiServer.privateCluster,
             disableRunCommand: design.apiServer.disableRunCommand,
         },

@@ -42,7 +42,8 @@ function hostBits(ctx: RuleContext): void {
     const serviceSet = new Set(m.serviceCidrs);
     const ranges = rangesOf(m);
     const networkSet = new Set([...ranges.spaces, ...ranges.subnets]);
-    for (const e of parsed(writtenRanges(ctx))) {
+    // The API server's authorized ranges are sent too (in canonical form), so they are said too.
+    for (const e of parsed([...writtenRanges(ctx), ...m.authorizedRanges])) {
         if (!e.cidr.hostBitsSet) continue;
         if (networkSet.has(e)) {
             s.error(
