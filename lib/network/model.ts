@@ -172,6 +172,44 @@ const VERSION_RE = /^(0|[1-9]\d*)\.(0|[1-9]\d*)(?:\.(0|[1-9]\d*))?$/;
 /** The rule ids `readModel` reports: shape (R71), unknown fields (R72), CIDRs (R1), the DNS address (R2), a pool without a name (R43). */
 export const READER_IDS: readonly string[] = ["R1", "R2", "R43", "R71", "R72"];
 
+/**
+ * A CIDR entry whose message label and subject are made on first use: most are never shown, and a plan
+ * of many thousand connected networks should not build them for each.
+ */
+class Entry implements CidrEntry {
+    private made: { label?: Text; subject?: Text } = {};
+    readonly makers: { label: () => Text; subject?: () => Text };
+
+    constructor(
+        public path: Path,
+        public raw: unknown,
+        public cidr: Cidr | null,
+        public defaulted: boolean,
+        label: () => Text,
+    ) {
+        this.makers = { label };
+    }
+
+    get label(): Text {
+        return (this.made.label ??= this.makers.label());
+    }
+    set label(value: Text) {
+        this.made.label = value;
+    }
+    get subject(): Text | undefined {
+        if (this.made.subject === undefined && this.makers.subject) this.made.subject = this.makers.subject();
+        return this.made.subject;
+    }
+    set subject(value: Text | undefined) {
+        this.made.subject = value;
+    }
+}
+
+/** Gives an entry of this reader a label or subject made on first use. */
+function wordLazily(entry: CidrEntry, key: "label" | "subject", make: () => Text): void {
+    (entry as Entry).makers[key] = make;
+}
+
 /** Reads one plan. Every problem of shape goes to the sink; the result is always usable. */
 export function readModel(input: unknown, sink: Sink): Model {
     const r = new Reader(sink);
@@ -362,13 +400,7 @@ class Reader {
     /** Parse one CIDR, reporting R1 when it is malformed. */
     cidr(path: Path, raw: unknown, label?: Text): CidrEntry {
         const parsed = parseCidr(raw);
-        const entry: CidrEntry = {
-            path,
-            raw,
-            cidr: parsed.ok ? parsed.cidr : null,
-            label: label ?? t`${at(path)} ${show(raw)}`,
-            defaulted: false,
-        };
+        const entry = new Entry(path, raw, parsed.ok ? parsed.cidr : null, false, () => label ?? t`${at(path)} ${show(raw)}`);
         if (!parsed.ok) {
             const fix = parsed.suggestion
                 ? `write it as "${parsed.suggestion}"`
@@ -438,13 +470,14 @@ class Reader {
                 );
             const shown = name ?? `#${i}`;
             const cidr = this.cidr([...path, "cidr"], s.cidr);
-            cidr.label = t`${at(path)} "${shown}" (${cidr.cidr?.canonical ?? show(s.cidr)})`;
-            cidr.subject = t`${at(cidr.path)} ${show(s.cidr)} (subnet "${shown}")`;
+            wordLazily(cidr, "label", () => t`${at(path)} "${shown}" (${cidr.cidr?.canonical ?? show(s.cidr)})`);
+            wordLazily(cidr, "subject", () => t`${at(cidr.path)} ${show(s.cidr)} (subnet "${shown}")`);
             let ipv6: CidrEntry | null = null;
             if (s.ipv6Cidr !== undefined) {
                 ipv6 = this.cidr([...path, "ipv6Cidr"], s.ipv6Cidr);
-                ipv6.label = t`${at(path)} "${shown}" (${ipv6.cidr?.canonical ?? show(s.ipv6Cidr)})`;
-                ipv6.subject = t`${at(ipv6.path)} ${show(s.ipv6Cidr)} (subnet "${shown}")`;
+                const entry = ipv6;
+                wordLazily(entry, "label", () => t`${at(path)} "${shown}" (${entry.cidr?.canonical ?? show(s.ipv6Cidr)})`);
+                wordLazily(entry, "subject", () => t`${at(entry.path)} ${show(s.ipv6Cidr)} (subnet "${shown}")`);
             }
             out.push({ path, name, cidr, ipv6 });
         });
@@ -474,8 +507,10 @@ class Reader {
                 }
                 const kind = this.enumField(c, "kind", KINDS, path) ?? "other";
                 const entry = this.cidr([...path, "cidr"], c.cidr);
-                entry.label = name ? t`${at(path)} "${name}" (${entry.cidr?.canonical ?? show(c.cidr)})` : t`${at(path)} ${show(c.cidr)}`;
-                entry.subject = t`${at(entry.path)} ${show(c.cidr)}${name ? ` ("${name}")` : ""}`;
+                wordLazily(entry, "label", () =>
+                    name ? t`${at(path)} "${name}" (${entry.cidr?.canonical ?? show(c.cidr)})` : t`${at(path)} ${show(c.cidr)}`,
+                );
+                wordLazily(entry, "subject", () => t`${at(entry.path)} ${show(c.cidr)}${name ? ` ("${name}")` : ""}`);
                 out.push({ path, name, kind, entry });
             } else {
                 out.push({ path, name: null, kind: "other", entry: this.cidr(path, c) });
