@@ -245,6 +245,32 @@ describe("the package entries", () => {
         }
     });
 
+    it("gives consumers types that reach no azure-native declarations (type-checking stays cheap)", () => {
+        const entry = join(consumer, "consumer.ts");
+        const text = `import { AksCluster, NodePool } from "pulumi-aks-network";\nexport type T = [AksCluster, NodePool];\n`;
+        const host = ts.createCompilerHost({});
+        const options = {
+            noEmit: true,
+            skipLibCheck: true,
+            module: ts.ModuleKind.CommonJS,
+            moduleResolution: ts.ModuleResolutionKind.Node10,
+            types: [],
+        };
+        const program = ts.createProgram([entry], options, {
+            ...host,
+            fileExists: (file) => file === entry || host.fileExists(file),
+            getSourceFile: (file, language) =>
+                file === entry ? ts.createSourceFile(file, text, language) : host.getSourceFile(file, language),
+        });
+        const files = program.getSourceFiles().map((f) => f.fileName);
+        assert.ok(
+            files.some((f) => f.endsWith("/dist/lib/azure/aksCluster.d.ts")),
+            `the component's declarations were not read: ${files.length} files`,
+        );
+        const azureNative = files.filter((f) => f.includes("/@pulumi/azure-native/"));
+        assert.deepEqual(azureNative.slice(0, 5), [], `${azureNative.length} azure-native declaration files reached`);
+    });
+
     it("installs its command under its own name too, both bins pointing at the built CLI", () => {
         const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
         // `npx aks-network` outside the project would fetch whatever package claims that name on the

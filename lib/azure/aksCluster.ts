@@ -15,9 +15,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { Provider } from "@pulumi/kubernetes/provider";
 import { ClusterFacts } from "../core/facts";
 import { NetworkPlanReport } from "../network/types";
-import { createKubeconfig, createProvider, KubeletIdentity, kubeletIdentityOf } from "./cluster/access";
+import { createKubeconfig, createProvider, kubeletIdentityOf } from "./cluster/access";
 import { createClusterBase } from "./cluster/base";
-import { ClusterCore, coreOutput, PlannedCore } from "./cluster/core";
+import { ClusterCore, coreOutput, KubeletIdentity, PlannedCore } from "./cluster/core";
 import { reportFindings } from "./cluster/findings";
 import { ClusterJoin } from "./cluster/join";
 import { createManagedCluster } from "./cluster/managedCluster";
@@ -29,7 +29,7 @@ import * as D from "./defaults";
 import { ClusterDesign, designCluster, planFromEffective } from "./design";
 import { OsSku, OsType } from "./enums";
 
-export { KubeletIdentity } from "./cluster/access";
+export { KubeletIdentity } from "./cluster/core";
 export { logFindings } from "./cluster/findings";
 
 /** The type token of `AksCluster` (part of every child's URN: never change it without an alias). */

@@ -8,16 +8,9 @@ import { Provider } from "@pulumi/kubernetes/provider";
 import { ClusterDesign } from "../design";
 import { KubeloginMode } from "../enums";
 import { toNonInteractiveKubeconfig } from "../kubeconfig";
+import { KubeletIdentity } from "./core";
 
-/** The kubelet's managed identity (for ACR pull and Key Vault role assignments). */
-export interface KubeletIdentity {
-    /** The identity's client (application) id. */
-    clientId: string;
-    /** The identity's object (principal) id, for role assignments. */
-    objectId: string;
-    /** The identity's resource id. */
-    resourceId: string;
-}
+export { KubeletIdentity };
 
 /** The kubelet identity of a cluster ("" for what AKS hasn't reported). */
 export function kubeletIdentityOf(cluster: containerservice.ManagedCluster): pulumi.Output<KubeletIdentity> {

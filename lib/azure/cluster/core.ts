@@ -164,3 +164,13 @@ export function coreOutput(planned: PlannedCore, deployed: DeployedCore): pulumi
             return core;
         });
 }
+
+/** The kubelet's managed identity (for ACR pull and Key Vault role assignments). */
+export interface KubeletIdentity {
+    /** The identity's client (application) id. */
+    clientId: string;
+    /** The identity's object (principal) id, for role assignments. */
+    objectId: string;
+    /** The identity's resource id. */
+    resourceId: string;
+}
