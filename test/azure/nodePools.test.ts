@@ -287,6 +287,11 @@ describe("node pools", () => {
                 "A7 windows.enableWindowsPools",
             ],
             [
+                "R57 Azure NPM on Windows (support ended 2026-09-30)",
+                { apiServer: API, network: { networkPolicy: NetworkPolicy.Azure }, nodePools: [win()] },
+                "R57 network.networkPolicy",
+            ],
+            [
                 "A8 Windows2025 without FIPS",
                 { apiServer: API, kubernetesVersion: "1.35", nodePools: [win({ osSku: OsSku.Windows2025, enableFips: false })] },
                 "A8 nodePools[0].enableFips",
@@ -302,18 +307,10 @@ describe("node pools", () => {
                 assert.deepEqual(listed, [expected], e.message);
             });
         }
-        it("warns about more than 110 pods on a Windows overlay pool (R47) and about Azure NPM on Windows (R57)", () => {
-            new AksCluster("wwarn", {
-                apiServer: API,
-                network: { networkPolicy: NetworkPolicy.Azure },
-                nodePools: [win({ maxPods: 200 })],
-            });
+        it("warns about more than 110 pods on a Windows overlay pool (R47)", () => {
+            new AksCluster("wwarn", { apiServer: API, nodePools: [win({ maxPods: 200 })] });
             assert.ok(
                 logs.warn.some((w) => w.startsWith("warning R47 nodePools[0].maxPods: ")),
-                logs.warn.join("\n"),
-            );
-            assert.ok(
-                logs.warn.some((w) => w.startsWith("warning R57 network.networkPolicy: ")),
                 logs.warn.join("\n"),
             );
         });

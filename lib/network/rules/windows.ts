@@ -117,13 +117,16 @@ function windowsProfilePresent(ctx: RuleContext): void {
     }
 }
 
-/** R57: Azure NPM on Windows is retired. */
+/**
+ * R57: Azure NPM on Windows nodes is retired: AKS stopped onboarding it and ended its support on
+ * 2026-09-30 (Azure/AKS#3129; checked 2026-12-03), so it is an error now.
+ */
 function windowsAzurePolicy(ctx: RuleContext): void {
     if (firstWindowsPool(ctx) && ctx.m.policy === "azure") {
-        ctx.s.warn(
+        ctx.s.error(
             "R57",
             ["networkPolicy"],
-            t`${at("networkPolicy")} "azure" with Windows pools: AKS no longer supports Azure NPM on Windows nodes from 2026-09-30; use "calico" (chosen at cluster creation)`,
+            t`${at("networkPolicy")} "azure" with Windows pools: AKS no longer supports Azure NPM on Windows nodes since 2026-09-30 and onboards no new subscriptions to it; use "calico" (chosen at cluster creation)`,
         );
     }
 }

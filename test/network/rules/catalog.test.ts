@@ -94,7 +94,7 @@ const REFERENCE_SEVERITY: Record<string, string> = {
     R54: "error",
     R55: "error",
     R56: "warning",
-    R57: "warning",
+    R57: "error", // the reference: warning (D25); support ended 2026-09-30 (Azure/AKS#3129)
     R58: "error/warning",
     R59: "error",
     R60: "error",
@@ -368,7 +368,6 @@ describe("rules: verdict classes", () => {
         ],
         ["dual-stack with a user NAT gateway", { ...dualStackPlan(), outboundType: "userAssignedNATGateway" }, "R29"],
         ["Windows without windowsProfile", without(windowsPlan(), "windowsProfile"), "R56"],
-        ["Azure NPM with Windows pools", { ...windowsPlan(), networkPolicy: "azure" }, "R57"],
         [
             "pod subnet short of 16 per node",
             {

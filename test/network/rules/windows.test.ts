@@ -287,7 +287,7 @@ describe("rules: Windows", () => {
     describe("R57 Azure NPM with Windows pools (D25)", () => {
         it("warns", () => {
             const ds = validate({ ...windowsPlan(), networkPolicy: "azure" });
-            expectFires(ds, { ruleId: "R57", severity: "warning", path: "networkPolicy", includes: ["2026-09-30", `"calico"`] });
+            expectFires(ds, { ruleId: "R57", severity: "error", path: "networkPolicy", includes: ["2026-09-30", `"calico"`] });
             expectOnly(ds, ["R57"]);
         });
         it("is silent for Calico, and for Azure NPM without Windows pools", () => {
