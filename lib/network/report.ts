@@ -194,6 +194,52 @@ const big = (s: string) => (s.length > 15 ? `~2^${BigInt(s).toString(2).length}`
 /** One line per diagnostic: `error R31 serviceCidrs[0]: message [ServiceCidrOverlapExistingSubnetsCidr]`. */
 export { formatDiagnostic };
 
+/** Connected networks shown in the picture; the rest are counted (a hub may list thousands). */
+const DIAGRAM_CONNECTED = 12;
+
+/**
+ * The address plan as a Mermaid flowchart (GitHub renders it in a PR comment): the VNet and its
+ * subnets, the pod and service ranges, and the connected networks beside the VNet.
+ */
+export function addressPlanDiagram(e: EffectiveNetworkPlan): string {
+    const label = (text: string) => JSON.stringify(text.replace(/"/g, "'"));
+    const lines = ["```mermaid", "flowchart LR"];
+    const spaces = e.byoVnet ? e.vnetAddressSpaces.join(", ") || "address spaces not given" : "managed by AKS";
+    lines.push(`    vnet[${label(`VNet ${spaces}`)}]`);
+    e.nodeSubnets.forEach((subnet, i) => {
+        const prefixes = subnet.ipv6Cidr === null ? subnet.cidr : `${subnet.cidr}, ${subnet.ipv6Cidr}`;
+        lines.push(`    vnet --> subnet${i}[${label(`subnet ${subnet.name}: ${prefixes}`)}]`);
+    });
+    const pods = e.podCidrs.length > 0 ? `pods (${e.ipamMode}): ${e.podCidrs.join(", ")}` : `pods (${e.ipamMode}): VNet addresses`;
+    lines.push(`    pods[${label(pods)}]`, `    services[${label(`services: ${e.serviceCidrs.join(", ")}; DNS ${e.dnsServiceIP}`)}]`);
+    lines.push("    cluster((cluster)) --> pods", "    cluster --> services", "    cluster --> vnet");
+    e.connectedNetworks.slice(0, DIAGRAM_CONNECTED).forEach((c, i) => {
+        lines.push(`    vnet -.- connected${i}[${label(`${c.kind} ${c.name}: ${c.cidr}`)}]`);
+    });
+    const more = e.connectedNetworks.length - DIAGRAM_CONNECTED;
+    if (more > 0) lines.push(`    vnet -.- connectedMore[${label(`${more} more connected networks`)}]`);
+    lines.push("```");
+    return lines.join("\n");
+}
+
+/** The address ranges section: the table by family, the VNet line and, in markdown, the picture. */
+function addressRanges(r: NetworkPlanReport, md: boolean): string[] {
+    const e = r.effective;
+    const rows = r.capacity.families.map((f) => [
+        f.family,
+        f.podCidr ?? "(VNet)",
+        num(f.podCidrNodeCapacity),
+        f.serviceCidr ?? "-",
+        big(f.serviceIps),
+    ]);
+    const vnet = e.byoVnet ? `VNet ${e.vnetAddressSpaces.join(", ") || "(address spaces not given)"}` : "AKS-managed VNet";
+    const count = e.connectedNetworks.length;
+    const connected = count ? `; ${count} connected network${count === 1 ? "" : "s"}` : "";
+    const out = [table(["family", "pod CIDR", "nodes it holds", "service CIDR", "service IPs"], rows, md), `${vnet}${connected}`];
+    if (md) out.push(addressPlanDiagram(e));
+    return out;
+}
+
 /** Render a report as plain text or GitHub markdown. */
 export function formatNetworkPlanReport(r: NetworkPlanReport, format: "text" | "markdown" = "text"): string {
     const md = format === "markdown";
@@ -204,19 +250,7 @@ export function formatNetworkPlanReport(r: NetworkPlanReport, format: "text" | "
     out.push(md ? `## AKS network plan: ${r.verdict}` : `AKS network plan: ${r.verdict}`);
     out.push(`${summaryLine(r)}\n${counts(r)}; dnsServiceIP ${e.dnsServiceIP}`);
 
-    out.push(h("Address ranges"));
-    out.push(
-        table(
-            ["family", "pod CIDR", "nodes it holds", "service CIDR", "service IPs"],
-            c.families.map((f) => [f.family, f.podCidr ?? "(VNet)", num(f.podCidrNodeCapacity), f.serviceCidr ?? "-", big(f.serviceIps)]),
-            md,
-        ),
-    );
-    const vnet = e.byoVnet ? `VNet ${e.vnetAddressSpaces.join(", ") || "(address spaces not given)"}` : "AKS-managed VNet";
-    const connected = e.connectedNetworks.length
-        ? `; ${e.connectedNetworks.length} connected network${e.connectedNetworks.length === 1 ? "" : "s"}`
-        : "";
-    out.push(`${vnet}${connected}`);
+    out.push(h("Address ranges"), ...addressRanges(r, md));
 
     out.push(h("Capacity"));
     const headroom = c.podCidrHeadroom === null ? "" : `; pod CIDR headroom ${num(c.podCidrHeadroom)} nodes`;

@@ -133,3 +133,35 @@ describe("formatNetworkPlanReport", () => {
         assert.match(md, /\| error \| R36 \| `podCidrs\[0\]` \|/);
     });
 });
+
+describe("the address plan picture", () => {
+    it("draws the VNet, its subnets, the pod and service ranges and the connected networks in markdown only", () => {
+        const plan: NetworkPlan = {
+            ...dualStack,
+            connectedNetworks: ["192.168.0.0/16", { name: "hub", cidr: "10.100.0.0/16", kind: "peering" }],
+        };
+        const report = describeNetworkPlan(plan);
+        const md = formatNetworkPlanReport(report, "markdown");
+        const start = md.indexOf("```mermaid");
+        assert.ok(start >= 0, md);
+        const picture = md.slice(start, md.indexOf("```", start + 3) + 3);
+        for (const text of [
+            `vnet["VNet 10.224.0.0/12, fd00:10::/48"]`,
+            `subnet0["subnet aks-nodes: 10.224.0.0/22, fd00:10:0:1::/64"]`,
+            `pods["pods (overlay): 10.244.0.0/16, fd12:3456:789a::/64"]`,
+            `services["services: 10.0.0.0/16, fd12:3456:789a:1::/108; DNS 10.0.0.10"]`,
+            `connected0["other 192.168.0.0/16: 192.168.0.0/16"]`,
+            `connected1["peering hub: 10.100.0.0/16"]`,
+        ]) {
+            assert.ok(picture.includes(text), `missing ${text} in\n${picture}`);
+        }
+        assert.doesNotMatch(formatNetworkPlanReport(report, "text"), /mermaid/);
+    });
+
+    it("counts the connected networks beyond the first twelve instead of drawing them all", () => {
+        const connectedNetworks = Array.from({ length: 30 }, (_, i) => `10.${100 + i}.0.0/16`);
+        const md = formatNetworkPlanReport(describeNetworkPlan({ ...dualStack, connectedNetworks }), "markdown");
+        assert.equal((md.match(/vnet -\.- connected\d+\[/g) ?? []).length, 12);
+        assert.match(md, /connectedMore\["18 more connected networks"\]/);
+    });
+});
