@@ -1,8 +1,8 @@
 /**
  * The rule catalogue: every rule id the validator can emit, with its severity and source. R1-R70 are
- * the AKS network reference's ids; R71 and up are this package's own. The README's rule list and the
- * CLI's `rules` command are generated from this table, and a test checks that every id here has a
- * firing test and that the validator emits no id missing here. Each rule check declares the ids it
+ * the AKS network reference's ids; R71 and up are this package's own. The rule list of
+ * docs/reference.md is generated from this table, and a test checks that every id here has a firing
+ * test and that the validator emits no id missing here. Each rule check declares the ids it
  * reports (rules/entry.ts); the runner turns any id, or any severity, not listed here into R0.
  */
 

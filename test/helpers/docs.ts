@@ -1,7 +1,7 @@
 /**
- * Generates the README's reference sections (argument tables and rule lists) from the code, so they
- * can't drift: `test/docs/readme.test.ts` fails when the README differs, and rewrites it with
- * `WRITE_README=1`. Argument tables come from the interfaces' TSDoc (summary and `@default`), read with
+ * Generates the reference sections of docs/reference.md (argument tables and rule lists) from the
+ * code, so they can't drift: `test/docs/readme.test.ts` fails when the file differs, and rewrites it
+ * with `WRITE_README=1`. Argument tables come from the interfaces' TSDoc (summary and `@default`), read with
  * the TypeScript parser (no type-checking).
  */
 import { readFileSync } from "node:fs";
@@ -93,7 +93,7 @@ export function replaceRegion(doc: string, key: string, body: string): string {
     const end = `<!-- /generated:${key} -->`;
     const i = doc.indexOf(start);
     const j = doc.indexOf(end);
-    if (i < 0 || j < i) throw new Error(`README has no region ${key}`);
+    if (i < 0 || j < i) throw new Error(`no region ${key} in the document`);
     return `${doc.slice(0, i + start.length)}\n${body}\n${doc.slice(j)}`;
 }
 
