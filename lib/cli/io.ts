@@ -108,4 +108,4 @@ export function readStructuredFile(file: string): unknown {
 }
 
 /** True for a plain object (not an array, not null). */
-export { isRecord } from "../network/report-sink";
+export { isRecord } from "../core/words";

@@ -126,7 +126,8 @@ type PodAndServiceCidrs = Pick<
     "podCidrs" | "podCidrsExplicit" | "podCidrsList" | "serviceCidrs" | "serviceCidrsExplicit" | "serviceCidrsList"
 >;
 
-const TOP_KEYS = [
+/** The plan's top-level fields. */
+export const PLAN_KEYS = [
     "networkPlugin",
     "networkPluginMode",
     "networkDataplane",
@@ -230,7 +231,7 @@ class Reader {
                 `the network plan is ${kindOf(input)}; pass an object such as { "networkPlugin": "azure", "networkPluginMode": "overlay" }`,
             );
         }
-        this.unknownKeys(plan, [], TOP_KEYS);
+        this.unknownKeys(plan, [], PLAN_KEYS);
 
         const pluginRaw = this.enumField(plan, "networkPlugin", PLUGINS);
         const modeRaw = this.pluginModeField(plan);

@@ -9,7 +9,7 @@ import { Capacity, computeCapacity, poolSubnet } from "./capacity";
 import { Cidr, Family, formatIp, parseCidr, size } from "./cidr";
 import * as D from "./defaults";
 import { CidrEntry, Model, readModel } from "./model";
-import { Sink } from "./report-sink";
+import { Sink } from "../core/diagnostic";
 import { CapacityReport, Diagnostic, EffectiveNetworkPlan, FamilyCapacity, IpFamily, NetworkPlan, NetworkPlanReport } from "./types";
 import { runRules } from "./validate";
 

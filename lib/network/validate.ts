@@ -3,7 +3,7 @@
  */
 import { computeCapacity } from "./capacity";
 import { Model, READER_IDS, readModel } from "./model";
-import { Sink } from "./report-sink";
+import { Sink } from "../core/diagnostic";
 import { cidrEntries } from "./rules/cidrs";
 import { makeContext } from "./rules/context";
 import { dualStackEntries } from "./rules/dualstack";

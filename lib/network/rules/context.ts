@@ -6,7 +6,7 @@ import { Text } from "../../core/text";
 import { Capacity } from "../capacity";
 import { Cidr } from "../cidr";
 import { CidrEntry, Model } from "../model";
-import { Sink } from "../report-sink";
+import { Sink } from "../../core/diagnostic";
 import { FreeRangeFinder } from "../suggest";
 
 export interface RuleContext {

@@ -4,7 +4,7 @@
  */
 import { at, t } from "../../core/text";
 import { CidrEntry, versionAtLeast } from "../model";
-import { show } from "../report-sink";
+import { show } from "../../core/words";
 import { parsed, RuleContext } from "./context";
 import { rule, RuleStep } from "./entry";
 

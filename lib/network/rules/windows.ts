@@ -5,7 +5,7 @@
 import { Path } from "../../core/path";
 import { at, t } from "../../core/text";
 import { versionAtLeast } from "../model";
-import { show } from "../report-sink";
+import { show } from "../../core/words";
 import { RuleContext } from "./context";
 import { forEach, itemRule, rule, RuleStep } from "./entry";
 

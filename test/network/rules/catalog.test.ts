@@ -17,6 +17,7 @@ import "./vnet.test";
 import * as assert from "node:assert/strict";
 import { formatPath } from "../../../lib/core/path";
 import { describeNetworkPlan, hasErrors, NetworkPlan, RULES } from "../../../lib/network";
+import { PLAN_KEYS } from "../../../lib/network/model";
 import {
     dualStackPlan,
     fired,
@@ -155,25 +156,7 @@ describe("rules: catalogue and message style (after every rule test)", () => {
     });
 
     it("names every plan path in a message as a path slot, never as literal text (so layers can map it)", () => {
-        const keys = [
-            "networkPlugin",
-            "networkPluginMode",
-            "networkDataplane",
-            "networkPolicy",
-            "ipFamilies",
-            "podCidrs",
-            "serviceCidrs",
-            "dnsServiceIP",
-            "vnetAddressSpaces",
-            "nodeSubnets",
-            "connectedNetworks",
-            "kubernetesVersion",
-            "outboundType",
-            "nodePools",
-            "windowsProfile",
-            "apiServerAuthorizedIpRanges",
-            "dockerBridgeCidr",
-        ];
+        const keys = PLAN_KEYS.filter((key) => key !== "names");
         // A plan key standing as a word of the text (not inside a quoted value or a longer identifier).
         const pathInText = new RegExp(`(?<![\\w."/-])(?:${keys.join("|")}|names\\.(?:resourceGroup|vnet|subnet))(?![\\w"])`);
         const literal = new Set<string>();
