@@ -11,10 +11,15 @@ import { OsType } from "../../lib/azure/enums";
 import { COMPONENT_RULES } from "../../lib/azure/rules";
 import { SERVICE_RULES } from "../../lib/k8s/catalog";
 import { RULES } from "../../lib/network/catalog";
+import { addressPlanDiagram } from "../../lib/network/report";
+import { stackConfigOf } from "../../lib/cli/project";
+import { stackConfigToNetworkPlan } from "../../lib/cli/stack-args";
+import { parse } from "yaml";
 import { argTable, outputTable, replaceRegion, ruleTable } from "../helpers/docs";
 import { TEST_DEPLOYMENT } from "../helpers/mocks";
 
-const README = join(__dirname, "..", "..", "README.md");
+const ROOT = join(__dirname, "..", "..");
+const README = join(ROOT, "README.md");
 const REFERENCE = join(__dirname, "..", "..", "docs", "reference.md");
 
 const ARGS: [string, string, string[]][] = [
@@ -50,6 +55,18 @@ const OUTPUTS: [string, string][] = [
     ["lib/k8s/sampleApp.ts", "SampleApp"],
 ];
 
+/** The dev stack's address plan as the markdown report draws it. */
+function devStackPicture(): string {
+    const values = stackConfigOf(
+        parse(readFileSync(join(ROOT, "Pulumi.dev.yaml"), "utf8")),
+        "aks-network",
+        "dev",
+        "Pulumi.dev.yaml",
+    ).values;
+    const { report } = stackConfigToNetworkPlan(values);
+    return addressPlanDiagram(report.effective);
+}
+
 function generated(): string {
     let doc = readFileSync(REFERENCE, "utf8");
     const args: string[] = [];
@@ -65,6 +82,7 @@ function generated(): string {
     doc = replaceRegion(doc, "rules-network", ruleTable(RULES));
     doc = replaceRegion(doc, "rules-component", ruleTable(COMPONENT_RULES));
     doc = replaceRegion(doc, "rules-service", ruleTable(SERVICE_RULES));
+    doc = replaceRegion(doc, "address-plan", devStackPicture());
     return doc;
 }
 
