@@ -5,7 +5,9 @@
  * Each block is a module of its own, so it must import what it uses.
  */
 import * as assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as ts from "typescript";
 import * as YAML from "yaml";
@@ -119,6 +121,25 @@ describe("README code blocks", function () {
 
     it("type-checks every TypeScript and JavaScript block against the package", () => {
         assert.deepEqual(typeCheckBlocks(doc, blocks), []);
+    });
+
+    it("runs every JavaScript block with Node against the built package, as a user would", () => {
+        const consumer = mkdtempSync(join(tmpdir(), "aks-network-readme-"));
+        try {
+            mkdirSync(join(consumer, "node_modules"));
+            symlinkSync(ROOT, join(consumer, "node_modules", "pulumi-aks-network"), "dir");
+            const scripts = blocks.filter((b) => JS_LANGS.has(b.lang));
+            assert.ok(scripts.length > 0, "the README has a JavaScript block");
+            for (const block of scripts) {
+                const file = join(consumer, `readme-${block.line}.js`);
+                writeFileSync(file, block.text);
+                const run = spawnSync(process.execPath, [file], { cwd: consumer, encoding: "utf8" });
+                assert.equal(run.status, 0, `${doc}:${block.line} failed:\n${run.stderr}`);
+                assert.ok(run.stdout.length > 0, `${doc}:${block.line} printed nothing`);
+            }
+        } finally {
+            rmSync(consumer, { recursive: true, force: true });
+        }
     });
 
     it("parses every JSON and YAML block", () => {
