@@ -140,12 +140,6 @@ export class PathMap {
         return found.row.whole ? found.row.to : [...found.row.to, ...found.rest];
     }
 
-    /** This map followed by another: every path goes through this one, then `next`. */
-    then(next: PathMap | ((path: Path) => Path)): (path: Path) => Path {
-        const after = typeof next === "function" ? next : (path: Path) => next.map(path);
-        return (path) => after(this.map(path));
-    }
-
     /** The map with every destination under `prefix` (e.g. `["cluster"]`). */
     prefixed(prefix: readonly Segment[]): PathMap {
         return new PathMap(this.entries.map((row) => ({ ...row, to: [...prefix, ...row.to] })));
