@@ -29,10 +29,10 @@ import {
     UpgradeChannel,
 } from "./enums";
 import { NodePoolSpec, NodeTaint, SystemPoolArgs } from "./nodePoolArgs";
-import { diagnostic, escalate as escalateWarnings, formatProblems, Sink } from "../core/diagnostic";
+import { diagnostic, escalate as escalateWarnings, formatProblems, PathMap, Sink } from "../core/diagnostic";
 import { Path } from "../core/path";
 import { at, join, t, Text } from "../core/text";
-import { clusterPathTable, PathTable } from "./paths";
+import { clusterPathTable } from "./paths";
 import { checkShape, withShapeProblems } from "./shape";
 import { defaultNames, Deployment, derivedName, NAME_LIMITS } from "./names";
 
@@ -179,7 +179,7 @@ export interface ClusterDesign {
     /** The plan handed to the planner (without Azure's view of an existing network). */
     plan: NetworkPlan;
     /** The translation of the plan's paths. */
-    paths: PathTable;
+    paths: PathMap;
     /** The planner's report, with `warningsAsErrors` applied. */
     report: NetworkPlanReport;
     /** Every finding, in the user's terms: the component's own and the planner's, errors first. */
@@ -196,14 +196,6 @@ const LABEL_KEY_RE =
     /^(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE_RE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
-/** Collects the component's own findings. */
-export class Findings extends Sink {
-    /** The findings so far, in order. */
-    get list(): Diagnostic[] {
-        return this.diagnostics;
-    }
-}
 
 /** A11: the value of `network.nodeSubnetId` is not a subnet resource id. */
 export function subnetIdProblem(id: unknown): Diagnostic {
@@ -248,12 +240,7 @@ export function defaultWindowsSku(kubernetesVersion: string): OsSku {
     return v !== null && versionAtLeast(v, 1, 35) ? OsSku.Windows2025 : OsSku.Windows2022;
 }
 
-function checkLabelsAndTaints(
-    f: Findings,
-    path: Path,
-    labels: { [key: string]: string } | undefined,
-    taints: NodeTaint[] | undefined,
-): void {
+function checkLabelsAndTaints(f: Sink, path: Path, labels: { [key: string]: string } | undefined, taints: NodeTaint[] | undefined): void {
     for (const [k, v] of Object.entries(labels ?? {})) {
         if (!LABEL_KEY_RE.test(k))
             f.error(
@@ -284,7 +271,7 @@ function checkLabelsAndTaints(
     });
 }
 
-function checkZones(f: Findings, path: Path, zones: string[]): void {
+function checkZones(f: Sink, path: Path, zones: string[]): void {
     const seen = new Set<string>();
     for (const z of zones) {
         if (!["1", "2", "3"].includes(z) || seen.has(z)) {
@@ -305,7 +292,7 @@ export function designPool(
     mode: "System" | "User",
     userPath: Path,
     kubernetesVersion: string,
-    f: Findings,
+    f: Sink,
 ): PoolDesign {
     const osType = mode === "System" ? OsType.Linux : ((spec as NodePoolSpec).osType ?? OsType.Linux);
     const windows = osType === OsType.Windows;
@@ -375,7 +362,7 @@ export function planPool(p: PoolDesign): NodePoolPlan {
 }
 
 function designWindow(
-    f: Findings,
+    f: Sink,
     path: Path,
     w: MaintenanceWindowArgs | undefined,
     fallback: Required<MaintenanceWindowArgs>,
@@ -415,13 +402,7 @@ export function defaultPolicy(plugin: NetworkPlugin, dataplane: NetworkDataplane
     return NetworkPolicy.Calico;
 }
 
-function designNetwork(
-    args: AksClusterArgs,
-    pools: PoolDesign[],
-    windowsPlanned: boolean,
-    clusterName: string,
-    f: Findings,
-): NetworkDesign {
+function designNetwork(args: AksClusterArgs, pools: PoolDesign[], windowsPlanned: boolean, clusterName: string, f: Sink): NetworkDesign {
     const n = args.network ?? {};
     const ipFamilies = n.ipFamilies ?? [IpFamily.IPv4];
     const dualStack = ipFamilies.includes(IpFamily.IPv6);
@@ -466,7 +447,7 @@ function designNetwork(
 type NetworkArgs = NonNullable<AksClusterArgs["network"]>;
 
 /** The policy engine: given, or the secure default for the dataplane (A20 when that is none). */
-function designPolicy(n: NetworkArgs, plugin: NetworkPlugin, dataplane: NetworkDataplane, dualStack: boolean, f: Findings): NetworkPolicy {
+function designPolicy(n: NetworkArgs, plugin: NetworkPlugin, dataplane: NetworkDataplane, dualStack: boolean, f: Sink): NetworkPolicy {
     const policy = n.networkPolicy ?? defaultPolicy(plugin, dataplane, dualStack);
     if (n.networkPolicy === undefined && policy === NetworkPolicy.None) {
         const why =
@@ -486,7 +467,7 @@ function designPolicy(n: NetworkArgs, plugin: NetworkPlugin, dataplane: NetworkD
 function designOutbound(
     n: NetworkArgs,
     dualStack: boolean,
-    f: Findings,
+    f: Sink,
 ): Pick<NetworkDesign, "outboundType" | "outboundIpCount" | "outboundIpv6Count"> {
     const outboundIpCount = n.managedOutboundIpCount ?? 1;
     const outboundIpv6Count = n.managedOutboundIpv6Count ?? (dualStack ? 1 : 0);
@@ -508,7 +489,7 @@ function designOutbound(
 }
 
 /** A subnet of your own: not with a VNet to create (A5), no subnet names on pools (A6), a subnet id (A11). */
-function checkOwnNetwork(n: NetworkArgs, pools: PoolDesign[], f: Findings): void {
+function checkOwnNetwork(n: NetworkArgs, pools: PoolDesign[], f: Sink): void {
     if (n.vnet !== undefined) {
         f.error(
             "A5",
@@ -536,7 +517,7 @@ function checkOwnNetwork(n: NetworkArgs, pools: PoolDesign[], f: Findings): void
  * be about a network the cluster doesn't use. Refused rather than given the default subnet: `[]` is
  * written on purpose, and a subnet the user didn't ask for would be a guess.
  */
-function checkCreatedSubnets(n: NetworkArgs, f: Findings): void {
+function checkCreatedSubnets(n: NetworkArgs, f: Sink): void {
     const subnets = n.vnet?.subnets;
     if (subnets === undefined || subnets.length > 0) return;
     const path: Path = ["network", "vnet", "subnets"];
@@ -571,7 +552,7 @@ export function parseSubnetId(id: string): { resourceGroupName: string; virtualN
 }
 
 /** A11: the id names a subnet. */
-export function checkSubnetId(f: Findings, id: string): void {
+export function checkSubnetId(f: Sink, id: string): void {
     if (!parseSubnetId(id)) {
         f.diagnostics.push(subnetIdProblem(id));
     }
@@ -635,7 +616,7 @@ const NEEDS_EXISTING_NETWORK = ["R65"];
 export function designCluster(name: string, input: AksClusterArgs, deployment: Deployment): ClusterDesign {
     const shape = checkShape(input, AKS_CLUSTER_ARGS_SHAPE);
     const args: AksClusterArgs = shape.value ?? {};
-    const f = new Findings();
+    const f = new Sink();
     const { clusterName, dnsPrefix, resourceGroupName } = designNames(name, args, deployment, f);
     const kubernetesVersion = args.kubernetesVersion ?? D.DEFAULT_KUBERNETES_VERSION;
     const { upgrades, kubernetesVersionSent } = designUpgrades(args, kubernetesVersion, f);
@@ -654,7 +635,7 @@ export function designCluster(name: string, input: AksClusterArgs, deployment: D
     const planDiagnostics = raw.diagnostics.filter((d) => !(network.mode === "existing" && NEEDS_EXISTING_NETWORK.includes(d.ruleId)));
     const escalated = escalate(planDiagnostics, network.warningsAsErrors);
     // Paths in the user's terms: the plan's translated, then list indexes as the user wrote them.
-    const diagnostics = sortDiagnostics(withShapeProblems(shape, [...f.list, ...escalated.map((d) => paths.relocate(d))]));
+    const diagnostics = sortDiagnostics(withShapeProblems(shape, [...f.diagnostics, ...escalated.map((d) => paths.relocate(d))]));
     // The report shows the same findings as the error would, in the user's terms.
     const report: NetworkPlanReport = { ...raw, diagnostics, verdict: verdictOf(diagnostics) };
 
@@ -686,7 +667,7 @@ function designNames(
     name: string,
     args: AksClusterArgs,
     deployment: Deployment,
-    f: Findings,
+    f: Sink,
 ): { clusterName: string; dnsPrefix: string; resourceGroupName: string } {
     const defaults = defaultNames(name, deployment);
     const clusterName = args.clusterName ?? defaults.clusterName;
@@ -718,7 +699,7 @@ function designNames(
 function designUpgrades(
     args: AksClusterArgs,
     kubernetesVersion: string,
-    f: Findings,
+    f: Sink,
 ): { upgrades: UpgradeDesign; kubernetesVersionSent: string } {
     const u = args.upgrades ?? {};
     const channel = u.channel ?? UpgradeChannel.Patch;
@@ -750,7 +731,7 @@ function designUpgrades(
 }
 
 /** Windows support: planned with a Windows pool or `enableWindowsPools` (A7: not refused while a pool needs it); null without. */
-function designWindows(args: AksClusterArgs, userPools: PoolDesign[], f: Findings): WindowsDesign | null {
+function designWindows(args: AksClusterArgs, userPools: PoolDesign[], f: Sink): WindowsDesign | null {
     const hasWindowsPool = userPools.some((p) => p.osType === OsType.Windows);
     const w = args.windows ?? {};
     if (w.enableWindowsPools === false && hasWindowsPool) {
@@ -769,7 +750,7 @@ function designWindows(args: AksClusterArgs, userPools: PoolDesign[], f: Finding
 }
 
 /** The API server's exposure: restricted, private or explicitly open (A1), not private and restricted at once (A13). */
-function designApiServer(args: AksClusterArgs, f: Findings): ClusterDesign["apiServer"] {
+function designApiServer(args: AksClusterArgs, f: Sink): ClusterDesign["apiServer"] {
     const api = args.apiServer ?? {};
     const authorizedIpRanges = api.authorizedIpRanges ?? [];
     const privateCluster = api.privateCluster ?? false;
@@ -791,7 +772,7 @@ function designApiServer(args: AksClusterArgs, f: Findings): ClusterDesign["apiS
 }
 
 /** Arguments that need a partner: Defender its workspace (A16), your own identity its principal (A9), spn login its client id (A19). */
-function checkAddOnArgs(args: AksClusterArgs, network: NetworkDesign, f: Findings): void {
+function checkAddOnArgs(args: AksClusterArgs, network: NetworkDesign, f: Sink): void {
     const mon = args.monitoring ?? {};
     if (mon.defender === true && mon.logAnalyticsWorkspaceId === undefined) {
         f.error(
@@ -825,7 +806,7 @@ function checkAddOnArgs(args: AksClusterArgs, network: NetworkDesign, f: Finding
  * treats omitted IPv6 ranges as AKS's choice (AKS may pick random ULA ranges) and leaves them out of
  * overlap checks; the component sends every range explicitly, so check them as such.
  */
-function withDualStackDefaults(plan: NetworkPlan, f: Findings): NetworkPlanReport {
+function withDualStackDefaults(plan: NetworkPlan, f: Sink): NetworkPlanReport {
     const raw = describeNetworkPlan(plan);
     const made: { path: Path; words: Text }[] = [];
     if (plan.podCidrs === undefined && raw.effective.podCidrs.length > 0) {

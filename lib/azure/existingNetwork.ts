@@ -5,9 +5,10 @@
  * that shadows a peered VNet fails with the peering's name. Pure: the component feeds it invoke results.
  */
 import { describeNetworkPlan, verdictOf } from "../network/report";
+import { PathMap } from "../core/diagnostic";
 import { ConnectedNetwork, Diagnostic, NetworkPlan, NetworkPlanReport, NodeSubnetPlan } from "../network/types";
 import { ClusterDesign, escalate, sortDiagnostics } from "./design";
-import { clusterPathTable, PathTable } from "./paths";
+import { clusterPathTable } from "./paths";
 
 /** The parts of an address space the component reads. */
 export interface AddressSpaceView {
@@ -52,7 +53,7 @@ export interface ExistingNetworkCheck {
     /** The plan with Azure's view folded in. */
     plan: NetworkPlan;
     /** Its path table. */
-    paths: PathTable;
+    paths: PathMap;
     /** Its report, in the user's terms. */
     report: NetworkPlanReport;
     /** Every finding, in the user's terms. */

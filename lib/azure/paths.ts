@@ -23,12 +23,6 @@
 import { PathMap, PathRow } from "../core/diagnostic";
 import { Path } from "../core/path";
 
-/** One row of a path table: a plan path prefix and what the user wrote instead. */
-export type PathEntry = PathRow;
-
-/** A path-translation table (plan paths to the user's). */
-export { PathMap as PathTable };
-
 /** The plan's network keys that sit under `network.` in `AksClusterArgs` with the same name. */
 export const NETWORK_KEYS = [
     "networkPlugin",

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { clusterPathTable, PathTable } from "../../lib/azure/paths";
-import { diagnostic } from "../../lib/core/diagnostic";
+import { clusterPathTable } from "../../lib/azure/paths";
+import { diagnostic, PathMap } from "../../lib/core/diagnostic";
 import { parsePath } from "../../lib/core/path";
 import { at, t, Text } from "../../lib/core/text";
 
@@ -39,9 +39,9 @@ describe("clusterPathTable", () => {
         ["", ""],
     ];
     /** A plan path through a table, as text (the diagnostic's own path, note included). */
-    const mapped = (table: PathTable, plan: string): string => table.relocate(diagnostic("error", "X", parsePath(plan) ?? [], "")).path;
+    const mapped = (table: PathMap, plan: string): string => table.relocate(diagnostic("error", "X", parsePath(plan) ?? [], "")).path;
     /** A message naming plan paths, through a table. */
-    const reworded = (table: PathTable, message: Text): string => table.relocate(diagnostic("error", "X", [], message)).message;
+    const reworded = (table: PathMap, message: Text): string => table.relocate(diagnostic("error", "X", [], message)).message;
 
     for (const [plan, user] of cases) {
         it(`maps ${plan || "(plan)"} to ${user || "(plan)"}`, () => {
@@ -50,7 +50,7 @@ describe("clusterPathTable", () => {
     }
 
     it('matches whole segments only (podCidrsX is not podCidrs, index 1 is not key "1")', () => {
-        const table = new PathTable([
+        const table = new PathMap([
             { from: ["podCidrs"], to: ["network", "podCidrs"] },
             { from: ["a", 1], to: ["b"] },
         ]);

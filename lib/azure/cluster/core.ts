@@ -4,10 +4,10 @@
  * and read in another (`StackReference`), or written by a program in another language.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { PathRow } from "../../core/diagnostic";
 import { ClusterFacts } from "../../core/facts";
 import { Path } from "../../core/path";
 import { NetworkPlan } from "../../network/types";
-import { PathEntry } from "../paths";
 import { checkShape, isOutput, ObjectShape, opt, req, S, Shape, ShapeCheck } from "../shape";
 
 /**
@@ -41,7 +41,7 @@ export interface ClusterCore {
     /** Plan warnings that fail (the cluster's `network.warningsAsErrors`); they fail a joining pool too. */
     warningsAsErrors: string[];
     /** How the plan's paths read in the cluster's arguments (opaque rows, for messages in the user's terms). */
-    pathRows: PathEntry[];
+    pathRows: PathRow[];
     /** The cluster's tags, given to joining pools too. @default - none */
     tags?: { [key: string]: string };
 }
@@ -56,7 +56,7 @@ const SEGMENTS_SHAPE = S.list(
         (v) => typeof v === "string" || typeof v === "number",
     ),
 ) as unknown as Shape<Path>;
-const PATH_ENTRY_SHAPE: ObjectShape<PathEntry> = S.object<PathEntry>("PathEntry", `{ from: ["podCidrs"], to: ["network", "podCidrs"] }`, {
+const PATH_ROW_SHAPE: ObjectShape<PathRow> = S.object<PathRow>("PathRow", `{ from: ["podCidrs"], to: ["network", "podCidrs"] }`, {
     from: req(SEGMENTS_SHAPE),
     to: req(SEGMENTS_SHAPE),
     whole: opt(S.boolean),
@@ -90,7 +90,7 @@ export const CLUSTER_CORE_SHAPE: ObjectShape<ClusterCore> = S.object<ClusterCore
         ownSubnetName: opt(S.string),
         nodePoolNames: req(S.list(S.string)),
         warningsAsErrors: req(S.list(S.string)),
-        pathRows: req(S.list(PATH_ENTRY_SHAPE)),
+        pathRows: req(S.list(PATH_ROW_SHAPE)),
         tags: opt(S.map(S.string)),
     },
 );
@@ -141,7 +141,7 @@ export interface DeployedCore {
     /** Subnet ids by name. */
     subnetIds: pulumi.Input<{ [name: string]: string }>;
     /** The plan and its path rows with Azure's view, and the subnet of your own (""). */
-    network: pulumi.Input<{ plan: NetworkPlan; pathRows: PathEntry[]; subnetName: string }>;
+    network: pulumi.Input<{ plan: NetworkPlan; pathRows: PathRow[]; subnetName: string }>;
     /** The tags as given. */
     tags: pulumi.Input<{ [key: string]: pulumi.Input<string> }> | undefined;
 }

@@ -5,10 +5,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
+import { PathRow } from "../../core/diagnostic";
 import { NetworkPlan, NetworkPlanReport } from "../../network/types";
 import { ClusterDesign, parseSubnetId, subnetIdProblem } from "../design";
 import { checkExistingNetwork } from "../existingNetwork";
-import { PathEntry } from "../paths";
 import { logFindings, throwErrors } from "./findings";
 
 /** The network the cluster is built on, once known (plain data: class instances don't travel through outputs). */
@@ -18,7 +18,7 @@ export interface NetworkGate {
     /** The plan, with Azure's view of a network of your own. */
     plan: NetworkPlan;
     /** The rows of the plan's path table. */
-    pathRows: PathEntry[];
+    pathRows: PathRow[];
     /** The id of the subnet of your own ("" for a created VNet). */
     subnetId: string;
     /** The name of the subnet of your own ("" for a created VNet). */

@@ -4,13 +4,12 @@
  * and Windows rules all count the new pool. Only the findings the pool brings are reported, in the
  * user's terms (`pool.<field>`, `cluster.<path>`). Pure: no Pulumi runtime imports.
  */
-import { diagnostic } from "../../core/diagnostic";
+import { diagnostic, PathMap, PathRow, Sink } from "../../core/diagnostic";
 import { at, t, Text } from "../../core/text";
 import { describeNetworkPlan } from "../../network/report";
 import { Diagnostic, EffectiveNodePool, NetworkPlan, NetworkPlanReport, NodePoolPlan } from "../../network/types";
-import { designPool, escalate, Findings, planPool, PoolDesign } from "../design";
+import { designPool, escalate, planPool, PoolDesign } from "../design";
 import { NodePoolSpec } from "../nodePoolArgs";
-import { PathEntry, PathTable } from "../paths";
 
 /** A pool added to a cluster by a `NodePool` component. */
 export interface AddedPool {
@@ -27,7 +26,7 @@ export interface PoolTarget {
     /** The cluster's Kubernetes version (it picks a Windows pool's default OS SKU). */
     kubernetesVersion: string;
     /** The rows of the cluster's path table. */
-    pathRows: readonly PathEntry[];
+    pathRows: readonly PathRow[];
     /** Plan warnings that fail. */
     warningsAsErrors: readonly string[];
     /** True on a subnet of your own, where pools name no subnet. */
@@ -51,8 +50,8 @@ export interface PoolOnCluster {
 const key = (d: Diagnostic) => `${d.ruleId}|${d.path}`;
 
 /** The cluster's table seen from a `NodePool`: the cluster's paths under `cluster.`, the new pool as `pool`. */
-export function nodePoolPaths(cluster: PathTable, index: number, addedOwners: string[]): PathTable {
-    const rows: PathEntry[] = [{ from: ["nodePools", index], to: ["pool"] }];
+export function nodePoolPaths(cluster: PathMap, index: number, addedOwners: string[]): PathMap {
+    const rows: PathRow[] = [{ from: ["nodePools", index], to: ["pool"] }];
     addedOwners.forEach((owner, i) =>
         rows.push({
             from: ["nodePools", index - addedOwners.length + i],
@@ -94,7 +93,7 @@ function newFindings(
 
 /** The pool with its defaults, and its own findings (`pool.<field>`). */
 export function designJoiningPool(target: PoolTarget, spec: NodePoolSpec): { pool: PoolDesign; findings: Diagnostic[] } {
-    const f = new Findings();
+    const f = new Sink();
     const pool = designPool(spec, "User", ["pool"], target.kubernetesVersion, f);
     if (target.ownNetwork) {
         for (const k of ["subnet", "podSubnet"] as const) {
@@ -107,7 +106,7 @@ export function designJoiningPool(target: PoolTarget, spec: NodePoolSpec): { poo
             }
         }
     }
-    return { pool, findings: f.list };
+    return { pool, findings: f.diagnostics };
 }
 
 /** The cluster's plan with the earlier pools and this one, judged by the planner. */
@@ -118,7 +117,7 @@ export function planOnCluster(target: PoolTarget, pool: PoolDesign): PoolOnClust
     const index = nodePools.length;
     const withPool: NetworkPlan = { ...base, nodePools: [...nodePools, onSubnet(planPool(pool))] };
     const paths = nodePoolPaths(
-        new PathTable([...target.pathRows]),
+        new PathMap([...target.pathRows]),
         index,
         target.earlier.map((a) => a.owner),
     );
