@@ -9,9 +9,9 @@ import type * as helmv3 from "@pulumi/kubernetes/helm/v3";
 import * as helmv4 from "@pulumi/kubernetes/helm/v4";
 import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
-import { Diagnostic, diagnostic, formatProblems, PathMap, Sink } from "../core/diagnostic";
+import { Diagnostic, diagnostic, formatProblems, Sink } from "../core/diagnostic";
 import { at, t, Text } from "../core/text";
-import { kindOf, oneOf, show } from "../core/words";
+import { oneOf, show } from "../core/words";
 import { checkService } from "./checkService";
 import { ClusterFacts } from "./facts";
 import {
@@ -27,6 +27,7 @@ import {
     TRAEFIK_CHART,
 } from "./ingressValues";
 import { StringMap } from "./manifests";
+import { CLUSTER_FACTS_PATHS, providerProblem, serviceFinding } from "./problems";
 import { isObj, readCluster } from "./serviceModel";
 
 /** Arguments of `IngressController`. */
@@ -106,26 +107,9 @@ const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const AZURE_DNS_LABEL = /^[a-z][a-z0-9-]{1,61}[a-z0-9]$/;
 
-/** The cluster facts' paths as `IngressController` arguments name them. */
-const FACTS_PATHS = new PathMap([{ from: ["cluster"], to: ["clusterFacts"] }]);
-
 /** IC-1: an argument that is not allowed, at its path. */
 function argumentProblem(argument: keyof IngressControllerArgs, message: Text): Diagnostic {
     return diagnostic("error", "IC-1", [argument], message);
-}
-
-/**
- * A component's `provider` that is not a Kubernetes provider (IC-1 for `IngressController`, SA-1 for
- * `SampleApp`): the value's kind and the fix.
- */
-export function providerProblem(ruleId: string, provider: unknown): Diagnostic {
-    const given = provider === undefined || provider === null ? String(provider) : kindOf(provider);
-    return diagnostic(
-        "error",
-        ruleId,
-        ["provider"],
-        t`${at("provider")} must be the cluster's k8s.Provider (AksCluster's \`provider\`), got ${given}; pass it so nothing falls back to the ambient kubeconfig`,
-    );
 }
 
 /** The settings with the arguments' defaults. */
@@ -227,7 +211,7 @@ export function resolveIngressControllerArgs(args: IngressControllerArgs): {
 } {
     const sink = new Sink();
     readCluster(args.clusterFacts, sink);
-    const problems: Diagnostic[] = sink.diagnostics.map((d) => FACTS_PATHS.relocate(d));
+    const problems: Diagnostic[] = sink.diagnostics.map((d) => CLUSTER_FACTS_PATHS.relocate(d));
     if (!Provider.isInstance(args.provider)) problems.push(providerProblem("IC-1", args.provider));
     const kind = args.kind ?? IngressControllerKind.Traefik;
     if (!Object.values(IngressControllerKind).includes(kind)) {
@@ -256,13 +240,6 @@ export function resolveIngressControllerArgs(args: IngressControllerArgs): {
 }
 
 const service = (svc: { metadata: { name?: string } }) => `controller Service ${svc.metadata.name}`;
-
-/** A Service linter finding about a Service the component renders, its path prefixed by the Service (`controller Service traefik spec.ports[0]`). */
-export function serviceFinding(service: string, found: Diagnostic): Diagnostic {
-    return diagnostic(found.severity, found.ruleId, found.segments, new Text(found.template), found.azureErrorCode, {
-        label: `${service} ${found.path}`,
-    });
-}
 
 /**
  * An ingress controller on an AKS cluster, installed through the given Kubernetes provider.

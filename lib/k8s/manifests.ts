@@ -13,10 +13,11 @@
  * set is part of each Service's name: the first family of a Service can never change in place, so a
  * new family set is a new Service rather than a rejected update.
  */
-import { Diagnostic, diagnostic, formatProblems, PathMap, Sink } from "../core/diagnostic";
+import { Diagnostic, diagnostic, formatProblems, Sink } from "../core/diagnostic";
 import { at, t, Text } from "../core/text";
 import { show } from "../core/words";
 import { ClusterFacts, ServiceIpFamily } from "./facts";
+import { CLUSTER_FACTS_PATHS } from "./problems";
 import { atLeast, readCluster } from "./serviceModel";
 
 /** Labels or annotations. */
@@ -131,9 +132,6 @@ const DNS_LABEL_ANNOTATION = "service.beta.kubernetes.io/azure-dns-label-name";
 /** Seconds a terminating pod keeps serving: more than the default probe interval (5 s) x 2 probes. */
 const PRE_STOP_SECONDS = 15;
 
-/** The cluster facts' paths as the sample's options name them. */
-const FACTS_PATHS = new PathMap([{ from: ["cluster"], to: ["clusterFacts"] }]);
-
 const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const AZURE_DNS_LABEL = /^[a-z][a-z0-9-]{1,61}[a-z0-9]$/;
@@ -150,7 +148,7 @@ function optionProblem(option: keyof SampleAppOptions, message: Text): Diagnosti
 export function sampleAppProblems(facts: ClusterFacts, o: SampleAppOptions): Diagnostic[] {
     const sink = new Sink();
     readCluster(facts, sink);
-    const problems = sink.diagnostics.map((d) => FACTS_PATHS.relocate(d));
+    const problems = sink.diagnostics.map((d) => CLUSTER_FACTS_PATHS.relocate(d));
     const add = (option: keyof SampleAppOptions, message: Text) => problems.push(optionProblem(option, message));
     const name = o.name ?? "hello";
     if (typeof name !== "string" || name.length > 54 || !DNS1035.test(name)) {

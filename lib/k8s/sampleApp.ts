@@ -13,7 +13,7 @@ import { Diagnostic, diagnostic, formatProblems } from "../core/diagnostic";
 import { at, t } from "../core/text";
 import { show } from "../core/words";
 import { checkService } from "./checkService";
-import { providerProblem, serviceFinding } from "./ingressController";
+import { providerProblem, serviceFinding } from "./problems";
 import { ClusterFacts } from "./facts";
 import { buildSampleApp, buildSampleIngress, KubeManifest, SampleAppManifests, SampleAppOptions, sampleAppProblems } from "./manifests";
 import { familyOfIp, isObj } from "./serviceModel";

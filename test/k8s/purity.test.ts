@@ -13,6 +13,7 @@ const PURE = [
     "index.ts",
     "ingressValues.ts",
     "manifests.ts",
+    "problems.ts",
     "serviceApiRules.ts",
     "serviceAzureRules.ts",
     "serviceModel.ts",
