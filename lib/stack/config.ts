@@ -163,10 +163,12 @@ function decode(raw: string, shape: ShapeNode | undefined): unknown {
     }
 }
 
+/** Every key's field: the cluster's arguments and the program's settings. */
+const KEY_FIELDS: Readonly<Record<string, FieldNode>> = { ...AKS_CLUSTER_ARGS_SHAPE.fields, ...STACK_PROGRAM_SHAPE.fields };
+
 /** The shape of a key's value, cluster or program. */
 function shapeOfKey(key: string): ShapeNode | undefined {
-    const fields: Record<string, FieldNode> = { ...AKS_CLUSTER_ARGS_SHAPE.fields, ...STACK_PROGRAM_SHAPE.fields };
-    return Object.prototype.hasOwnProperty.call(fields, key) ? fields[key].shape : undefined;
+    return Object.prototype.hasOwnProperty.call(KEY_FIELDS, key) ? KEY_FIELDS[key].shape : undefined;
 }
 
 /** The namespaced values split into the cluster's arguments and the program's settings; unknown keys are problems. */
