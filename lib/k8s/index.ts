@@ -32,3 +32,15 @@ export {
     PinnedChart,
     TRAEFIK_CHART,
 } from "./ingressValues";
+export {
+    buildGateway,
+    buildGatewayClass,
+    buildSampleHttpRoutes,
+    GATEWAY_API_RELEASE,
+    GatewayApiRelease,
+    GatewayReference,
+    gatewayNames,
+    gatewayServicePreviews,
+    IngressMode,
+    SampleHttpRouteOptions,
+} from "./gatewayApi";

@@ -72,7 +72,10 @@ export interface ControllerSettings {
     dnsLabel?: string;
     /** Extra Service annotations (they win over the builder's). */
     serviceAnnotations: StringMap;
-    /** Traefik only: serve the Gateway API (needs the Gateway API CRDs on the cluster). */
+    /**
+     * Traefik only: enable its Gateway API provider (`IngressMode.Gateway`; needs the Gateway API CRDs
+     * on the cluster, which the component installs).
+     */
     enableGatewayApi: boolean;
 }
 
@@ -181,8 +184,10 @@ export function buildTraefikValues(facts: ClusterFacts, s: ControllerSettings): 
             kubernetesIngress: { enabled: true, ingressClass: s.ingressClassName, publishedService: { enabled: true } },
             kubernetesGateway: { enabled: s.enableGatewayApi },
         },
-        gatewayClass: { enabled: s.enableGatewayApi },
-        gateway: { enabled: s.enableGatewayApi },
+        // The package builds the GatewayClass and Gateway itself (gatewayApi.ts), so they are checked,
+        // named after the release and shown in previews; the chart's own defaults stay off.
+        gatewayClass: { enabled: false },
+        gateway: { enabled: false },
         ports: {
             web: { expose, transport: { lifeCycle } },
             websecure: { expose, transport: { lifeCycle } },

@@ -151,8 +151,9 @@ describe("buildTraefikValues", () => {
     it("serves the Gateway API on request", () => {
         const v = buildTraefikValues(DUAL130, { ...S, enableGatewayApi: true }) as Values;
         assert.equal(v.providers.kubernetesGateway.enabled, true);
-        assert.equal(v.gatewayClass.enabled, true);
-        assert.equal(v.gateway.enabled, true);
+        // The component builds the GatewayClass and Gateway itself; the chart's defaults stay off.
+        assert.equal(v.gatewayClass.enabled, false);
+        assert.equal(v.gateway.enabled, false);
     });
 
     it("pins a maintained chart version", () => {

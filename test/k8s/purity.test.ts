@@ -10,6 +10,7 @@ const PURE = [
     "catalog.ts",
     "checkService.ts",
     "facts.ts",
+    "gatewayApi.ts",
     "index.ts",
     "ingressValues.ts",
     "manifests.ts",
