@@ -118,7 +118,8 @@ export const SERVICE_RULES: readonly RuleInfo[] = [
 ];
 
 /**
- * The Kubernetes components' own checks (`IngressController`, `SampleApp`, `buildSampleApp`), beside the
+ * The Kubernetes components' own checks (`IngressController`, `SampleApp`, `buildSampleApp`,
+ * `ConnectivityProbe`, `buildProbeJobs`), beside the
  * Service linter's rules they also report for the Services they render.
  */
 export const K8S_COMPONENT_RULES: readonly RuleInfo[] = [
@@ -133,5 +134,11 @@ export const K8S_COMPONENT_RULES: readonly RuleInfo[] = [
         "error",
         "SampleApp and buildSampleApp options: provider, name, namespace, replicas, port, DNS label prefix, images and host",
         "this package; Kubernetes object names",
+    ),
+    r(
+        "CP-1",
+        "error",
+        "ConnectivityProbe and buildProbeJobs options: provider, name, host, images and timeout",
+        "this package; Kubernetes object names; pulumi-kubernetes Job await (10-minute default)",
     ),
 ];

@@ -44,3 +44,20 @@ export {
     IngressMode,
     SampleHttpRouteOptions,
 } from "./gatewayApi";
+export {
+    buildProbeJobs,
+    buildProbePodServices,
+    CURL_IMAGE,
+    FamilyAddresses,
+    FamilyServiceNames,
+    outsideProbeCommands,
+    ProbeCheck,
+    probeChecks,
+    probeFailureMessage,
+    probeJobProblems,
+    ProbeJobOptions,
+    ProbeJobs,
+    ProbePath,
+    serviceNamesByFamily,
+    WINDOWS_PROBE_IMAGE,
+} from "./probeJobs";

@@ -14,6 +14,7 @@ const PURE = [
     "index.ts",
     "ingressValues.ts",
     "manifests.ts",
+    "probeJobs.ts",
     "problems.ts",
     "serviceApiRules.ts",
     "serviceAzureRules.ts",
