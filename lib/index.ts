@@ -36,6 +36,8 @@ export { NodePoolSpec, NodeTaint, SystemPoolArgs } from "./azure/nodePoolArgs";
 export type { ClusterCore } from "./azure/cluster/core";
 export { IngressController, IngressControllerArgs } from "./k8s/ingressController";
 export { SampleApp, SampleAppArgs, ServiceAddresses } from "./k8s/sampleApp";
+export { ConnectivityProbe, ConnectivityProbeArgs } from "./k8s/connectivityProbe";
+export type { GatewayReference } from "./k8s/gatewayApi";
 export type { ControllerServiceShape } from "./k8s/ingressValues";
 export type { SampleAppOptions, StringMap } from "./k8s/manifests";
 export type { ClusterFacts, ServiceIpFamily } from "./k8s/facts";
@@ -66,6 +68,7 @@ export {
     WeekDay,
 } from "./azure/enums";
 export { IngressControllerKind } from "./k8s/ingressValues";
+export { IngressMode } from "./k8s/gatewayApi";
 
 // Documented functions and catalogues.
 export { checkClusterSecurity, ClusterInputs, SECURITY_CHECKS, SecurityCheck, SecurityCheckResult } from "./azure/securityChecklist";

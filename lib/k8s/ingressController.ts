@@ -8,12 +8,14 @@ import * as corev1 from "@pulumi/kubernetes/core/v1";
 import type * as helmv3 from "@pulumi/kubernetes/helm/v3";
 import * as helmv4 from "@pulumi/kubernetes/helm/v4";
 import { Provider } from "@pulumi/kubernetes/provider";
+import * as yamlv2 from "@pulumi/kubernetes/yaml/v2";
 import * as pulumi from "@pulumi/pulumi";
 import { Diagnostic, diagnostic, formatProblems, Sink } from "../core/diagnostic";
 import { at, t, Text } from "../core/text";
 import { oneOf, show } from "../core/words";
 import { checkService } from "./checkService";
 import { ClusterFacts } from "./facts";
+import { buildGateway, buildGatewayClass, GATEWAY_API_RELEASE, GatewayReference, gatewayNames, IngressMode } from "./gatewayApi";
 import {
     buildAppRoutingController,
     buildIngressNginxIpv6Service,
@@ -27,6 +29,7 @@ import {
     TRAEFIK_CHART,
 } from "./ingressValues";
 import { StringMap } from "./manifests";
+import { FamilyServiceNames, serviceNamesByFamily } from "./probeJobs";
 import { CLUSTER_FACTS_PATHS, providerProblem, serviceFinding } from "./problems";
 import { isObj, readCluster } from "./serviceModel";
 
@@ -80,8 +83,22 @@ export interface IngressControllerArgs {
      */
     serviceAnnotations?: StringMap;
     /**
-     * Traefik only: also serve the Gateway API (a GatewayClass and a Gateway on the web entry point).
-     * The Gateway API CRDs must be installed on the cluster.
+     * How applications are exposed: `Ingress` objects, or the Gateway API (Traefik only): the
+     * standard-channel CRDs (`GATEWAY_API_RELEASE`), a `GatewayClass` and a `Gateway` whose traffic
+     * arrives on the controller's Service, dual-stack on dual-stack clusters. Traefik keeps serving
+     * its IngressClass in both modes. AKS app routing's Gateway API implementation cannot be enabled
+     * through the pinned azure-native API version (docs/reference.md, "Gateway API").
+     * @default IngressMode.Ingress
+     */
+    mode?: IngressMode;
+    /**
+     * Gateway mode: apply the Gateway API CRDs. Set false when the cluster has them already (another
+     * controller, or AKS's managed Gateway API CRDs); two owners of one CRD conflict.
+     * @default true
+     */
+    installGatewayApiCrds?: boolean;
+    /**
+     * Deprecated: use `mode: IngressMode.Gateway`. True means the same.
      * @default false
      */
     enableGatewayApi?: boolean;
@@ -122,7 +139,7 @@ function settingsOf(args: IngressControllerArgs, kind: IngressControllerKind): C
         ingressClassName: args.ingressClassName ?? d.ingressClassName,
         internal: args.internal ?? false,
         serviceAnnotations: args.serviceAnnotations ?? {},
-        enableGatewayApi: args.enableGatewayApi ?? false,
+        enableGatewayApi: args.mode === IngressMode.Gateway || args.enableGatewayApi === true,
     };
     if (args.dnsLabel !== undefined) settings.dnsLabel = args.dnsLabel;
     return settings;
@@ -170,11 +187,15 @@ function settingsProblems(args: IngressControllerArgs, kind: IngressControllerKi
             t`${at("kind")} ${show(kind)} needs the application routing add-on, which the cluster doesn't enable (${at("clusterFacts", "appRoutingEnabled")} false): set appRouting: true on the AksCluster, or use kind "traefik"`,
         );
     }
-    if (s.enableGatewayApi && kind !== IngressControllerKind.Traefik)
+    if (args.mode !== undefined && !Object.values(IngressMode).includes(args.mode))
+        add("mode", t`${at("mode")} ${show(args.mode)} is not an IngressMode; use ${oneOf(Object.values(IngressMode))}`);
+    if (s.enableGatewayApi && kind !== IngressControllerKind.Traefik) {
+        const argument = args.mode === IngressMode.Gateway ? "mode" : "enableGatewayApi";
         add(
-            "enableGatewayApi",
-            t`${at("enableGatewayApi")} true is supported with kind "traefik" only, not ${show(kind)}; remove it or use kind "traefik"`,
+            argument,
+            t`${at(argument)} ${show(args[argument])} (the Gateway API) is supported with kind "traefik" only, not ${show(kind)}; use kind "traefik" or mode "ingress"`,
         );
+    }
     return problems;
 }
 
@@ -269,6 +290,14 @@ export class IngressController extends pulumi.ComponentResource {
     public readonly chartValues: { [key: string]: unknown } | undefined;
     /** The non-fatal problems found (also logged as warnings). */
     public readonly warnings: string[];
+    /** How applications are exposed. */
+    public readonly mode: IngressMode;
+    /** The Gateway `HTTPRoute`s attach to (SampleApp's `gateway`). @default - none in Ingress mode */
+    public readonly gateway: GatewayReference | undefined;
+    /** The GatewayClass of the Gateway. @default - none in Ingress mode */
+    public readonly gatewayClassName: string | undefined;
+    /** The controller's Services by family (ConnectivityProbe's `ingress`). @default - none with `None` */
+    public readonly serviceNames: FamilyServiceNames | undefined;
 
     constructor(name: string, args: IngressControllerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aks-network:index:IngressController", name, {}, opts);
@@ -276,6 +305,13 @@ export class IngressController extends pulumi.ComponentResource {
         if (problems.length > 0)
             throw new pulumi.ResourceError(formatProblems(`invalid IngressController "${name}" arguments`, problems), this, true);
         this.kind = kind;
+        this.mode = settings.enableGatewayApi ? IngressMode.Gateway : IngressMode.Ingress;
+        this.gateway = settings.enableGatewayApi ? gatewayNames(settings).gateway : undefined;
+        this.gatewayClassName = settings.enableGatewayApi ? gatewayNames(settings).gatewayClassName : undefined;
+        this.serviceNames =
+            kind === IngressControllerKind.None
+                ? undefined
+                : serviceNamesByFamily(controllerServicePreviews(kind, args.clusterFacts, settings));
         this.namespace = settings.namespace;
         this.warnings = warnings;
         this.ingressClassName = kind === IngressControllerKind.None ? args.ingressClassName : settings.ingressClassName;
@@ -291,18 +327,7 @@ export class IngressController extends pulumi.ComponentResource {
 
         if (kind === IngressControllerKind.Traefik) {
             this.chartValues = buildTraefikValues(facts, settings);
-            new helmv4.Chart(
-                `${name}-chart`,
-                {
-                    chart: TRAEFIK_CHART.chart,
-                    version: args.chartVersion ?? TRAEFIK_CHART.version,
-                    repositoryOpts: { repo: TRAEFIK_CHART.repo },
-                    name: settings.releaseName,
-                    namespace: settings.namespace,
-                    values: this.chartValues,
-                },
-                childOpts,
-            );
+            this.installTraefik(name, args, settings, childOpts);
         } else if (kind === IngressControllerKind.IngressNginx) {
             this.chartValues = buildIngressNginxValues(facts, settings);
             const release = new (require("@pulumi/kubernetes/helm/v3") as typeof helmv3).Release(
@@ -333,9 +358,59 @@ export class IngressController extends pulumi.ComponentResource {
 
         this.registerOutputs({
             kind: this.kind,
+            mode: this.mode,
+            gateway: this.gateway,
             ingressClassName: this.ingressClassName,
             namespace: this.namespace,
             serviceShape: controllerServiceShape(facts),
+        });
+    }
+
+    /**
+     * The Traefik chart and, in Gateway mode, the Gateway API CRDs (applied by the provider from the
+     * pinned release URL, before the chart: Traefik's Gateway provider watches them from start-up), the
+     * GatewayClass and the Gateway.
+     */
+    private installTraefik(
+        name: string,
+        args: IngressControllerArgs,
+        settings: ControllerSettings,
+        childOpts: pulumi.CustomResourceOptions,
+    ): void {
+        const gatewayMode = settings.enableGatewayApi;
+        const crds =
+            gatewayMode && (args.installGatewayApiCrds ?? true)
+                ? [
+                      new yamlv2.ConfigFile(
+                          `${name}-gatewayApiCrds`,
+                          { file: GATEWAY_API_RELEASE.url },
+                          { parent: this, provider: args.provider },
+                      ),
+                  ]
+                : [];
+        const before = [...((childOpts.dependsOn as pulumi.Resource[] | undefined) ?? []), ...crds];
+        const chart = new helmv4.Chart(
+            `${name}-chart`,
+            {
+                chart: TRAEFIK_CHART.chart,
+                version: args.chartVersion ?? TRAEFIK_CHART.version,
+                repositoryOpts: { repo: TRAEFIK_CHART.repo },
+                name: settings.releaseName,
+                namespace: settings.namespace,
+                values: this.chartValues,
+            },
+            { ...childOpts, dependsOn: before },
+        );
+        if (!gatewayMode) return;
+        const gatewayOpts = { ...childOpts, dependsOn: [...before, chart] };
+        const gatewayClass = new apiextensions.CustomResource(
+            `${name}-gatewayClass`,
+            buildGatewayClass(settings) as unknown as apiextensions.CustomResourceArgs,
+            gatewayOpts,
+        );
+        new apiextensions.CustomResource(`${name}-gateway`, buildGateway(settings) as unknown as apiextensions.CustomResourceArgs, {
+            ...gatewayOpts,
+            dependsOn: [...before, chart, gatewayClass],
         });
     }
 }

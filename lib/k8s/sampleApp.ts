@@ -5,6 +5,7 @@
 // Submodules, not the SDK root: the root loads every API group and Helm v3 (tens of ms per import).
 import * as appsv1 from "@pulumi/kubernetes/apps/v1";
 import * as corev1 from "@pulumi/kubernetes/core/v1";
+import * as apiextensions from "@pulumi/kubernetes/apiextensions";
 import * as networkingv1 from "@pulumi/kubernetes/networking/v1";
 import * as policyv1 from "@pulumi/kubernetes/policy/v1";
 import { Provider } from "@pulumi/kubernetes/provider";
@@ -15,6 +16,7 @@ import { show } from "../core/words";
 import { checkService } from "./checkService";
 import { providerProblem, serviceFinding } from "./problems";
 import { ClusterFacts } from "./facts";
+import { buildSampleHttpRoutes, GatewayReference } from "./gatewayApi";
 import { buildSampleApp, buildSampleIngress, KubeManifest, SampleAppManifests, SampleAppOptions, sampleAppProblems } from "./manifests";
 import { familyOfIp, isObj } from "./serviceModel";
 
@@ -35,7 +37,34 @@ function sampleAppArgsProblems(args: SampleAppArgs): Diagnostic[] {
             ),
         );
     }
+    problems.push(...gatewayProblems(args));
     return problems;
+}
+
+/** SA-1: a `gateway` that is not a Gateway reference, or given together with `ingressClassName`. */
+function gatewayProblems(args: SampleAppArgs): Diagnostic[] {
+    if (args.gateway === undefined) return [];
+    const problem = (segments: string[], message: ReturnType<typeof t>) => diagnostic("error", "SA-1", segments, message);
+    if (args.ingressClassName !== undefined)
+        return [
+            problem(
+                ["gateway"],
+                t`${at("gateway")} and ${at("ingressClassName")} are both given; the sample is exposed either by an HTTPRoute or by an Ingress, so give one`,
+            ),
+        ];
+    const label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+    const out: Diagnostic[] = [];
+    for (const key of ["name", "namespace"] as const) {
+        const v = isObj(args.gateway) ? args.gateway[key] : undefined;
+        if (typeof v !== "string" || v.length > 63 || !label.test(v))
+            out.push(
+                problem(
+                    ["gateway", key],
+                    t`${at("gateway", key)} ${show(v)} must be a DNS-1123 label (the IngressController's \`gateway\`)`,
+                ),
+            );
+    }
+    return out;
 }
 
 /** Arguments of `SampleApp`: the builder's options plus where to apply them. */
@@ -52,7 +81,13 @@ export interface SampleAppArgs extends SampleAppOptions {
      * @default - no Ingress
      */
     ingressClassName?: string;
-    /** Host of the Ingress rule; the Windows app is then served on `windows.<host>`. @default - any host */
+    /**
+     * The Gateway to attach `HTTPRoute`s to instead of an Ingress (an `IngressController`'s `gateway`
+     * in Gateway mode). Not together with `ingressClassName`.
+     * @default - no HTTPRoute
+     */
+    gateway?: GatewayReference;
+    /** Host of the Ingress rule or HTTPRoute; the Windows app is then served on `windows.<host>`. @default - any host */
     host?: string;
     /**
      * Resources the Windows Deployment waits for, typically the Windows node pool, so Pulumi does not
@@ -103,6 +138,8 @@ export class SampleApp extends pulumi.ComponentResource {
     public readonly manifests: SampleAppManifests;
     /** The Ingress applied. @default - none without `ingressClassName` */
     public readonly ingress: KubeManifest | undefined;
+    /** The HTTPRoutes applied. @default - none without `gateway` */
+    public readonly httpRoutes: KubeManifest[];
     /** External addresses of each Service, per family (unknown during preview). */
     public readonly serviceAddresses: pulumi.Output<ServiceAddresses[]>;
     /** The non-fatal problems found (also logged as warnings). */
@@ -171,6 +208,19 @@ export class SampleApp extends pulumi.ComponentResource {
                 provider,
                 dependsOn: base,
             });
+        }
+
+        this.httpRoutes = args.gateway === undefined ? [] : buildSampleHttpRoutes(manifests, { gateway: args.gateway, host: args.host });
+        for (const route of this.httpRoutes) {
+            new apiextensions.CustomResource(
+                `${name}-httpRoute-${route.metadata.name}`,
+                route as unknown as apiextensions.CustomResourceArgs,
+                {
+                    parent: this,
+                    provider,
+                    dependsOn: base,
+                },
+            );
         }
 
         this.registerOutputs({ serviceAddresses: this.serviceAddresses, warnings: this.warnings });

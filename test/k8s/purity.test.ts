@@ -36,7 +36,7 @@ describe("lib/k8s purity", () => {
     }
 
     it("the components import no lib/azure either", () => {
-        for (const file of ["ingressController.ts", "sampleApp.ts"]) {
+        for (const file of ["connectivityProbe.ts", "ingressController.ts", "sampleApp.ts"]) {
             const text = fs.readFileSync(path.join(dir, file), "utf8");
             assert.ok(text.includes("@pulumi/kubernetes"), file);
             assert.ok(!/from\s+"\.\.\/azure/.test(text) && !text.includes("@pulumi/azure-native"), file);
@@ -48,6 +48,6 @@ describe("lib/k8s purity", () => {
             .readdirSync(dir)
             .filter((f) => f.endsWith(".ts"))
             .sort();
-        assert.deepStrictEqual(all, [...PURE, "ingressController.ts", "sampleApp.ts"].sort());
+        assert.deepStrictEqual(all, [...PURE, "connectivityProbe.ts", "ingressController.ts", "sampleApp.ts"].sort());
     });
 });
