@@ -5,7 +5,9 @@
  */
 import {
     AksCluster,
+    ConnectivityProbe,
     IngressController,
+    IngressMode,
     IpFamily,
     NetworkDataplane,
     NetworkPlugin,
@@ -34,9 +36,12 @@ const cluster = new AksCluster("dual", {
     nodePools: [{ name: "apps", minCount: 2, maxCount: 20 }],
 });
 
+// Gateway API mode: the pinned Gateway API CRDs, a GatewayClass and a Gateway on Traefik's
+// dual-stack Service; the sample attaches HTTPRoutes.
 const ingress = new IngressController("dual-ingress", {
     provider: cluster.provider,
     clusterFacts: cluster.clusterFacts,
+    mode: IngressMode.Gateway,
 });
 
 const sample = new SampleApp(
@@ -44,12 +49,25 @@ const sample = new SampleApp(
     {
         provider: cluster.provider,
         clusterFacts: cluster.clusterFacts,
-        ingressClassName: ingress.ingressClassName,
+        gateway: ingress.gateway,
     },
     { dependsOn: [ingress] },
 );
+
+// After everything is up: Jobs that reach the sample over each family (and from a Windows node when
+// there is one); a broken family fails `pulumi up`.
+const probe = new ConnectivityProbe("dual-probe", {
+    provider: cluster.provider,
+    clusterFacts: cluster.clusterFacts,
+    sampleApp: sample,
+    ingressController: ingress,
+    outsideProbe: true,
+});
 
 export const clusterName = cluster.clusterName;
 export const kubeconfig = cluster.kubeconfig;
 export const networkPlan = cluster.networkPlan;
 export const serviceAddresses = sample.serviceAddresses;
+export const probeJobs = probe.jobNames;
+// Run these from outside the cluster: in-cluster Jobs never pass through the Azure load balancer.
+export const outsideProbeCommands = probe.outsideCommands;

@@ -6,7 +6,9 @@
  */
 import {
     AksCluster,
+    ConnectivityProbe,
     IngressController,
+    IngressMode,
     IpFamily,
     NetworkDataplane,
     NetworkPlugin,
@@ -39,9 +41,12 @@ const cluster = new AksCluster("win", {
     ],
 });
 
+// Gateway API mode: the pinned Gateway API CRDs, a GatewayClass and a Gateway on Traefik's
+// dual-stack Service; the sample attaches HTTPRoutes.
 const ingress = new IngressController("win-ingress", {
     provider: cluster.provider,
     clusterFacts: cluster.clusterFacts,
+    mode: IngressMode.Gateway,
 });
 
 const sample = new SampleApp(
@@ -49,13 +54,26 @@ const sample = new SampleApp(
     {
         provider: cluster.provider,
         clusterFacts: cluster.clusterFacts,
-        ingressClassName: ingress.ingressClassName,
+        gateway: ingress.gateway,
     },
     { dependsOn: [ingress] },
 );
+
+// After everything is up: Jobs that reach the sample over each family (and from a Windows node when
+// there is one); a broken family fails `pulumi up`.
+const probe = new ConnectivityProbe("win-probe", {
+    provider: cluster.provider,
+    clusterFacts: cluster.clusterFacts,
+    sampleApp: sample,
+    ingressController: ingress,
+    outsideProbe: true,
+});
 
 export const clusterName = cluster.clusterName;
 export const kubeconfig = cluster.kubeconfig;
 export const windowsAdminPassword = cluster.windowsAdminPassword;
 export const networkPlan = cluster.networkPlan;
 export const serviceAddresses = sample.serviceAddresses;
+export const probeJobs = probe.jobNames;
+// Run these from outside the cluster: in-cluster Jobs never pass through the Azure load balancer.
+export const outsideProbeCommands = probe.outsideCommands;

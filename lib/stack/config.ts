@@ -3,7 +3,7 @@
  *
  * Every key lives in the `aks-network` namespace. Keys named after an `AksClusterArgs` field
  * (`aks-network:network`, `aks-network:nodePools`, `aks-network:apiServer`, ...) become the cluster's
- * arguments; `name`, `ingress`, `sampleApp` and the secret `windowsAdminPassword` are the program's own.
+ * arguments; `name`, `ingress`, `sampleApp`, `probe` and the secret `windowsAdminPassword` are the program's own.
  *
  * `readStackConfig` is pure: it takes config values as Pulumi stores them (strings; structured values
  * as JSON), and returns the typed config and every problem at once, each with its config path
@@ -13,6 +13,7 @@
 import { AKS_CLUSTER_ARGS_SHAPE, AksClusterArgs } from "../azure/clusterArgs";
 import { ClusterDesign, designCluster } from "../azure/design";
 import { Deployment } from "../azure/names";
+import { IngressMode } from "../k8s/gatewayApi";
 import { IngressControllerKind } from "../k8s/ingressValues";
 import { diagnostic, mapPaths } from "../core/diagnostic";
 import { Path } from "../core/path";
@@ -37,6 +38,7 @@ export const PROGRAM_KEYS: Readonly<Record<keyof StackProgramArgs, true>> = {
     name: true,
     ingress: true,
     sampleApp: true,
+    probe: true,
     windowsAdminPassword: true,
 };
 
@@ -52,8 +54,20 @@ export interface StackIngressConfig {
     internal?: boolean;
     /** Controller replicas. @default 2 */
     replicas?: number;
-    /** Traefik: serve the Gateway API too. @default false */
+    /** Traefik: serve the Gateway API too (deprecated: use `mode: gateway`). @default false */
     enableGatewayApi?: boolean;
+    /** `ingress` or `gateway` (Gateway API CRDs, GatewayClass, Gateway; the sample gets HTTPRoutes). @default "ingress" */
+    mode?: IngressMode;
+    /** Gateway mode: apply the Gateway API CRDs. @default true */
+    installGatewayApiCrds?: boolean;
+}
+
+/** The connectivity probe part of the stack config (`aks-network:probe`). */
+export interface StackProbeConfig {
+    /** Run the probe's Jobs after the sample (needs the sample app). @default false */
+    enabled: boolean;
+    /** Also export `curl -4` / `curl -6` commands for the sample's load-balancer addresses. @default false */
+    outsideProbe?: boolean;
 }
 
 /** The sample app part of the stack config (`aks-network:sampleApp`). */
@@ -78,6 +92,8 @@ export interface StackProgramArgs {
     ingress?: StackIngressArgs;
     /** The sample app. @default - deployed */
     sampleApp?: StackSampleAppArgs;
+    /** The connectivity probe. @default - off */
+    probe?: StackProbeArgs;
     /** The Windows pools' admin password (a secret). @default - generated */
     windowsAdminPassword?: string;
 }
@@ -90,6 +106,14 @@ export interface StackIngressArgs {
     internal?: boolean;
     replicas?: number;
     enableGatewayApi?: boolean;
+    mode?: IngressMode;
+    installGatewayApiCrds?: boolean;
+}
+
+/** `aks-network:probe` as written (see `StackProbeConfig`). */
+export interface StackProbeArgs {
+    enabled?: boolean;
+    outsideProbe?: boolean;
 }
 
 /** `aks-network:sampleApp` as written (see `StackSampleAppConfig`). */
@@ -108,6 +132,12 @@ const INGRESS_SHAPE = S.object<StackIngressArgs>("StackIngressArgs", `{ kind: "t
     internal: opt(S.boolean),
     replicas: opt(S.number),
     enableGatewayApi: opt(S.boolean),
+    mode: opt(S.enumOf("IngressMode", IngressMode)),
+    installGatewayApiCrds: opt(S.boolean),
+});
+const PROBE_SHAPE = S.object<StackProbeArgs>("StackProbeArgs", `{ enabled: true }`, {
+    enabled: opt(S.boolean),
+    outsideProbe: opt(S.boolean),
 });
 const SAMPLE_APP_SHAPE = S.object<StackSampleAppArgs>("StackSampleAppArgs", `{ namespace: "samples", replicas: 2 }`, {
     enabled: opt(S.boolean),
@@ -121,6 +151,7 @@ export const STACK_PROGRAM_SHAPE = S.object<StackProgramArgs>("StackProgramArgs"
     name: opt(S.string),
     ingress: opt(INGRESS_SHAPE),
     sampleApp: opt(SAMPLE_APP_SHAPE),
+    probe: opt(PROBE_SHAPE),
     windowsAdminPassword: opt(S.string),
 });
 
@@ -131,6 +162,7 @@ export interface StackConfig {
     cluster: AksClusterArgs;
     ingress: StackIngressConfig;
     sampleApp: StackSampleAppConfig;
+    probe: StackProbeConfig;
     /** True when `aks-network:windowsAdminPassword` is set (the program reads it as a secret). */
     hasWindowsAdminPassword: boolean;
 }
@@ -192,7 +224,8 @@ function splitValues(
         }
         const value = decode(raw, shapeOfKey(key));
         // `sampleApp: false` / `ingress: false` switch a part off.
-        const switched = (key === "ingress" || key === "sampleApp") && typeof value === "boolean" ? { enabled: value } : value;
+        const switched =
+            (key === "ingress" || key === "sampleApp" || key === "probe") && typeof value === "boolean" ? { enabled: value } : value;
         if (key in CLUSTER_KEYS) cluster[key] = switched;
         else program[key] = switched;
     }
@@ -222,8 +255,18 @@ export function readStackConfig(
         cluster: cluster as AksClusterArgs,
         ingress: { ...own.ingress, enabled: own.ingress?.enabled ?? true, kind: own.ingress?.kind ?? IngressControllerKind.Traefik },
         sampleApp: { ...own.sampleApp, enabled: own.sampleApp?.enabled ?? true },
+        probe: { ...own.probe, enabled: own.probe?.enabled ?? false },
         hasWindowsAdminPassword: own.windowsAdminPassword !== undefined,
     };
+    if (config.probe.enabled && !config.sampleApp.enabled)
+        problems.push(
+            diagnostic(
+                "error",
+                STACK_RULE,
+                [`${namespace}:probe`, "enabled"],
+                t`${at(`${namespace}:probe`, "enabled")} true needs the sample app to reach; set ${at(`${namespace}:sampleApp`, "enabled")} true or switch the probe off`,
+            ),
+        );
     // The cluster's own rules, with paths as written in the stack config.
     // Errors only: the cluster component logs its own warnings and notices when it runs.
     let design: ClusterDesign | undefined;

@@ -6,6 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AksCluster } from "../azure/aksCluster";
 import { formatProblems } from "../azure/design";
+import { ConnectivityProbe } from "../k8s/connectivityProbe";
 import { IngressController } from "../k8s/ingressController";
 import { IngressControllerKind } from "../k8s/ingressValues";
 import { SampleApp, ServiceAddresses } from "../k8s/sampleApp";
@@ -29,6 +30,10 @@ export interface StackOutputs {
     ingressClassName: string | undefined;
     /** External addresses of the sample's LoadBalancer Services, per family. */
     sampleServiceAddresses: pulumi.Output<ServiceAddresses[]> | undefined;
+    /** The connectivity probe's Jobs (each name ends in a hash of what it tests). */
+    probeJobs: string[] | undefined;
+    /** `curl -4` / `curl -6` commands to run from outside the cluster (`probe.outsideProbe`). */
+    outsideProbeCommands: pulumi.Output<string[]> | undefined;
 }
 
 /** Create the stack's resources from a typed config. */
@@ -57,10 +62,24 @@ export function deployStack(config: StackConfig, windowsAdminPassword?: pulumi.O
                 ...rest,
                 provider: cluster.provider,
                 clusterFacts: cluster.clusterFacts,
-                ingressClassName: ingress?.ingressClassName,
+                // Gateway mode: HTTPRoutes on the controller's Gateway instead of an Ingress.
+                ingressClassName: ingress?.gateway ? undefined : ingress?.ingressClassName,
+                gateway: ingress?.gateway,
             },
             { dependsOn: ingress ? [ingress] : [] },
         );
+    }
+
+    let probe: ConnectivityProbe | undefined;
+    if (config.probe.enabled && sample) {
+        probe = new ConnectivityProbe(`${config.name}-probe`, {
+            provider: cluster.provider,
+            clusterFacts: cluster.clusterFacts,
+            sampleApp: sample,
+            ingressController: ingress,
+            host: config.sampleApp.host,
+            outsideProbe: config.probe.outsideProbe ?? false,
+        });
     }
 
     return {
@@ -75,6 +94,8 @@ export function deployStack(config: StackConfig, windowsAdminPassword?: pulumi.O
         ingressKind: ingress ? ingress.kind : "none",
         ingressClassName: ingress?.ingressClassName,
         sampleServiceAddresses: sample?.serviceAddresses,
+        probeJobs: probe?.jobNames,
+        outsideProbeCommands: probe?.outsideCommands,
     };
 }
 

@@ -95,6 +95,17 @@ describe("aks-network on the repository's programs", () => {
             .map((x) => x.urn)
             .sort();
         assert.deepEqual(urns, (JSON.parse(fs.readFileSync(urnList, "utf8")) as string[]).sort());
+        // Gateway mode and the probe are on in the dev stack: the plan shows the Gateway, the HTTPRoute and the Jobs.
+        for (const shown of [
+            "v1:Gateway::aks-ingress-gateway",
+            "v1:HTTPRoute::aks-sample-httpRoute-hello",
+            "Job::aks-probe-job-ipv4",
+            "Job::aks-probe-job-ipv6",
+        ])
+            assert.ok(
+                urns.some((u) => u.endsWith(shown)),
+                `the plan shows ${shown}`,
+            );
     });
 
     const byo = path.join(ROOT, "examples", "byo-vnet-hub-spoke");

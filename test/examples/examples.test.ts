@@ -64,6 +64,22 @@ describe("examples", () => {
             assert.ok(Array.isArray(s.inputs.spec.ipFamilies) && s.inputs.spec.ipFamilyPolicy, "families are explicit");
             if (s.inputs.spec.ipFamilies.includes("IPv6")) assert.equal(s.inputs.spec.externalTrafficPolicy, "Local");
         }
+        // Gateway API mode and the probe, one Job per family.
+        assert.equal(
+            registered("kubernetes:gateway.networking.k8s.io/v1:Gateway").filter((r) => r.name.startsWith("dual-ingress")).length,
+            1,
+        );
+        assert.equal(
+            registered("kubernetes:gateway.networking.k8s.io/v1:HTTPRoute").filter((r) => r.name.startsWith("dual-sample")).length,
+            1,
+        );
+        assert.equal(registered("kubernetes:networking.k8s.io/v1:Ingress").length, 0);
+        assert.deepEqual(
+            registered("kubernetes:batch/v1:Job")
+                .map((r) => r.name)
+                .sort(),
+            ["dual-probe-job-ipv4", "dual-probe-job-ipv6"],
+        );
     });
 
     it("windows-dual-stack: a Windows pool with a secret generated password and the Windows sample", async () => {
@@ -78,6 +94,11 @@ describe("examples", () => {
         assert.ok((win.inputs.nodeTaints as string[]).some((t) => t.startsWith("kubernetes.io/os=windows")));
         const deployments = registered("kubernetes:apps/v1:Deployment").filter((r) => r.name.startsWith("win-sample"));
         assert.ok(deployments.some((d) => d.inputs.spec.template.spec.nodeSelector["kubernetes.io/os"] === "windows"));
+        const jobs = registered("kubernetes:batch/v1:Job").filter((r) => r.name.startsWith("win-probe"));
+        assert.deepEqual(jobs.map((r) => r.name).sort(), ["win-probe-job-ipv4", "win-probe-job-ipv6", "win-probe-job-win-ipv4"]);
+        const onWindows = jobs.find((r) => r.name === "win-probe-job-win-ipv4")!.inputs.spec.template.spec;
+        assert.equal(onWindows.nodeSelector["kubernetes.io/os"], "windows");
+        assert.ok(onWindows.tolerations.some((t: { key: string }) => t.key === "kubernetes.io/os"));
         if (!isPreview) assert.ok(pulumi.isSecret(out.windowsAdminPassword as pulumi.Output<string>));
     });
 

@@ -85,6 +85,31 @@ describe("root stack program", () => {
             services.some((s) => s.inputs.spec.ipFamilyPolicy === "RequireDualStack" && s.inputs.spec.externalTrafficPolicy === "Local"),
         );
 
+        // Gateway mode: the Gateway on the controller, an HTTPRoute for the sample, no Ingress; the probe's Jobs.
+        const gateway = registered("kubernetes:gateway.networking.k8s.io/v1:Gateway").filter((r) => r.name.startsWith("devstack-"));
+        assert.deepEqual(
+            gateway.map((r) => r.name),
+            ["devstack-ingress-gateway"],
+        );
+        const routes = registered("kubernetes:gateway.networking.k8s.io/v1:HTTPRoute").filter((r) => r.name.startsWith("devstack-"));
+        assert.deepEqual(
+            routes.map((r) => r.inputs.spec.parentRefs[0].name),
+            [gateway[0].inputs.metadata.name],
+        );
+        assert.equal(registered("kubernetes:networking.k8s.io/v1:Ingress").filter((r) => r.name.startsWith("devstack-")).length, 0);
+        assert.deepEqual(
+            registered("kubernetes:batch/v1:Job")
+                .filter((r) => r.name.startsWith("devstack-"))
+                .map((r) => r.name)
+                .sort(),
+            ["devstack-probe-job-ipv4", "devstack-probe-job-ipv6"],
+        );
+        assert.deepEqual(
+            out.probeJobs?.map((n) => n.replace(/-[0-9a-f]{10}$/, "")),
+            ["probe-ipv4", "probe-ipv6"],
+        );
+        assert.ok(out.outsideProbeCommands, "the outside probe is on in the dev stack");
+
         assert.equal(out.networkPlan.verdict, "accept");
         assert.equal(out.ingressKind, "traefik");
         if (!isPreview) {
@@ -113,6 +138,7 @@ describe("root stack program", () => {
             "aks-network:nodePools": JSON.stringify([{ name: "win", osType: "Windows" }]),
             "aks-network:windowsAdminPassword": "Sup3r-Secret-Passw0rd-42",
             "aks-network:sampleApp": "false",
+            "aks-network:probe": "false",
         };
         runWith(values, ["aks-network:windowsAdminPassword"]);
         await settle();
