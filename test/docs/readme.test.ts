@@ -46,6 +46,7 @@ const ARGS: [string, string, string[]][] = [
     ["IngressController", "lib/k8s/ingressController.ts", ["IngressControllerArgs"]],
     ["SampleApp", "lib/k8s/sampleApp.ts", ["SampleAppArgs"]],
     ["SampleApp", "lib/k8s/manifests.ts", ["SampleAppOptions"]],
+    ["ConnectivityProbe", "lib/k8s/connectivityProbe.ts", ["ConnectivityProbeArgs"]],
     ["Network plan (validateNetworkPlan)", "lib/network/types.ts", ["NetworkPlan", "NodePoolPlan", "NodeSubnetPlan", "ConnectedNetwork"]],
 ];
 const OUTPUTS: [string, string][] = [
@@ -53,6 +54,7 @@ const OUTPUTS: [string, string][] = [
     ["lib/azure/nodePool.ts", "NodePool"],
     ["lib/k8s/ingressController.ts", "IngressController"],
     ["lib/k8s/sampleApp.ts", "SampleApp"],
+    ["lib/k8s/connectivityProbe.ts", "ConnectivityProbe"],
 ];
 
 /** The dev stack's address plan as the markdown report draws it. */
