@@ -119,8 +119,7 @@ export class ConnectivityProbe extends pulumi.ComponentResource {
         for (const job of probe.jobs) {
             // The child's name is stable per family; the object's name carries the hash, so a change
             // replaces the Job (create the new one, then delete the old) and runs the checks again.
-            const family = job.metadata.name.slice((args.name ?? "probe").length + 1, -11);
-            new batchv1.Job(`${name}-job-${family}`, job as unknown as batchv1.JobArgs, {
+            new batchv1.Job(`${name}-job-${probe.keys[job.metadata.name]}`, job as unknown as batchv1.JobArgs, {
                 parent: this,
                 provider,
                 dependsOn: [...after, ...podServices],

@@ -90,6 +90,11 @@ export interface ProbeJobs {
     jobs: KubeManifest[];
     /** Each Job's checks, by Job name. */
     checks: { [jobName: string]: ProbeCheck[] };
+    /**
+     * Each Job's stable key, by Job name: its family (`ipv4`, `ipv6`), or `win-ipv4` for the Windows Job.
+     * The Job's name changes with what it tests; the key does not, so it names the Pulumi resource.
+     */
+    keys: { [jobName: string]: string };
 }
 
 /** Linux probe image: curl on Alpine, running as uid 100. */
@@ -327,19 +332,21 @@ export function buildProbeJobs(facts: ClusterFacts, app: SampleAppManifests, opt
     const namespace = app.deployments[0].metadata.namespace ?? "default";
     const jobs: KubeManifest[] = [];
     const checks: { [jobName: string]: ProbeCheck[] } = {};
+    const keys: { [jobName: string]: string } = {};
+    const add = (key: string, list: ProbeCheck[], built: KubeManifest) => {
+        jobs.push(built);
+        checks[built.metadata.name] = list;
+        keys[built.metadata.name] = key;
+    };
     for (const family of facts.ipFamilies) {
         const list = probeChecks(facts, app, family, options);
-        const j = linuxJob(list, family, namespace, options);
-        jobs.push(j);
-        checks[j.metadata.name] = list;
+        add(familySuffix(family), list, linuxJob(list, family, namespace, options));
     }
     if (facts.hasWindowsPools) {
         const list = probeChecks(facts, app, "IPv4", options);
-        const j = windowsJob(list, facts, namespace, options);
-        jobs.push(j);
-        checks[j.metadata.name] = list;
+        add("win-ipv4", list, windowsJob(list, facts, namespace, options));
     }
-    return { podServices: buildProbePodServices(facts, app, options.name ?? "probe"), jobs, checks };
+    return { podServices: buildProbePodServices(facts, app, options.name ?? "probe"), jobs, checks, keys };
 }
 
 /** External addresses of one Service, per family (SampleApp's `serviceAddresses` entries). */

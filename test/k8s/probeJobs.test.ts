@@ -157,6 +157,16 @@ describe("connectivity probe builders", () => {
         assert.notEqual(tainted[2], base[2]);
     });
 
+    it("keys each Job by what stays when its hashed name changes: the family, or win-ipv4", () => {
+        const app = buildSampleApp(MIXED);
+        const keysOf = (o = {}) => {
+            const probe = buildProbeJobs(MIXED, app, o);
+            return probe.jobs.map((j) => probe.keys[j.metadata.name]);
+        };
+        assert.deepStrictEqual(keysOf({ ingress: INGRESS }), ["ipv4", "ipv6", "win-ipv4"]);
+        assert.deepStrictEqual(keysOf({ ingress: INGRESS, host: "hello.example.com", name: "check" }), ["ipv4", "ipv6", "win-ipv4"]);
+    });
+
     it("builds headless pod Services per family that pass checkService, and every object validates", () => {
         for (const facts of [V4, DUAL126, DUAL130, MIXED]) {
             const probe = buildProbeJobs(facts, buildSampleApp(facts), { ingress: INGRESS });
