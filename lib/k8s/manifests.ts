@@ -16,6 +16,7 @@
 import { Diagnostic, diagnostic, formatProblems, Sink } from "../core/diagnostic";
 import { at, t, Text } from "../core/text";
 import { show } from "../core/words";
+import { JsonValue } from "../core/json";
 import { ClusterFacts, ServiceIpFamily } from "./facts";
 import { CLUSTER_FACTS_PATHS } from "./problems";
 import { atLeast, readCluster } from "./serviceModel";
@@ -45,8 +46,8 @@ export interface KubeManifest {
     kind: string;
     /** Name, namespace, labels, annotations. */
     metadata: ManifestMetadata;
-    /** The kind's spec, as in YAML. */
-    spec: { [key: string]: unknown };
+    /** The kind's spec, as in YAML (JSON values: see lib/core/json.ts). */
+    spec: { [key: string]: JsonValue };
 }
 
 /** Options of `buildSampleApp`. */

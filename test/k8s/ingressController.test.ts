@@ -7,7 +7,7 @@ import * as assert from "node:assert/strict";
 import * as k8s from "@pulumi/kubernetes";
 import { ClusterFacts } from "../../lib/k8s/facts";
 import { K8S_COMPONENT_RULES, SERVICE_RULES } from "../../lib/k8s/catalog";
-import { IngressController, resolveIngressControllerArgs } from "../../lib/k8s/ingressController";
+import { INGRESS_CONTROLLER_TYPE, IngressController, resolveIngressControllerArgs } from "../../lib/k8s/ingressController";
 import { IngressControllerKind } from "../../lib/k8s/ingressValues";
 import { one, registered, resetMocks, settle, valueOf } from "../helpers/mocks";
 
@@ -35,7 +35,7 @@ describe("IngressController", () => {
         const name = unique("ingress");
         const ic = new IngressController(name, { provider, clusterFacts: DUAL130 });
         await settle();
-        assert.equal(one("aks-network:index:IngressController", name).custom, false);
+        assert.equal(one(INGRESS_CONTROLLER_TYPE, name).custom, false);
         const chart = one("kubernetes:helm.sh/v4:Chart", `${name}-chart`);
         assert.equal(chart.custom, false);
         assert.equal(chart.inputs.chart, "traefik");
