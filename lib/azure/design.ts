@@ -414,7 +414,8 @@ function designNetwork(args: AksClusterArgs, pools: PoolDesign[], windowsPlanned
         pools.map((p) => ({ podSubnet: p.podSubnet ?? null })),
     );
     // The shape check (A22) let only NetworkPluginMode values through.
-    const pluginMode = (n.networkPluginMode as NetworkPluginMode | undefined) ?? (planned === "overlay" ? NetworkPluginMode.Overlay : undefined);
+    const pluginMode =
+        (n.networkPluginMode as NetworkPluginMode | undefined) ?? (planned === "overlay" ? NetworkPluginMode.Overlay : undefined);
     const dataplane =
         n.networkDataplane ?? (plugin === NetworkPlugin.Azure && !windowsPlanned ? NetworkDataplane.Cilium : NetworkDataplane.Azure);
     const policy = designPolicy(n, plugin, dataplane, dualStack, f);

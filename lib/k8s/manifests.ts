@@ -30,11 +30,11 @@ export interface StringMap {
 export interface ManifestMetadata {
     /** The object's name. */
     name: string;
-    /** @default - cluster-scoped object, or the provider's default namespace */
+    /** The object's namespace. @default - cluster-scoped object, or the provider's default namespace */
     namespace?: string;
-    /** @default - no labels */
+    /** The object's labels. @default - no labels */
     labels?: StringMap;
-    /** @default - no annotations */
+    /** The object's annotations. @default - no annotations */
     annotations?: StringMap;
 }
 

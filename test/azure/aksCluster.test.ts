@@ -72,7 +72,11 @@ describe("AksCluster", () => {
             const c = new AksCluster("ov4r", { apiServer: { authorizedIpRanges: ["20.61.0.7/24", "52.10.4.9/32"] } });
             await settle();
             assert.deepEqual(clusterInputs("ov4r").apiServerAccessProfile.authorizedIPRanges, ["20.61.0.0/24", "52.10.4.9/32"]);
-            assert.ok((c.networkPlan as NetworkPlanReport).diagnostics.some((d) => d.ruleId === "R4" && d.path === "apiServer.authorizedIpRanges[0]"));
+            assert.ok(
+                (c.networkPlan as NetworkPlanReport).diagnostics.some(
+                    (d) => d.ruleId === "R4" && d.path === "apiServer.authorizedIpRanges[0]",
+                ),
+            );
         });
         it("passes no arguments to the component's registration", async () => {
             new AksCluster("ov4c", { apiServer: API, windows: { enableWindowsPools: true, adminPassword: "Not-In-State-123" } });
