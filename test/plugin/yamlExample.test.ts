@@ -21,7 +21,8 @@ function check(schema: PackageSchema, value: unknown, property: SchemaProperty, 
     if (typeof value === "string" && value.startsWith("${")) return; // an output, checked on its own
     const ref = property.$ref?.startsWith("#/types/") ? schema.types[property.$ref.slice("#/types/".length)] : undefined;
     if (ref?.enum) {
-        if (!ref.enum.some((e) => e.value === value)) out.push(`${at}: ${String(value)} is not one of ${ref.enum.map((e) => e.value).join(", ")}`);
+        if (!ref.enum.some((e) => e.value === value))
+            out.push(`${at}: ${String(value)} is not one of ${ref.enum.map((e) => e.value).join(", ")}`);
     } else if (ref) {
         checkObject(schema, value, ref.properties ?? {}, ref.required ?? [], at, out);
     } else if (property.type === "array") {
