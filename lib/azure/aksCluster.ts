@@ -14,7 +14,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Provider } from "@pulumi/kubernetes/provider";
 import { ClusterFacts } from "../core/facts";
-import { NetworkPlanReport } from "../network/types";
+import { JsonValue } from "../core/json";
+import { typeToken, withLegacyTypeAlias } from "../core/tokens";
 import { createKubeconfig, createProvider, kubeletIdentityOf } from "./cluster/access";
 import { createClusterBase } from "./cluster/base";
 import { ClusterCore, coreOutput, KubeletIdentity, PlannedCore } from "./cluster/core";
@@ -32,8 +33,15 @@ import { OsSku, OsType } from "./enums";
 export { KubeletIdentity } from "./cluster/core";
 export { logFindings } from "./cluster/findings";
 
-/** The type token of `AksCluster` (part of every child's URN: never change it without an alias). */
-export const AKS_CLUSTER_TYPE = "aks-network:index:AksCluster";
+/** The type token of `AksCluster` (part of every child's URN: never change it without an alias; see lib/core/tokens.ts). */
+export const AKS_CLUSTER_TYPE = typeToken("AksCluster");
+
+/**
+ * The join point of each cluster for the `NodePool` components of its program. Kept beside the class,
+ * not as a field: Pulumi's schema inference takes every field of a component (private ones too) for an
+ * output, and the join is no value another language could read.
+ */
+const JOINS = new WeakMap<AksCluster, ClusterJoin>();
 
 /** The design of a cluster, or one error listing every problem, before any child exists (warnings are logged). */
 function validDesign(name: string, args: AksClusterArgs, parent: pulumi.Resource): ClusterDesign {
@@ -99,11 +107,15 @@ export class AksCluster extends pulumi.ComponentResource {
     /**
      * The network plan report (`describeNetworkPlan`): the effective plan with every default explicit,
      * capacity and findings in the user's terms. Plain and known at construction, for previews and PR
-     * comments. For a network of your own it lacks Azure's view (see `deployedNetworkPlan`).
+     * comments. For a network of your own it lacks Azure's view (see `deployedNetworkPlan`). A
+     * `NetworkPlanReport` (a JSON value in the multi-language schema: see lib/core/json.ts).
      */
-    public readonly networkPlan: NetworkPlanReport;
-    /** The report checked against Azure's view of a network of your own (the same as `networkPlan` for a created VNet). */
-    public readonly deployedNetworkPlan: pulumi.Output<NetworkPlanReport>;
+    public readonly networkPlan: JsonValue;
+    /**
+     * The report checked against Azure's view of a network of your own (the same as `networkPlan` for a
+     * created VNet). A `NetworkPlanReport`, like `networkPlan`.
+     */
+    public readonly deployedNetworkPlan: pulumi.Output<JsonValue>;
     /**
      * What the Kubernetes builders need to know about the cluster (plain): IP families, version, Windows
      * pools and their taints, the dataplane, and `AzureLinux` as the Linux OS SKU when any Linux pool
@@ -119,8 +131,6 @@ export class AksCluster extends pulumi.ComponentResource {
      * export it and pass it as `NodePoolArgs.cluster` to add a pool from another stack or language.
      */
     public readonly core: pulumi.Output<ClusterCore>;
-    /** The join point of `NodePool` components of this program. */
-    private readonly join: ClusterJoin;
 
     /**
      * @param name the component's name; children are named `${name}-<role>` (their URNs), and Azure names
@@ -129,7 +139,7 @@ export class AksCluster extends pulumi.ComponentResource {
      * @param opts resource options for the component.
      */
     constructor(name: string, args: AksClusterArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        super(AKS_CLUSTER_TYPE, name, {}, opts);
+        super(AKS_CLUSTER_TYPE, name, {}, withLegacyTypeAlias(opts, AKS_CLUSTER_TYPE));
         const design = validDesign(name, args, this);
         this.networkPlan = design.report;
         this.resourceGroupName = design.resourceGroupName;
@@ -153,7 +163,7 @@ export class AksCluster extends pulumi.ComponentResource {
         this.clusterFacts = clusterFacts(design, args.appRouting ?? false);
 
         const planned = plannedCore(name, design, this.clusterFacts);
-        this.join = new ClusterJoin({
+        const join = new ClusterJoin({
             planned,
             ownNetwork: design.network.mode === "existing",
             gate,
@@ -161,6 +171,7 @@ export class AksCluster extends pulumi.ComponentResource {
             tags: args.tags,
             lastPool: pools.last,
         });
+        JOINS.set(this, join);
         this.core = coreOutput(planned, {
             clusterId: cluster.id,
             location: cluster.location,
@@ -191,7 +202,7 @@ export class AksCluster extends pulumi.ComponentResource {
      * pools joined so far (each new pool waits for the last). Pools of other stacks join through `core`.
      */
     public nodePoolJoin(): ClusterJoin {
-        return this.join;
+        return JOINS.get(this) as ClusterJoin;
     }
 }
 

@@ -101,6 +101,14 @@ export const CONNECTED_NETWORK_ARGS_SHAPE: ObjectShape<ConnectedNetworkArgs> = S
     },
 );
 
+/**
+ * A `NetworkPluginMode` value as an argument (`NetworkPluginMode.Overlay`, or `"overlay"`). The enum has
+ * one member, and Pulumi's schema inference reads a one-member enum as a single literal type, which it
+ * refuses (it accepts enums as unions of literals: @pulumi/pulumi provider/experimental/analyzer.ts), so
+ * the argument is a string; `AksCluster` checks it against the enum's values before anything is created.
+ */
+export type NetworkPluginModeName = string;
+
 /** The cluster's network: plugin, address ranges and the VNet (created or your own). */
 export interface ClusterNetworkArgs {
     /**
@@ -112,7 +120,7 @@ export interface ClusterNetworkArgs {
      * The Azure CNI mode. Forces replacement when changed.
      * @default - NetworkPluginMode.Overlay with Azure CNI, unless a pool sets `podSubnet` (Azure CNI pod subnet)
      */
-    networkPluginMode?: NetworkPluginMode;
+    networkPluginMode?: NetworkPluginModeName;
     /**
      * The dataplane. Forces replacement when changed.
      * @default - NetworkDataplane.Cilium for Linux-only Azure CNI clusters; NetworkDataplane.Azure when Windows pools are (or will be) used or with kubenet
@@ -202,7 +210,7 @@ export const CLUSTER_NETWORK_ARGS_SHAPE: ObjectShape<ClusterNetworkArgs> = S.obj
     `{ ipFamilies: ["IPv4", "IPv6"] }`,
     {
         networkPlugin: opt(S.enumOf("NetworkPlugin", NetworkPlugin)),
-        networkPluginMode: opt(S.enumOf("NetworkPluginMode", NetworkPluginMode)),
+        networkPluginMode: opt(S.enumOf<NetworkPluginModeName>("NetworkPluginModeName", NetworkPluginMode)),
         networkDataplane: opt(S.enumOf("NetworkDataplane", NetworkDataplane)),
         networkPolicy: opt(S.enumOf("NetworkPolicy", NetworkPolicy)),
         ipFamilies: opt(S.list(S.enumOf("IpFamily", IpFamily))),

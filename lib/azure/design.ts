@@ -413,7 +413,9 @@ function designNetwork(args: AksClusterArgs, pools: PoolDesign[], windowsPlanned
         undefined,
         pools.map((p) => ({ podSubnet: p.podSubnet ?? null })),
     );
-    const pluginMode = n.networkPluginMode ?? (planned === "overlay" ? NetworkPluginMode.Overlay : undefined);
+    // The shape check (A22) let only NetworkPluginMode values through.
+    const pluginMode =
+        (n.networkPluginMode as NetworkPluginMode | undefined) ?? (planned === "overlay" ? NetworkPluginMode.Overlay : undefined);
     const dataplane =
         n.networkDataplane ?? (plugin === NetworkPlugin.Azure && !windowsPlanned ? NetworkDataplane.Cilium : NetworkDataplane.Azure);
     const policy = designPolicy(n, plugin, dataplane, dualStack, f);

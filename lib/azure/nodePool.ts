@@ -8,7 +8,8 @@
  * @see ./pool/create.ts for the three ways a pool joins.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { NetworkPlanReport } from "../network/types";
+import { typeToken, withLegacyTypeAlias } from "../core/tokens";
+import { JsonValue } from "../core/json";
 import { AksCluster } from "./aksCluster";
 import { checkClusterCore, ClusterCore, looksLikeCore } from "./cluster/core";
 import { throwErrors } from "./cluster/findings";
@@ -18,8 +19,8 @@ import { checkShape, isOutput, ObjectShape, req, S } from "./shape";
 
 export { nodePoolPaths } from "./pool/plan";
 
-/** The type token of `NodePool`. */
-export const NODE_POOL_TYPE = "aks-network:index:NodePool";
+/** The type token of `NodePool` (see lib/core/tokens.ts). */
+export const NODE_POOL_TYPE = typeToken("NodePool");
 
 /** The arguments of a `NodePool`. */
 export interface NodePoolArgs {
@@ -97,10 +98,14 @@ export class NodePool extends pulumi.ComponentResource {
     public readonly poolName: string;
     /** The agent pool's resource id. */
     public readonly agentPoolId: pulumi.Output<string>;
-    /** The cluster's network plan report with this pool added (plain; undefined when the cluster is an Output of a core). */
-    public readonly networkPlan: NetworkPlanReport | undefined;
-    /** The cluster's network plan report with this pool added, as deployed (with Azure's view of a network of your own). */
-    public readonly deployedNetworkPlan: pulumi.Output<NetworkPlanReport>;
+    /**
+     * The cluster's network plan report with this pool added (plain; undefined when the cluster is an
+     * Output of a core). A `NetworkPlanReport` (a JSON value in the multi-language schema: see
+     * lib/core/json.ts).
+     */
+    public readonly networkPlan: JsonValue | undefined;
+    /** The cluster's network plan report with this pool added, as deployed (with Azure's view of a network of your own). A `NetworkPlanReport`. */
+    public readonly deployedNetworkPlan: pulumi.Output<JsonValue>;
 
     /**
      * @param name the component's name; its agent pool is `${name}-agentPool`.
@@ -108,7 +113,7 @@ export class NodePool extends pulumi.ComponentResource {
      * @param opts resource options for the component.
      */
     constructor(name: string, args: NodePoolArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(NODE_POOL_TYPE, name, {}, opts);
+        super(NODE_POOL_TYPE, name, {}, withLegacyTypeAlias(opts, NODE_POOL_TYPE));
         // The shape first (arguments may come from JavaScript or YAML): every problem at once.
         const { request, cluster } = readArgs(name, args, this);
         let created: CreatedPool;

@@ -15,6 +15,7 @@ import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { Diagnostic, diagnostic, formatProblems } from "../core/diagnostic";
 import { at, t } from "../core/text";
+import { typeToken } from "../core/tokens";
 import { kindOf } from "../core/words";
 import { ClusterFacts } from "./facts";
 import { IngressController } from "./ingressController";
@@ -77,6 +78,9 @@ function connectivityProbeProblems(args: ConnectivityProbeArgs): Diagnostic[] {
     return problems;
 }
 
+/** The type token; the component is new in 0.2.0, so it has no token of the 0.1.0 form to alias. */
+export const CONNECTIVITY_PROBE_TYPE = typeToken("ConnectivityProbe");
+
 /**
  * Jobs that reach the sample app over each of the cluster's families, by ClusterIP, pod IPs and the
  * ingress, plus a Job on a Windows node when the cluster has Windows pools. A failed check fails the
@@ -91,7 +95,7 @@ export class ConnectivityProbe extends pulumi.ComponentResource {
     public readonly outsideCommands: pulumi.Output<string[]> | undefined;
 
     constructor(name: string, args: ConnectivityProbeArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("aks-network:index:ConnectivityProbe", name, {}, opts);
+        super(CONNECTIVITY_PROBE_TYPE, name, {}, opts);
         const problems = connectivityProbeProblems(args);
         if (problems.length > 0)
             throw new pulumi.ResourceError(formatProblems(`invalid ConnectivityProbe "${name}" arguments`, problems), this, true);

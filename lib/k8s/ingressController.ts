@@ -11,7 +11,9 @@ import { Provider } from "@pulumi/kubernetes/provider";
 import * as yamlv2 from "@pulumi/kubernetes/yaml/v2";
 import * as pulumi from "@pulumi/pulumi";
 import { Diagnostic, diagnostic, formatProblems, Sink } from "../core/diagnostic";
+import { JsonValue } from "../core/json";
 import { at, t, Text } from "../core/text";
+import { typeToken, withLegacyTypeAlias } from "../core/tokens";
 import { oneOf, show } from "../core/words";
 import { checkService } from "./checkService";
 import { ClusterFacts } from "./facts";
@@ -32,6 +34,9 @@ import { StringMap } from "./manifests";
 import { FamilyServiceNames, serviceNamesByFamily } from "./probeJobs";
 import { CLUSTER_FACTS_PATHS, providerProblem, serviceFinding } from "./problems";
 import { isObj, readCluster } from "./serviceModel";
+
+/** The type token of `IngressController` (see lib/core/tokens.ts). */
+export const INGRESS_CONTROLLER_TYPE = typeToken("IngressController");
 
 /** Arguments of `IngressController`. */
 export interface IngressControllerArgs {
@@ -287,7 +292,7 @@ export class IngressController extends pulumi.ComponentResource {
     /** The controller's namespace. */
     public readonly namespace: string;
     /** The Helm values given to the chart (Traefik, IngressNginx). @default - none for the other kinds */
-    public readonly chartValues: { [key: string]: unknown } | undefined;
+    public readonly chartValues: { [key: string]: JsonValue } | undefined;
     /** The non-fatal problems found (also logged as warnings). */
     public readonly warnings: string[];
     /** How applications are exposed. */
@@ -300,7 +305,7 @@ export class IngressController extends pulumi.ComponentResource {
     public readonly serviceNames: FamilyServiceNames | undefined;
 
     constructor(name: string, args: IngressControllerArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("aks-network:index:IngressController", name, {}, opts);
+        super(INGRESS_CONTROLLER_TYPE, name, {}, withLegacyTypeAlias(opts, INGRESS_CONTROLLER_TYPE));
         const { kind, settings, problems, warnings } = resolveIngressControllerArgs(args);
         if (problems.length > 0)
             throw new pulumi.ResourceError(formatProblems(`invalid IngressController "${name}" arguments`, problems), this, true);

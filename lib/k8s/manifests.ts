@@ -16,6 +16,7 @@
 import { Diagnostic, diagnostic, formatProblems, Sink } from "../core/diagnostic";
 import { at, t, Text } from "../core/text";
 import { show } from "../core/words";
+import { JsonValue } from "../core/json";
 import { ClusterFacts, ServiceIpFamily } from "./facts";
 import { CLUSTER_FACTS_PATHS } from "./problems";
 import { atLeast, readCluster } from "./serviceModel";
@@ -29,11 +30,11 @@ export interface StringMap {
 export interface ManifestMetadata {
     /** The object's name. */
     name: string;
-    /** @default - cluster-scoped object, or the provider's default namespace */
+    /** The object's namespace. @default - cluster-scoped object, or the provider's default namespace */
     namespace?: string;
-    /** @default - no labels */
+    /** The object's labels. @default - no labels */
     labels?: StringMap;
-    /** @default - no annotations */
+    /** The object's annotations. @default - no annotations */
     annotations?: StringMap;
 }
 
@@ -45,8 +46,8 @@ export interface KubeManifest {
     kind: string;
     /** Name, namespace, labels, annotations. */
     metadata: ManifestMetadata;
-    /** The kind's spec, as in YAML. */
-    spec: { [key: string]: unknown };
+    /** The kind's spec, as in YAML (JSON values: see lib/core/json.ts). */
+    spec: { [key: string]: JsonValue };
 }
 
 /** Options of `buildSampleApp`. */

@@ -12,6 +12,7 @@ import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { Diagnostic, diagnostic, formatProblems } from "../core/diagnostic";
 import { at, t } from "../core/text";
+import { typeToken, withLegacyTypeAlias } from "../core/tokens";
 import { show } from "../core/words";
 import { checkService } from "./checkService";
 import { providerProblem, serviceFinding } from "./problems";
@@ -19,6 +20,9 @@ import { ClusterFacts } from "./facts";
 import { buildSampleHttpRoutes, GatewayReference } from "./gatewayApi";
 import { buildSampleApp, buildSampleIngress, KubeManifest, SampleAppManifests, SampleAppOptions, sampleAppProblems } from "./manifests";
 import { familyOfIp, isObj } from "./serviceModel";
+
+/** The type token of `SampleApp` (see lib/core/tokens.ts). */
+export const SAMPLE_APP_TYPE = typeToken("SampleApp");
 
 /** SA-1: the arguments' own problems (provider, host) and the sample's options, at once. */
 function sampleAppArgsProblems(args: SampleAppArgs): Diagnostic[] {
@@ -146,7 +150,7 @@ export class SampleApp extends pulumi.ComponentResource {
     public readonly warnings: string[];
 
     constructor(name: string, args: SampleAppArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("aks-network:index:SampleApp", name, {}, opts);
+        super(SAMPLE_APP_TYPE, name, {}, withLegacyTypeAlias(opts, SAMPLE_APP_TYPE));
         const problems = sampleAppArgsProblems(args);
         const manifests = problems.length === 0 ? buildSampleApp(args.clusterFacts, args) : undefined;
         const warnings = [...(manifests?.warnings ?? [])];

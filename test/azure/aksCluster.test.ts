@@ -5,6 +5,7 @@ import { AksCluster } from "../../lib/azure/aksCluster";
 import { AksClusterArgs } from "../../lib/azure/clusterArgs";
 import { IpFamily, KubeloginMode, NetworkDataplane, NetworkPolicy, OsSku, OsType } from "../../lib/azure/enums";
 import { checkService } from "../../lib/k8s/checkService";
+import { NetworkPlanReport } from "../../lib/network/types";
 import { isPreview, isWrappedSecret, mockState, registered, resetMocks, settle, TEST_DEPLOYMENT } from "../helpers/mocks";
 import { installSuiteMocks } from "../setup";
 import {
@@ -71,7 +72,11 @@ describe("AksCluster", () => {
             const c = new AksCluster("ov4r", { apiServer: { authorizedIpRanges: ["20.61.0.7/24", "52.10.4.9/32"] } });
             await settle();
             assert.deepEqual(clusterInputs("ov4r").apiServerAccessProfile.authorizedIPRanges, ["20.61.0.0/24", "52.10.4.9/32"]);
-            assert.ok(c.networkPlan.diagnostics.some((d) => d.ruleId === "R4" && d.path === "apiServer.authorizedIpRanges[0]"));
+            assert.ok(
+                (c.networkPlan as NetworkPlanReport).diagnostics.some(
+                    (d) => d.ruleId === "R4" && d.path === "apiServer.authorizedIpRanges[0]",
+                ),
+            );
         });
         it("passes no arguments to the component's registration", async () => {
             new AksCluster("ov4c", { apiServer: API, windows: { enableWindowsPools: true, adminPassword: "Not-In-State-123" } });

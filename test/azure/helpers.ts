@@ -4,6 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { isWrappedSecret, mockState, registered, ResourceRecord, unwrapSecrets } from "../helpers/mocks";
+import { AKS_CLUSTER_TYPE } from "../../lib/azure/aksCluster";
+import { NODE_POOL_TYPE } from "../../lib/azure/nodePool";
 
 export const T = {
     cluster: "azure-native:containerservice:ManagedCluster",
@@ -16,8 +18,8 @@ export const T = {
     role: "azure-native:authorization:RoleAssignment",
     password: "random:index/randomPassword:RandomPassword",
     provider: "pulumi:providers:kubernetes",
-    component: "aks-network:index:AksCluster",
-    nodePool: "aks-network:index:NodePool",
+    component: AKS_CLUSTER_TYPE,
+    nodePool: NODE_POOL_TYPE,
     getSubnet: "azure-native:network:getSubnet",
     getVnet: "azure-native:network:getVirtualNetwork",
     credentials: "azure-native:containerservice:listManagedClusterUserCredentials",

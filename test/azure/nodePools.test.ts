@@ -6,6 +6,7 @@ import { AksClusterArgs } from "../../lib/azure/clusterArgs";
 import { IpFamily, NetworkDataplane, NetworkPlugin, NetworkPolicy, OsDiskType, OsSku, OsType, TaintEffect } from "../../lib/azure/enums";
 import { NodePool } from "../../lib/azure/nodePool";
 import { NodePoolSpec } from "../../lib/azure/nodePoolArgs";
+import { NetworkPlan, NetworkPlanReport } from "../../lib/network/types";
 import { isPreview, isWrappedSecret, registered, resetMocks, settle } from "../helpers/mocks";
 import {
     API,
@@ -394,11 +395,11 @@ describe("node pools", () => {
             assert.deepEqual(await dependencyNames(rec.of(T.pool, "np1-more-agentPool")), ["np1-gpu-agentPool"]);
             assert.deepEqual(rec.of(T.pool, "np1-more-agentPool").ignoreChanges, ["count"]);
             assert.deepEqual(
-                gpu.networkPlan?.effective.nodePools.map((x) => x.name),
+                (gpu.networkPlan as NetworkPlanReport | undefined)?.effective.nodePools.map((x) => x.name),
                 ["system", "apps", "gpu"],
             );
             assert.deepEqual(
-                more.networkPlan?.effective.nodePools.map((x) => x.name),
+                (more.networkPlan as NetworkPlanReport | undefined)?.effective.nodePools.map((x) => x.name),
                 ["system", "apps", "gpu", "more"],
             );
             assert.equal(gpu.poolName, "gpu");
@@ -578,7 +579,7 @@ describe("node pools", () => {
             assert.deepEqual(core.subnetIds, { nodes: "cc1-subnet-nodes-id", batch: "cc1-subnet-batch-id" });
             assert.deepEqual(core.clusterFacts, cluster.clusterFacts);
             assert.deepEqual(
-                core.networkPlan.nodePools?.map((p) => p.name),
+                (core.networkPlan as NetworkPlan).nodePools?.map((p) => p.name),
                 ["system", "apps"],
             );
             assert.deepEqual(core.networkPlan.podCidrs, cluster.networkPlan.effective.podCidrs);
@@ -606,7 +607,7 @@ describe("node pools", () => {
             assert.deepEqual(rec.of(T.pool, "cc2-output-agentPool").ignoreChanges, ["count"]);
             assert.deepEqual(await dependencyNames(rec.of(T.pool, "cc2-plain-agentPool")), [], "a core has no pool to wait for");
             assert.deepEqual(
-                plain.networkPlan?.effective.nodePools.map((x) => x.name),
+                (plain.networkPlan as NetworkPlanReport | undefined)?.effective.nodePools.map((x) => x.name),
                 ["system", "apps", "gpu"],
             );
         });

@@ -5,6 +5,9 @@ import { join } from "node:path";
 import { AksCluster } from "../../lib/azure/aksCluster";
 import { IpFamily, OsType } from "../../lib/azure/enums";
 import { NodePool } from "../../lib/azure/nodePool";
+import { LEGACY_TYPE_TOKEN_PREFIX, TYPE_TOKEN_PREFIX } from "../../lib/core/tokens";
+import { IngressController } from "../../lib/k8s/ingressController";
+import { SampleApp } from "../../lib/k8s/sampleApp";
 import { registered, resetMocks, settle } from "../helpers/mocks";
 import { API, captureLogs, releaseLogs, useAzureOutputs } from "./helpers";
 
@@ -22,7 +25,7 @@ function monitorUrns(): string[] {
 }
 
 /** The canonical configuration: dual-stack, a created VNet with two subnets, Linux and Windows pools, a NodePool. */
-function canonical(name: string): void {
+function canonical(name: string): AksCluster {
     const cluster = new AksCluster(name, {
         apiServer: API,
         network: {
@@ -41,6 +44,7 @@ function canonical(name: string): void {
         ],
     });
     new NodePool(`${name}-batch`, { cluster, pool: { name: "batch", subnet: "apps" } });
+    return cluster;
 }
 
 describe("URNs", () => {
@@ -81,4 +85,41 @@ describe("URNs", () => {
         assert.equal(west.length, east.size);
         assert.ok(west.every((u) => !east.has(u)));
     });
+
+    it("alias every component to its token before 0.2.0 (aks-network:index:<Class>), so existing stacks keep their URNs", async () => {
+        const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource: RegisterResource };
+        const register = monitor.registerResource;
+        const aliases = new Map<string, { spec?: { type?: string; name?: string } }[]>();
+        monitor.registerResource = (req, callback) => {
+            aliases.set(
+                req.getType(),
+                req.getAliasesList().map((a) => a.toObject()),
+            );
+            return register.call(monitor, req, callback);
+        };
+        try {
+            const cluster = canonical("alias");
+            new IngressController("alias-ingress", { provider: cluster.provider, clusterFacts: cluster.clusterFacts });
+            new SampleApp("alias-sample", { provider: cluster.provider, clusterFacts: cluster.clusterFacts });
+            await settle();
+        } finally {
+            monitor.registerResource = register;
+        }
+        for (const component of ["AksCluster", "NodePool", "IngressController", "SampleApp"]) {
+            const found = aliases.get(`${TYPE_TOKEN_PREFIX}${component}`);
+            assert.ok(found, `${component} registered as ${TYPE_TOKEN_PREFIX}${component}`);
+            assert.deepEqual(
+                found.map((a) => a.spec?.type),
+                [`${LEGACY_TYPE_TOKEN_PREFIX}${component}`],
+                `${component}: one alias, to its old token (name and parent unchanged)`,
+            );
+            assert.equal(found[0].spec?.name, "", `${component}: the alias keeps the component's name`);
+        }
+    });
 });
+
+/** The mock monitor's registration call, as the test wraps it. */
+type RegisterResource = (
+    req: { getType(): string; getAliasesList(): { toObject(): { spec?: { type?: string; name?: string } } }[] },
+    callback: (...args: unknown[]) => void,
+) => unknown;

@@ -6,7 +6,7 @@
  */
 import * as assert from "node:assert/strict";
 import * as k8s from "@pulumi/kubernetes";
-import { ConnectivityProbe } from "../../lib/k8s/connectivityProbe";
+import { CONNECTIVITY_PROBE_TYPE, ConnectivityProbe } from "../../lib/k8s/connectivityProbe";
 import { ClusterFacts } from "../../lib/k8s/facts";
 import { GATEWAY_API_RELEASE, IngressMode } from "../../lib/k8s/gatewayApi";
 import { IngressController, resolveIngressControllerArgs } from "../../lib/k8s/ingressController";
@@ -172,7 +172,7 @@ describe("ConnectivityProbe", () => {
             },
         );
         await settle();
-        assert.equal(one("aks-network:index:ConnectivityProbe", name).custom, false);
+        assert.equal(one(CONNECTIVITY_PROBE_TYPE, name).custom, false);
         const jobs = registered(JOB).sort((a, b) => a.name.localeCompare(b.name));
         assert.deepStrictEqual(
             jobs.map((j) => j.name),

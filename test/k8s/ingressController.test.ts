@@ -7,7 +7,8 @@ import * as assert from "node:assert/strict";
 import * as k8s from "@pulumi/kubernetes";
 import { ClusterFacts } from "../../lib/k8s/facts";
 import { K8S_COMPONENT_RULES, SERVICE_RULES } from "../../lib/k8s/catalog";
-import { IngressController, resolveIngressControllerArgs } from "../../lib/k8s/ingressController";
+import { INGRESS_CONTROLLER_TYPE, IngressController, resolveIngressControllerArgs } from "../../lib/k8s/ingressController";
+import { TYPE_TOKEN_PREFIX } from "../../lib/core/tokens";
 import { IngressControllerKind } from "../../lib/k8s/ingressValues";
 import { one, registered, resetMocks, settle, valueOf } from "../helpers/mocks";
 
@@ -22,7 +23,7 @@ const unique = (prefix: string) => `${prefix}${++n}`;
 /** Every resource registered besides components and providers uses the given provider. */
 async function assertAllUse(provider: k8s.Provider): Promise<void> {
     const urn = await valueOf(provider.urn);
-    const children = registered().filter((r) => !r.type.startsWith("aks-network:") && !r.type.startsWith("pulumi:providers:"));
+    const children = registered().filter((r) => !r.type.startsWith(TYPE_TOKEN_PREFIX) && !r.type.startsWith("pulumi:providers:"));
     assert.ok(children.length > 0, "nothing registered");
     for (const r of children) assert.ok(r.provider?.startsWith(`${urn}::`), `${r.type} ${r.name} uses provider ${String(r.provider)}`);
 }
@@ -35,7 +36,7 @@ describe("IngressController", () => {
         const name = unique("ingress");
         const ic = new IngressController(name, { provider, clusterFacts: DUAL130 });
         await settle();
-        assert.equal(one("aks-network:index:IngressController", name).custom, false);
+        assert.equal(one(INGRESS_CONTROLLER_TYPE, name).custom, false);
         const chart = one("kubernetes:helm.sh/v4:Chart", `${name}-chart`);
         assert.equal(chart.custom, false);
         assert.equal(chart.inputs.chart, "traefik");

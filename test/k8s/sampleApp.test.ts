@@ -6,7 +6,7 @@
 import * as assert from "node:assert/strict";
 import * as k8s from "@pulumi/kubernetes";
 import { ClusterFacts } from "../../lib/k8s/facts";
-import { addressesByFamily, SampleApp } from "../../lib/k8s/sampleApp";
+import { addressesByFamily, SAMPLE_APP_TYPE, SampleApp } from "../../lib/k8s/sampleApp";
 import { isPreview, mockState, one, registered, resetMocks, settle, valueOf } from "../helpers/mocks";
 
 const V4: ClusterFacts = { ipFamilies: ["IPv4"], kubernetesVersion: "1.30", hasWindowsPools: false, linuxOsSku: "Ubuntu" };
@@ -33,7 +33,7 @@ describe("SampleApp", () => {
         const name = unique("sample");
         const app = new SampleApp(name, { provider, clusterFacts: MIXED, ingressClassName: "traefik", host: "hello.example.com" });
         await settle();
-        assert.equal(one("aks-network:index:SampleApp", name).custom, false);
+        assert.equal(one(SAMPLE_APP_TYPE, name).custom, false);
         const dual = one(SERVICE, `${name}-service-hello-dual`).inputs.spec;
         assert.equal(dual.type, "LoadBalancer");
         assert.equal(dual.ipFamilyPolicy, "RequireDualStack");

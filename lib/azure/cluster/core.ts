@@ -6,6 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PathRow } from "../../core/diagnostic";
 import { ClusterFacts } from "../../core/facts";
+import { JsonValue } from "../../core/json";
 import { Path } from "../../core/path";
 import { NetworkPlan } from "../../network/types";
 import { checkShape, isOutput, ObjectShape, opt, req, S, Shape, ShapeCheck } from "../shape";
@@ -27,9 +28,10 @@ export interface ClusterCore {
     location: string;
     /**
      * The cluster's network plan as the planner reads it (every default explicit), with Azure's view of
-     * a network of your own. A pool that joins is validated against it.
+     * a network of your own. A pool that joins is validated against it. A `NetworkPlan` (a JSON value
+     * in the multi-language schema: see lib/core/json.ts).
      */
-    networkPlan: NetworkPlan;
+    networkPlan: JsonValue;
     /** The cluster's facts (see `AksCluster.clusterFacts`). */
     clusterFacts: ClusterFacts;
     /** Resource ids of the cluster's subnets by name (a network of your own: the subnet of `network.nodeSubnetId`). */
@@ -40,8 +42,8 @@ export interface ClusterCore {
     nodePoolNames: string[];
     /** Plan warnings that fail (the cluster's `network.warningsAsErrors`); they fail a joining pool too. */
     warningsAsErrors: string[];
-    /** How the plan's paths read in the cluster's arguments (opaque rows, for messages in the user's terms). */
-    pathRows: PathRow[];
+    /** How the plan's paths read in the cluster's arguments (opaque `PathRow`s, for messages in the user's terms). */
+    pathRows: JsonValue[];
     /** The cluster's tags, given to joining pools too. @default - none */
     tags?: { [key: string]: string };
 }
