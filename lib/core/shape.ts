@@ -80,7 +80,7 @@ export interface ShapeOptions {
 
 /** What a parser makes of one value: the value to keep, a problem, or both. */
 export interface Reading {
-    /** The value to keep; without this key the value is dropped (the default applies). */
+    /** The value to keep; undefined drops it (the default applies). */
     readonly value?: unknown;
     /** What is wrong with the value, naming its path. @default - nothing */
     readonly problem?: Text;
@@ -380,6 +380,22 @@ function isNumber(v: unknown, integer: "any" | "safe" | undefined): v is number 
     return integer === undefined || (integer === "safe" ? Number.isSafeInteger(v) : Number.isInteger(v));
 }
 
+/** The path of a key or index under a path (array literals for the short paths most values sit at: they are the cheapest). */
+function child(path: Path, segment: Segment): Path {
+    switch (path.length) {
+        case 0:
+            return [segment];
+        case 1:
+            return [path[0], segment];
+        case 2:
+            return [path[0], path[1], segment];
+        case 3:
+            return [path[0], path[1], path[2], segment];
+        default:
+            return [...path, segment];
+    }
+}
+
 class Walker {
     readonly problems: Diagnostic[] = [];
     readonly kept = new Map<string, number[]>();
@@ -474,11 +490,11 @@ class Walker {
     private parse(v: unknown, shape: ParseShapeNode & ShapeOptions, path: Path): Checked {
         const reading = shape.parse(v, path);
         if (reading.problem !== undefined) this.report(path, reading.problem, reading.rule ?? shape.rule, "error", reading.code);
-        return "value" in reading ? reading.value : DROP;
+        return reading.value === undefined ? DROP : reading.value;
     }
 
     private union(v: unknown, shape: { of: readonly ShapeNode[] } & ShapeOptions, path: Path, optional: boolean): Checked {
-        for (const option of shape.of) if (takes(option, v)) return this.check(v, option, path, optional);
+        for (let i = 0; i < shape.of.length; i++) if (takes(shape.of[i], v)) return this.check(v, shape.of[i], path, optional);
         return this.wrong(path, v, shape as ShapeNode, optional);
     }
 
@@ -512,7 +528,7 @@ class Walker {
         // The indexes kept, made at the first entry left out (most lists lose none).
         let kept: number[] | undefined;
         for (let i = 0; i < v.length; i++) {
-            const r = this.check(v[i], shape.of, [...path, i], false);
+            const r = this.check(v[i], shape.of, child(path, i), false);
             if (r === DROP) {
                 kept ??= out.map((_, index) => index);
                 continue;
@@ -532,7 +548,7 @@ class Walker {
         if (!isRecord(v)) return this.wrong(path, v, shape, optional);
         const out: Record<string, unknown> = {};
         for (const [k, x] of Object.entries(v)) {
-            const r = this.check(x, shape.of, [...path, k], false);
+            const r = this.check(x, shape.of, child(path, k), false);
             // defineProperty: a key such as "__proto__" stays an ordinary key.
             if (r !== DROP) Object.defineProperty(out, k, { value: r, enumerable: true, writable: true, configurable: true });
         }
@@ -551,12 +567,12 @@ class Walker {
             if (x === undefined && !field.required) continue;
             const drops = field.required && !field.keepParent;
             if (x === undefined && drops) {
-                const p = [...path, key];
+                const p = child(path, key);
                 this.report(p, t`${at(p)} is missing; every ${shape.name} needs ${key} (${expected(field.shape)}), e.g. ${shape.example}`);
                 usable = false;
                 continue;
             }
-            const r = this.check(x, field.shape, [...path, key], !field.required);
+            const r = this.check(x, field.shape, child(path, key), !field.required);
             if (r === DROP) {
                 if (drops) usable = false;
             } else if (r !== undefined) {
@@ -574,7 +590,7 @@ class Walker {
             if (Object.prototype.hasOwnProperty.call(shape.fields, key)) continue;
             known ??= own?.known ?? Object.keys(shape.fields);
             const guess = (own?.guess ?? closest)(key, known);
-            const p = [...path, key];
+            const p = child(path, key);
             if (own !== undefined) {
                 this.report(p, own.message(p, guess, known), own.rule, own.severity);
                 continue;

@@ -24,7 +24,7 @@
 import { parseIp } from "../network/cidr";
 import { Sink } from "../core/diagnostic";
 import { Path } from "../core/path";
-import { checkShape, S, ShapeNode, UnknownKeys } from "../core/shape";
+import { checkShape, ReadOptions, S, ShapeNode, UnknownKeys } from "../core/shape";
 import { at, t, Text } from "../core/text";
 import { isRecord, kindOf, nearest, show } from "../core/words";
 import { ServiceIpFamily } from "./facts";
@@ -167,7 +167,7 @@ export function familyOfIp(ip: string): ServiceIpFamily | null {
 
 /** Read the cluster facts; problems are SVC-4 errors and fall back to an IPv4-only cluster. */
 export function readCluster(raw: unknown, sink: Sink): ClusterModel {
-    const checked = checkShape<ClusterModel>(raw, CLUSTER, { optional: false, at: ["cluster"], ruleId: "SVC-4" });
+    const checked = checkShape<ClusterModel>(raw, CLUSTER_SHAPE, CLUSTER_READ);
     for (const d of checked.problems) sink.add(d.severity, d.ruleId, d.segments, new Text(d.template), d.azureErrorCode);
     return checked.value ?? clusterOf({});
 }
@@ -194,8 +194,11 @@ function clusterOf(read: ClusterRead): ClusterModel {
     };
 }
 
+/** How cluster facts are read: required, under the path `cluster`, problems SVC-4. */
+export const CLUSTER_READ: ReadOptions = { optional: false, at: ["cluster"], ruleId: "SVC-4" };
+
 /** The cluster facts: each is required, and each that is missing or wrong is reported and read as a default. */
-const CLUSTER: ShapeNode = {
+export const CLUSTER_SHAPE: ShapeNode = {
     kind: "object",
     name: "ClusterFacts",
     example: `{ ipFamilies: ["IPv4"], kubernetesVersion: "1.30", hasWindowsPools: false, linuxOsSku: "Ubuntu" }`,
@@ -257,7 +260,7 @@ const CLUSTER: ShapeNode = {
 
 /** Read a Service manifest; returns null when it is not an object at all (SVC-1 reported). */
 export function readService(raw: unknown, sink: Sink): ServiceModel | null {
-    const checked = checkShape<ServiceModel>(raw, SERVICE, { optional: false, at: [], ruleId: "SVC-2" });
+    const checked = checkShape<ServiceModel>(raw, SERVICE_SHAPE, SERVICE_READ);
     for (const d of checked.problems) sink.add(d.severity, d.ruleId, d.segments, new Text(d.template), d.azureErrorCode);
     return checked.value ?? null;
 }
@@ -442,7 +445,11 @@ const SPEC: ShapeNode = {
     },
 };
 
-const SERVICE: ShapeNode = {
+/** How a manifest is read: required, from the path `[]`, shape problems SVC-2 (SVC-1 and SVC-3 where the shape says). */
+export const SERVICE_READ: ReadOptions = { optional: false, at: [], ruleId: "SVC-2" };
+
+/** The v1 Service manifest's shape: what `readService` reads, and builds the model from. */
+export const SERVICE_SHAPE: ShapeNode = {
     kind: "object",
     name: "Service",
     example: `{ apiVersion: "v1", kind: "Service", metadata: { name: "web" }, spec: { ports: [{ port: 80 }] } }`,

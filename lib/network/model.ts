@@ -7,7 +7,7 @@ import { Cidr, Family, parseCidr, parseIp } from "./cidr";
 import * as D from "./defaults";
 import { Sink } from "../core/diagnostic";
 import { Path } from "../core/path";
-import { checkShape, S, ShapeNode, UnknownKeys } from "../core/shape";
+import { checkShape, ReadOptions, S, ShapeNode, UnknownKeys } from "../core/shape";
 import { at, t, Text } from "../core/text";
 import * as V from "../core/values";
 import { kindOf, oneOf, show } from "../core/words";
@@ -214,7 +214,7 @@ function wordLazily(entry: CidrEntry, key: "label" | "subject", make: () => Text
 
 /** Reads one plan. Every problem of shape goes to the sink; the result is always usable. */
 export function readModel(input: unknown, sink: Sink): Model {
-    const checked = checkShape<Model>(input, PLAN, { optional: true, at: [], ruleId: "R71" });
+    const checked = checkShape<Model>(input, PLAN_SHAPE, PLAN_READ);
     for (const d of checked.problems) sink.add(d.severity, d.ruleId, d.segments, new Text(d.template), d.azureErrorCode);
     return checked.value ?? assemble({}, {});
 }
@@ -617,8 +617,11 @@ const CONNECTED: ShapeNode = S.union([
 
 const NAMES = ["resourceGroup", "vnet", "subnet"] as const;
 
-/** The plan. */
-const PLAN: ShapeNode = {
+/** How a plan is read: it may be left out, problems with it as a whole have the path `[]`, and shape problems are R71. */
+export const PLAN_READ: ReadOptions = { optional: true, at: [], ruleId: "R71" };
+
+/** The plan's shape: what `readModel` reads, and builds the model from. */
+export const PLAN_SHAPE: ShapeNode = {
     kind: "object",
     name: "network plan",
     example: `{ "networkPlugin": "azure", "networkPluginMode": "overlay" }`,
