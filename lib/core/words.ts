@@ -54,6 +54,20 @@ export function closest(word: string, candidates: readonly string[]): string | u
     return best;
 }
 
+/**
+ * The closest candidate, else (for words of four letters or more) the shortest candidate that starts
+ * with the word less its last letter or that the word starts with: `selectr` -> `selector`, `portss` -> `ports`.
+ */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+    const near = closest(word, candidates);
+    if (near !== undefined) return near;
+    const lower = word.toLowerCase();
+    if (lower.length < 4) return undefined;
+    return [...candidates]
+        .sort((a, b) => a.length - b.length)
+        .find((c) => c.toLowerCase().startsWith(lower.slice(0, -1)) || lower.startsWith(c.toLowerCase()));
+}
+
 function editDistance(a: string, b: string): number {
     if (Math.abs(a.length - b.length) > 2) return 3;
     let prev = Array.from({ length: b.length + 1 }, (_, i) => i);

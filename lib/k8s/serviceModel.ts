@@ -24,8 +24,9 @@
 import { parseIp } from "../network/cidr";
 import { Sink } from "../core/diagnostic";
 import { Path } from "../core/path";
-import { at, t } from "../core/text";
-import { closest, isRecord, kindOf, show } from "../core/words";
+import { checkShape, ReadOptions, S, ShapeNode, UnknownKeys } from "../core/shape";
+import { at, t, Text } from "../core/text";
+import { isRecord, kindOf, nearest, show } from "../core/words";
 import { ServiceIpFamily } from "./facts";
 
 /** A JSON object. */
@@ -166,256 +167,320 @@ export function familyOfIp(ip: string): ServiceIpFamily | null {
 
 /** Read the cluster facts; problems are SVC-4 errors and fall back to an IPv4-only cluster. */
 export function readCluster(raw: unknown, sink: Sink): ClusterModel {
-    const c: ClusterModel = {
-        families: ["IPv4"],
-        dualStack: false,
-        version: null,
-        hasWindowsPools: false,
-        linuxOsSku: null,
-        networkDataplane: "azure",
+    const checked = checkShape<ClusterModel>(raw, CLUSTER_SHAPE, CLUSTER_READ);
+    for (const d of checked.problems) sink.add(d.severity, d.ruleId, d.segments, new Text(d.template), d.azureErrorCode);
+    return checked.value ?? clusterOf({});
+}
+
+/** The cluster facts as read. */
+interface ClusterRead {
+    ipFamilies?: ServiceIpFamily[];
+    kubernetesVersion?: KubeVersion | null;
+    hasWindowsPools?: boolean;
+    linuxOsSku?: "Ubuntu" | "AzureLinux";
+    networkDataplane?: "azure" | "cilium";
+}
+
+/** The cluster model, each fact that is missing or wrong read as the IPv4-only cluster's. */
+function clusterOf(read: ClusterRead): ClusterModel {
+    const families = read.ipFamilies ?? ["IPv4"];
+    return {
+        families,
+        dualStack: families.length === 2,
+        version: read.kubernetesVersion ?? null,
+        hasWindowsPools: read.hasWindowsPools ?? false,
+        linuxOsSku: read.linuxOsSku ?? null,
+        networkDataplane: read.networkDataplane ?? "azure",
     };
-    if (!isObj(raw)) {
-        sink.error(
-            "SVC-4",
-            ["cluster"],
-            t`${at("cluster")} facts must be an object like { ipFamilies: ["IPv4"], kubernetesVersion: "1.30", hasWindowsPools: false, linuxOsSku: "Ubuntu" }, got ${kindOf(raw)}; checking as an IPv4-only cluster`,
-        );
-        return c;
-    }
-    const fams = raw.ipFamilies;
-    if (Array.isArray(fams) && fams.length === 2 && fams[0] === "IPv4" && fams[1] === "IPv6") {
-        c.families = ["IPv4", "IPv6"];
-        c.dualStack = true;
-    } else if (!(Array.isArray(fams) && fams.length === 1 && fams[0] === "IPv4")) {
-        sink.error(
-            "SVC-4",
-            ["cluster", "ipFamilies"],
-            t`${at("cluster", "ipFamilies")} ${show(fams)} is not an AKS family set; AKS allows ["IPv4"] or ["IPv4", "IPv6"] (IPv4 is always primary); checking as an IPv4-only cluster`,
-        );
-    }
-    c.version = parseKubeVersion(raw.kubernetesVersion);
-    if (c.version === null) {
-        sink.error(
-            "SVC-4",
-            ["cluster", "kubernetesVersion"],
-            t`${at("cluster", "kubernetesVersion")} ${show(raw.kubernetesVersion)} is not a version like "1.30"; version-dependent rules are skipped`,
-        );
-    }
-    if (typeof raw.hasWindowsPools === "boolean") c.hasWindowsPools = raw.hasWindowsPools;
-    else
-        sink.error(
-            "SVC-4",
-            ["cluster", "hasWindowsPools"],
-            t`${at("cluster", "hasWindowsPools")} must be true or false, got ${show(raw.hasWindowsPools)}; checking as a cluster without Windows pools`,
-        );
-    if (raw.linuxOsSku === "Ubuntu" || raw.linuxOsSku === "AzureLinux") c.linuxOsSku = raw.linuxOsSku;
-    else
-        sink.error(
-            "SVC-4",
-            ["cluster", "linuxOsSku"],
-            t`${at("cluster", "linuxOsSku")} ${show(raw.linuxOsSku)} is not "Ubuntu" or "AzureLinux"; OS-dependent rules assume the stricter Azure Linux behaviour`,
-        );
-    if (raw.networkDataplane === "cilium") c.networkDataplane = "cilium";
-    else if (raw.networkDataplane !== undefined && raw.networkDataplane !== "azure") {
-        sink.error(
-            "SVC-4",
-            ["cluster", "networkDataplane"],
-            t`${at("cluster", "networkDataplane")} ${show(raw.networkDataplane)} is not "azure" or "cilium"; checking as "azure"`,
-        );
-    }
-    return c;
 }
 
-/** Reads typed fields off an object, reporting wrong types as SVC-2. */
-class Reader {
-    constructor(private readonly sink: Sink) {}
+/** How cluster facts are read: required, under the path `cluster`, problems SVC-4. */
+export const CLUSTER_READ: ReadOptions = { optional: false, at: ["cluster"], ruleId: "SVC-4" };
 
-    str(o: Obj, key: string, parent: Path): string | undefined {
-        const v = o[key];
-        const path = [...parent, key];
-        if (v === undefined || v === null) return undefined;
-        if (typeof v === "string") return v;
-        this.wrong(path, v, "a string");
-        return undefined;
-    }
-    int(o: Obj, key: string, parent: Path): number | undefined {
-        const v = o[key];
-        const path = [...parent, key];
-        if (v === undefined || v === null) return undefined;
-        if (typeof v === "number" && Number.isInteger(v)) return v;
-        this.wrong(path, v, "an integer");
-        return undefined;
-    }
-    bool(o: Obj, key: string, parent: Path): boolean | undefined {
-        const v = o[key];
-        const path = [...parent, key];
-        if (v === undefined || v === null) return undefined;
-        if (typeof v === "boolean") return v;
-        this.wrong(path, v, "true or false");
-        return undefined;
-    }
-    strList(o: Obj, key: string, parent: Path): string[] | undefined {
-        const v = o[key];
-        const path = [...parent, key];
-        if (v === undefined || v === null) return undefined;
-        if (!Array.isArray(v)) {
-            this.wrong(path, v, "a list of strings");
-            return undefined;
-        }
-        const out: string[] = [];
-        v.forEach((x, i) => {
-            if (typeof x === "string") out.push(x);
-            else this.wrong([...path, i], x, "a string");
-        });
-        return out;
-    }
-    strMap(o: Obj, key: string, parent: Path): Record<string, string> | undefined {
-        const v = o[key];
-        const path = [...parent, key];
-        if (v === undefined || v === null) return undefined;
-        if (!isObj(v)) {
-            this.wrong(path, v, "a map of strings");
-            return undefined;
-        }
-        const out: Record<string, string> = Object.create(null);
-        for (const [k, x] of Object.entries(v)) {
-            if (typeof x === "string") out[k] = x;
-            else
-                this.wrong(
-                    [...path, k],
-                    x,
-                    typeof x === "boolean" || typeof x === "number" ? `a string (quote it in YAML: "${String(x)}")` : "a string",
-                );
-        }
-        return out;
-    }
-    unknownFields(o: Obj, known: readonly string[], parent: Path): void {
-        for (const key of Object.keys(o)) {
-            if (known.includes(key)) continue;
-            const lower = key.toLowerCase();
-            const near =
-                closest(key, known) ??
-                (lower.length >= 4
-                    ? [...known]
-                          .sort((a, b) => a.length - b.length)
-                          .find((k) => k.toLowerCase().startsWith(lower.slice(0, -1)) || lower.startsWith(k.toLowerCase()))
-                    : undefined);
-            this.sink.warn(
-                "SVC-3",
-                [...parent, key],
-                t`${at(parent, key)} is not a field of a v1 Service${near ? ` (did you mean ${near}?)` : ""}; with strict field validation (kubectl's default) the API server rejects it, otherwise it is dropped`,
-            );
-        }
-    }
-    private wrong(path: Path, v: unknown, want: string): void {
-        this.sink.error("SVC-2", path, t`${at(path)} must be ${want}, got ${described(v)}; the API server rejects the manifest`);
-    }
-}
+/** The cluster facts: each is required, and each that is missing or wrong is reported and read as a default. */
+export const CLUSTER_SHAPE: ShapeNode = {
+    kind: "object",
+    name: "ClusterFacts",
+    example: `{ ipFamilies: ["IPv4"], kubernetesVersion: "1.30", hasWindowsPools: false, linuxOsSku: "Ubuntu" }`,
+    unknown: "ignore",
+    wrong: (path, raw) =>
+        t`${at(path)} facts must be an object like { ipFamilies: ["IPv4"], kubernetesVersion: "1.30", hasWindowsPools: false, linuxOsSku: "Ubuntu" }, got ${kindOf(raw)}; checking as an IPv4-only cluster`,
+    build: (read) => clusterOf(read as ClusterRead),
+    fields: {
+        ipFamilies: {
+            required: true,
+            keepParent: true,
+            shape: S.parse<ServiceIpFamily[]>("an AKS family set", (v, path) => {
+                if (Array.isArray(v) && v.length === 2 && v[0] === "IPv4" && v[1] === "IPv6") return { value: ["IPv4", "IPv6"] };
+                if (Array.isArray(v) && v.length === 1 && v[0] === "IPv4") return { value: ["IPv4"] };
+                return {
+                    problem: t`${at(path)} ${show(v)} is not an AKS family set; AKS allows ["IPv4"] or ["IPv4", "IPv6"] (IPv4 is always primary); checking as an IPv4-only cluster`,
+                };
+            }),
+        },
+        kubernetesVersion: {
+            required: true,
+            keepParent: true,
+            shape: S.parse<KubeVersion>("a Kubernetes version", (v, path) => {
+                const version = parseKubeVersion(v);
+                if (version !== null) return { value: version };
+                return { problem: t`${at(path)} ${show(v)} is not a version like "1.30"; version-dependent rules are skipped` };
+            }),
+        },
+        hasWindowsPools: {
+            required: true,
+            keepParent: true,
+            shape: {
+                kind: "boolean",
+                wrong: (path, v) => t`${at(path)} must be true or false, got ${show(v)}; checking as a cluster without Windows pools`,
+            },
+        },
+        linuxOsSku: {
+            required: true,
+            keepParent: true,
+            shape: {
+                kind: "enum",
+                name: "Linux OS SKU",
+                values: ["Ubuntu", "AzureLinux"],
+                wrong: (path, v) =>
+                    t`${at(path)} ${show(v)} is not "Ubuntu" or "AzureLinux"; OS-dependent rules assume the stricter Azure Linux behaviour`,
+            },
+        },
+        networkDataplane: {
+            required: false,
+            shape: {
+                kind: "enum",
+                name: "network dataplane",
+                values: ["azure", "cilium"],
+                wrong: (path, v) => t`${at(path)} ${show(v)} is not "azure" or "cilium"; checking as "azure"`,
+            },
+        },
+    },
+};
 
 /** Read a Service manifest; returns null when it is not an object at all (SVC-1 reported). */
 export function readService(raw: unknown, sink: Sink): ServiceModel | null {
-    if (!isObj(raw)) {
-        sink.error("SVC-1", [], t`expected a v1 Service object (as in YAML), got ${described(raw)}`);
-        return null;
-    }
-    const rd = new Reader(sink);
-    if (raw.kind !== undefined && raw.kind !== "Service") {
-        sink.error("SVC-1", ["kind"], t`${at("kind")} ${show(raw.kind)} is not "Service"; checkService lints Service objects only`);
-    }
-    if (raw.apiVersion !== undefined && raw.apiVersion !== "v1") {
-        sink.error("SVC-1", ["apiVersion"], t`${at("apiVersion")} ${show(raw.apiVersion)} is not "v1"; Services are core v1 objects`);
-    }
-    rd.unknownFields(raw, TOP_FIELDS, []);
-    const svc: ServiceModel = { annotations: Object.create(null), externalIPs: [], ports: [], portsGiven: 0 };
-    readMetadata(raw.metadata, svc, rd, sink);
+    const checked = checkShape<ServiceModel>(raw, SERVICE_SHAPE, SERVICE_READ);
+    for (const d of checked.problems) sink.add(d.severity, d.ruleId, d.segments, new Text(d.template), d.azureErrorCode);
+    return checked.value ?? null;
+}
 
-    const spec = raw.spec;
-    if (spec === undefined || spec === null) return svc;
-    if (!isObj(spec)) {
-        sink.error("SVC-2", ["spec"], t`${at("spec")} must be an object, got ${described(spec)}`);
-        return svc;
+/** The manifest as read: each field of the right type, or left out. */
+interface ServiceRead {
+    metadata?: { name?: string; generateName?: string; annotations?: Record<string, string> };
+    spec?: Omit<ServiceModel, "annotations" | "externalIPs" | "ports" | "portsGiven" | "name" | "generateName"> & {
+        externalIPs?: string[];
+        ports?: { ports: PortModel[]; given: number };
+    };
+}
+
+/** The Service model of a manifest read field by field. */
+function serviceOf(read: ServiceRead): ServiceModel {
+    const svc: ServiceModel = { annotations: Object.create(null), externalIPs: [], ports: [], portsGiven: 0 };
+    const meta = read.metadata;
+    if (meta !== undefined) {
+        svc.name = meta.name;
+        svc.generateName = meta.generateName;
+        svc.annotations = meta.annotations ?? svc.annotations;
     }
-    readSpec(spec, svc, rd);
-    readPorts(spec.ports, svc, rd, sink);
+    const spec = read.spec;
+    if (spec === undefined) return svc;
+    for (const key of SPEC_READ) (svc as unknown as Record<string, unknown>)[key] = spec[key];
+    svc.externalIPs = spec.externalIPs ?? [];
+    svc.ports = spec.ports?.ports ?? [];
+    svc.portsGiven = spec.ports?.given ?? 0;
     return svc;
 }
 
-/** Read `metadata` into the model: name, generateName and annotations. */
-function readMetadata(meta: unknown, svc: ServiceModel, rd: Reader, sink: Sink): void {
-    if (isObj(meta)) {
-        svc.name = rd.str(meta, "name", ["metadata"]);
-        svc.generateName = rd.str(meta, "generateName", ["metadata"]);
-        rd.str(meta, "namespace", ["metadata"]);
-        svc.annotations = rd.strMap(meta, "annotations", ["metadata"]) ?? svc.annotations;
-    } else if (meta !== undefined && meta !== null) {
-        sink.error("SVC-2", ["metadata"], t`${at("metadata")} must be an object, got ${described(meta)}`);
-    }
-}
-
-/** Read the fields of `spec` other than `ports` into the model. */
-function readSpec(spec: Obj, svc: ServiceModel, rd: Reader): void {
-    rd.unknownFields(spec, SPEC_FIELDS, ["spec"]);
-    svc.type = rd.str(spec, "type", ["spec"]);
-    svc.clusterIP = rd.str(spec, "clusterIP", ["spec"]);
-    svc.clusterIPs = rd.strList(spec, "clusterIPs", ["spec"]);
-    svc.ipFamilies = rd.strList(spec, "ipFamilies", ["spec"]);
-    svc.ipFamilyPolicy = rd.str(spec, "ipFamilyPolicy", ["spec"]);
-    svc.selector = rd.strMap(spec, "selector", ["spec"]);
-    svc.externalTrafficPolicy = rd.str(spec, "externalTrafficPolicy", ["spec"]);
-    svc.internalTrafficPolicy = rd.str(spec, "internalTrafficPolicy", ["spec"]);
-    svc.healthCheckNodePort = rd.int(spec, "healthCheckNodePort", ["spec"]);
-    svc.allocateLoadBalancerNodePorts = rd.bool(spec, "allocateLoadBalancerNodePorts", ["spec"]);
-    svc.loadBalancerSourceRanges = rd.strList(spec, "loadBalancerSourceRanges", ["spec"]);
-    svc.loadBalancerClass = rd.str(spec, "loadBalancerClass", ["spec"]);
-    svc.loadBalancerIP = rd.str(spec, "loadBalancerIP", ["spec"]);
-    svc.externalIPs = rd.strList(spec, "externalIPs", ["spec"]) ?? [];
-    svc.externalName = rd.str(spec, "externalName", ["spec"]);
-    svc.sessionAffinity = rd.str(spec, "sessionAffinity", ["spec"]);
-    svc.trafficDistribution = rd.str(spec, "trafficDistribution", ["spec"]);
-    rd.bool(spec, "publishNotReadyAddresses", ["spec"]);
-}
-
-/** Read `spec.ports` into the model, counting every entry, well-formed or not. */
-function readPorts(ports: unknown, svc: ServiceModel, rd: Reader, sink: Sink): void {
-    if (Array.isArray(ports)) {
-        svc.portsGiven = ports.length;
-        ports.forEach((p, i) => {
-            const path: Path = ["spec", "ports", i];
-            if (!isObj(p)) {
-                sink.error("SVC-2", path, t`${at(path)} must be an object like { name: "http", port: 80 }, got ${described(p)}`);
-                return;
-            }
-            svc.ports.push(readPort(p, i, rd, sink));
-        });
-    } else if (ports !== undefined && ports !== null) {
-        sink.error("SVC-2", ["spec", "ports"], t`${at("spec", "ports")} must be a list, got ${described(ports)}`);
-    }
-}
-
-/** Read one entry of `spec.ports`; a targetPort may be a number or a name. */
-function readPort(p: Obj, i: number, rd: Reader, sink: Sink): PortModel {
-    const path: Path = ["spec", "ports", i];
-    rd.unknownFields(p, PORT_FIELDS, path);
-    const tp = p.targetPort;
-    let targetPort: number | string | undefined;
-    if (typeof tp === "string" || (typeof tp === "number" && Number.isInteger(tp))) targetPort = tp;
-    else if (tp !== undefined && tp !== null)
-        sink.error(
-            "SVC-2",
-            [...path, "targetPort"],
-            t`${at(path, "targetPort")} must be a port number or a port name, got ${described(tp)}`,
-        );
+/** One entry of `spec.ports`, with TCP for an omitted protocol. */
+function portOf(read: Omit<PortModel, "index" | "path" | "protocol"> & { protocol?: string }, path: Path): PortModel {
     return {
-        index: i,
+        index: path[path.length - 1] as number,
         path,
-        name: rd.str(p, "name", path),
-        protocol: rd.str(p, "protocol", path) ?? "TCP",
-        port: rd.int(p, "port", path),
-        targetPort,
-        nodePort: rd.int(p, "nodePort", path),
-        appProtocol: rd.str(p, "appProtocol", path),
+        name: read.name,
+        protocol: read.protocol ?? "TCP",
+        port: read.port,
+        targetPort: read.targetPort,
+        nodePort: read.nodePort,
+        appProtocol: read.appProtocol,
     };
 }
+
+// The manifest's shape. Fields are declared in the order they are read (the order of the findings);
+// the `known` lists are the API's field lists, in the order "did you mean" prefers.
+
+/** SVC-2 words: what the field must be and what it is. */
+function must(want: string, tail = "; the API server rejects the manifest"): (path: Path, value: unknown) => Text {
+    return (path, value) => t`${at(path)} must be ${want}, got ${described(value)}${tail}`;
+}
+
+/** SVC-3: a key a v1 Service does not have, a warning with a "did you mean". */
+function unknownIn(known: readonly string[]): UnknownKeys {
+    return {
+        rule: "SVC-3",
+        severity: "warning",
+        known,
+        guess: nearest,
+        message: (path, guess) =>
+            t`${at(path)} is not a field of a v1 Service${guess ? ` (did you mean ${guess}?)` : ""}; with strict field validation (kubectl's default) the API server rejects it, otherwise it is dropped`,
+    };
+}
+
+/** The one value a field may have (SVC-1), e.g. `kind: Service`. */
+function exactly(value: string, why: string): ShapeNode {
+    return S.parse<string>(JSON.stringify(value), (v, path) =>
+        v === value ? { value } : { problem: t`${at(path)} ${show(v)} is not ${JSON.stringify(value)}; ${why}`, rule: "SVC-1" },
+    );
+}
+
+const STRING: ShapeNode = { kind: "string", nullIsAbsent: true, wrong: must("a string") };
+const INTEGER: ShapeNode = { kind: "number", integer: "any", nullIsAbsent: true, wrong: must("an integer") };
+const BOOLEAN: ShapeNode = { kind: "boolean", nullIsAbsent: true, wrong: must("true or false") };
+const STRINGS: ShapeNode = {
+    kind: "list",
+    of: { kind: "string", wrong: must("a string") },
+    keepEmpty: true,
+    nullIsAbsent: true,
+    wrong: must("a list of strings"),
+};
+const STRING_MAP: ShapeNode = {
+    kind: "map",
+    of: {
+        kind: "string",
+        wrong: (path, v) =>
+            must(typeof v === "boolean" || typeof v === "number" ? `a string (quote it in YAML: "${String(v)}")` : "a string")(path, v),
+    },
+    nullIsAbsent: true,
+    wrong: must("a map of strings"),
+    // A map without a prototype: a key such as "constructor" is only ever the user's.
+    build: (map) => Object.assign(Object.create(null) as Record<string, string>, map),
+};
+
+const PORT: ShapeNode = {
+    kind: "object",
+    name: "ServicePort",
+    example: `{ name: "http", port: 80 }`,
+    unknown: unknownIn(PORT_FIELDS),
+    wrong: must(`an object like { name: "http", port: 80 }`, ""),
+    build: (read, path) => portOf(read as Parameters<typeof portOf>[0], path),
+    fields: {
+        targetPort: {
+            required: false,
+            shape: S.parse<number | string>(
+                "a port number or a port name",
+                (v, path) =>
+                    typeof v === "string" || (typeof v === "number" && Number.isInteger(v))
+                        ? { value: v }
+                        : { problem: must("a port number or a port name", "")(path, v) },
+                { nullIsAbsent: true },
+            ),
+        },
+        name: { required: false, shape: STRING },
+        protocol: { required: false, shape: STRING },
+        port: { required: false, shape: INTEGER },
+        nodePort: { required: false, shape: INTEGER },
+        appProtocol: { required: false, shape: STRING },
+    },
+};
+
+/** The fields of `spec` the model keeps as read. */
+const SPEC_READ = [
+    "type",
+    "clusterIP",
+    "clusterIPs",
+    "ipFamilies",
+    "ipFamilyPolicy",
+    "selector",
+    "externalTrafficPolicy",
+    "internalTrafficPolicy",
+    "healthCheckNodePort",
+    "allocateLoadBalancerNodePorts",
+    "loadBalancerSourceRanges",
+    "loadBalancerClass",
+    "loadBalancerIP",
+    "externalIPs",
+    "externalName",
+    "sessionAffinity",
+    "trafficDistribution",
+] as const;
+
+const SPEC: ShapeNode = {
+    kind: "object",
+    name: "ServiceSpec",
+    example: `{ type: "ClusterIP", ports: [{ name: "http", port: 80 }] }`,
+    nullIsAbsent: true,
+    unknown: unknownIn(SPEC_FIELDS),
+    wrong: must("an object", ""),
+    fields: {
+        type: { required: false, shape: STRING },
+        clusterIP: { required: false, shape: STRING },
+        clusterIPs: { required: false, shape: STRINGS },
+        ipFamilies: { required: false, shape: STRINGS },
+        ipFamilyPolicy: { required: false, shape: STRING },
+        selector: { required: false, shape: STRING_MAP },
+        externalTrafficPolicy: { required: false, shape: STRING },
+        internalTrafficPolicy: { required: false, shape: STRING },
+        healthCheckNodePort: { required: false, shape: INTEGER },
+        allocateLoadBalancerNodePorts: { required: false, shape: BOOLEAN },
+        loadBalancerSourceRanges: { required: false, shape: STRINGS },
+        loadBalancerClass: { required: false, shape: STRING },
+        loadBalancerIP: { required: false, shape: STRING },
+        externalIPs: { required: false, shape: STRINGS },
+        externalName: { required: false, shape: STRING },
+        sessionAffinity: { required: false, shape: STRING },
+        trafficDistribution: { required: false, shape: STRING },
+        publishNotReadyAddresses: { required: false, shape: BOOLEAN },
+        sessionAffinityConfig: { required: false, shape: S.any },
+        ports: {
+            required: false,
+            shape: {
+                kind: "list",
+                of: PORT,
+                keepEmpty: true,
+                nullIsAbsent: true,
+                wrong: must("a list", ""),
+                build: (ports, _path, given) => ({ ports, given: (given as unknown[]).length }),
+            },
+        },
+    },
+};
+
+/** How a manifest is read: required, from the path `[]`, shape problems SVC-2 (SVC-1 and SVC-3 where the shape says). */
+export const SERVICE_READ: ReadOptions = { optional: false, at: [], ruleId: "SVC-2" };
+
+/** The v1 Service manifest's shape: what `readService` reads, and builds the model from. */
+export const SERVICE_SHAPE: ShapeNode = {
+    kind: "object",
+    name: "Service",
+    example: `{ apiVersion: "v1", kind: "Service", metadata: { name: "web" }, spec: { ports: [{ port: 80 }] } }`,
+    unknown: unknownIn(TOP_FIELDS),
+    rule: "SVC-1",
+    wrong: (_path, raw) => t`expected a v1 Service object (as in YAML), got ${described(raw)}`,
+    build: (read) => serviceOf(read as ServiceRead),
+    fields: {
+        kind: { required: false, shape: exactly("Service", "checkService lints Service objects only") },
+        apiVersion: { required: false, shape: exactly("v1", "Services are core v1 objects") },
+        metadata: {
+            required: false,
+            shape: {
+                kind: "object",
+                name: "ObjectMeta",
+                example: `{ name: "web" }`,
+                nullIsAbsent: true,
+                unknown: "ignore",
+                wrong: must("an object", ""),
+                fields: {
+                    name: { required: false, shape: STRING },
+                    generateName: { required: false, shape: STRING },
+                    namespace: { required: false, shape: STRING },
+                    annotations: { required: false, shape: STRING_MAP },
+                },
+            },
+        },
+        spec: { required: false, shape: SPEC },
+        status: { required: false, shape: S.any },
+    },
+};
 
 /**
  * The effective Service. Family allocation follows `initIPFamilyFields` but never stops early: invalid

@@ -7,9 +7,10 @@ import { Cidr, Family, parseCidr, parseIp } from "./cidr";
 import * as D from "./defaults";
 import { Sink } from "../core/diagnostic";
 import { Path } from "../core/path";
+import { checkShape, ReadOptions, S, ShapeNode, UnknownKeys } from "../core/shape";
 import { at, t, Text } from "../core/text";
 import * as V from "../core/values";
-import { closest, isRecord, kindOf, oneOf, show } from "../core/words";
+import { kindOf, oneOf, show } from "../core/words";
 import {
     AgentPoolMode,
     ConnectedNetworkKind,
@@ -213,478 +214,507 @@ function wordLazily(entry: CidrEntry, key: "label" | "subject", make: () => Text
 
 /** Reads one plan. Every problem of shape goes to the sink; the result is always usable. */
 export function readModel(input: unknown, sink: Sink): Model {
-    const r = new Reader(sink);
-    return r.read(input);
+    const checked = checkShape<Model>(input, PLAN_SHAPE, PLAN_READ);
+    for (const d of checked.problems) sink.add(d.severity, d.ruleId, d.segments, new Text(d.template), d.azureErrorCode);
+    return checked.value ?? assemble({}, {});
 }
 
-class Reader {
-    constructor(private readonly sink: Sink) {}
+/** The plan as the shapes below read it: each field checked, parsed and built, or left out when ill-shaped. */
+interface PlanRead {
+    networkPlugin?: NetworkPlugin;
+    networkPluginMode?: "overlay" | null;
+    networkDataplane?: NetworkDataplane;
+    networkPolicy?: NetworkPolicy;
+    nodePools?: PoolModel[];
+    ipFamilies?: unknown[];
+    podCidrs?: CidrEntry[];
+    serviceCidrs?: CidrEntry[];
+    nodeSubnets?: SubnetModel[];
+    vnetAddressSpaces?: CidrEntry[];
+    kubernetesVersion?: Version;
+    outboundType?: OutboundType;
+    dnsServiceIP?: Model["dns"];
+    connectedNetworks?: ConnectedModel[];
+    windowsProfile?: NonNullable<Model["windowsProfile"]>;
+    names?: Model["names"];
+    apiServerAuthorizedIpRanges?: CidrEntry[];
+    dockerBridgeCidr?: CidrEntry;
+}
 
-    read(input: unknown): Model {
-        let plan: Record<string, unknown> = {};
-        if (isRecord(input)) {
-            plan = input;
-        } else if (input !== undefined) {
-            this.sink.error(
-                "R71",
-                [],
-                `the network plan is ${kindOf(input)}; pass an object such as { "networkPlugin": "azure", "networkPluginMode": "overlay" }`,
-            );
-        }
-        this.unknownKeys(plan, [], PLAN_KEYS);
+/** A pool's fields as read. */
+interface PoolRead {
+    name?: string;
+    minCount?: number;
+    maxCount?: number;
+    count?: number;
+    maxPods?: number;
+    osType?: OsType;
+    mode?: AgentPoolMode;
+    vmSize?: string;
+    subnet?: string;
+    podSubnet?: string;
+    osSku?: string;
+    maxSurge?: { nodes: number } | { percent: number };
+}
 
-        const pluginRaw = this.enumField(plan, "networkPlugin", PLUGINS);
-        const modeRaw = this.pluginModeField(plan);
-        const pluginExplicit = pluginRaw !== undefined;
-        const plugin: NetworkPlugin = pluginRaw ?? "azure";
-        const dataplane = this.enumField(plan, "networkDataplane", DATAPLANES) ?? "azure";
-        const policy = this.enumField(plan, "networkPolicy", POLICIES);
+/** The model of a plan read field by field (`given` is the plan as written, for what was given at all). */
+function assemble(read: PlanRead, given: Record<string, unknown>): Model {
+    const plugin = read.networkPlugin ?? "azure";
+    const dataplane = read.networkDataplane ?? "azure";
+    const pools = read.nodePools ?? [defaultPool()];
+    const pluginMode = D.defaultPluginMode(plugin, read.networkPluginMode, pools);
+    const ipam = ipamMode(plugin, pluginMode, pools);
+    for (const p of pools) {
+        if (!p.maxPodsExplicit) p.maxPods = D.DEFAULT_MAX_PODS[ipam];
+    }
+    const families: IpFamily[] = read.ipFamilies?.includes("IPv6") ? ["IPv4", "IPv6"] : ["IPv4"];
+    const dualStack = families.includes("IPv6");
+    return {
+        plugin,
+        pluginExplicit: read.networkPlugin !== undefined,
+        pluginMode,
+        ipam,
+        dataplane,
+        policy: read.networkPolicy,
+        policyEffective: read.networkPolicy ?? (dataplane === "cilium" ? "cilium" : "none"),
+        familiesRaw: read.ipFamilies ?? null,
+        families,
+        dualStack,
+        ...podAndServiceCidrs(read, given, ipam, dualStack),
+        dns: read.dnsServiceIP ?? DEFAULT_DNS,
+        vnetSpaces: read.vnetAddressSpaces ?? [],
+        subnets: read.nodeSubnets ?? [],
+        byoVnet: given.vnetAddressSpaces !== undefined || given.nodeSubnets !== undefined,
+        connected: read.connectedNetworks ?? [],
+        version: read.kubernetesVersion ?? { ...(parseVersion(D.DEFAULT_KUBERNETES_VERSION) as Version), explicit: false },
+        outboundType: read.outboundType ?? "loadBalancer",
+        outboundExplicit: read.outboundType !== undefined,
+        pools,
+        poolsExplicit: read.nodePools !== undefined,
+        windowsProfile: read.windowsProfile ?? null,
+        names: read.names ?? [],
+        authorizedRanges: read.apiServerAuthorizedIpRanges ?? [],
+        dockerBridge: read.dockerBridgeCidr ?? null,
+    };
+}
 
-        const pools = this.pools(plan);
-        const pluginMode = D.defaultPluginMode(plugin, modeRaw, pools.list);
-        const ipam = ipamMode(plugin, pluginMode, pools.list);
-        for (const p of pools.list) {
-            if (!p.maxPodsExplicit) p.maxPods = D.DEFAULT_MAX_PODS[ipam];
-        }
+/** The pod and service CIDRs, with AKS's defaults where the plan omits them (pod CIDRs only where pods use one). */
+function podAndServiceCidrs(read: PlanRead, given: Record<string, unknown>, ipam: IpamMode, dualStack: boolean): PodAndServiceCidrs {
+    const usesPodCidr = ipam === "overlay" || ipam === "kubenet" || ipam === "none";
+    const podExplicit = given.podCidrs !== undefined;
+    const serviceExplicit = given.serviceCidrs !== undefined;
+    const pod = read.podCidrs ?? [];
+    const podDefaults = dualStack ? [D.DEFAULT_POD_CIDR_V4, D.DEFAULT_POD_CIDR_V6] : [D.DEFAULT_POD_CIDR_V4];
+    const svcDefaults = dualStack ? [D.DEFAULT_SERVICE_CIDR_V4, D.DEFAULT_SERVICE_CIDR_V6] : [D.DEFAULT_SERVICE_CIDR_V4];
+    return {
+        podCidrs: usesPodCidr && !podExplicit ? defaults("podCidrs", podDefaults) : pod,
+        podCidrsExplicit: podExplicit,
+        podCidrsList: !podExplicit || read.podCidrs !== undefined,
+        serviceCidrs: serviceExplicit ? (read.serviceCidrs ?? []) : defaults("serviceCidrs", svcDefaults),
+        serviceCidrsExplicit: serviceExplicit,
+        serviceCidrsList: !serviceExplicit || read.serviceCidrs !== undefined,
+    };
+}
 
-        const { familiesRaw, families } = this.families(plan);
-        const dualStack = families.includes("IPv6");
-        const podAndService = this.podAndServiceCidrs(plan, ipam, dualStack);
-
-        const subnets = this.subnets(plan);
-        const vnetSpaces = this.cidrList(plan, "vnetAddressSpaces");
-        const byoVnet = vnetSpaces.explicit || plan.nodeSubnets !== undefined;
-        const version = this.version(plan);
-
-        const outbound = this.enumField(plan, "outboundType", OUTBOUND);
+/** AKS's default CIDRs for an omitted field. */
+function defaults(key: string, values: string[]): CidrEntry[] {
+    return values.map((text) => {
+        const parsed = parseCidr(text);
         return {
-            plugin,
-            pluginExplicit,
-            pluginMode,
-            ipam,
-            dataplane,
-            policy,
-            policyEffective: policy ?? (dataplane === "cilium" ? "cilium" : "none"),
-            familiesRaw,
-            families,
-            dualStack,
-            ...podAndService,
-            dns: this.dns(plan),
-            vnetSpaces: vnetSpaces.entries,
-            subnets,
-            byoVnet,
-            connected: this.connected(plan),
-            version,
-            outboundType: outbound ?? "loadBalancer",
-            outboundExplicit: outbound !== undefined,
-            pools: pools.list,
-            poolsExplicit: pools.explicit,
-            windowsProfile: this.windowsProfile(plan),
-            names: this.names(plan),
-            authorizedRanges: this.cidrList(plan, "apiServerAuthorizedIpRanges").entries,
-            dockerBridge: plan.dockerBridgeCidr === undefined ? null : this.cidr(["dockerBridgeCidr"], plan.dockerBridgeCidr),
+            path: [key],
+            raw: text,
+            cidr: parsed.ok ? parsed.cidr : null,
+            label: t`${at(key)} (default "${text}", as ${at(key)} is omitted)`,
+            defaulted: true,
         };
-    }
+    });
+}
 
-    /** The pod and service CIDRs, with AKS's defaults where the plan omits them (pod CIDRs only where pods use one). */
-    private podAndServiceCidrs(plan: Record<string, unknown>, ipam: IpamMode, dualStack: boolean): PodAndServiceCidrs {
-        const usesPodCidr = ipam === "overlay" || ipam === "kubenet" || ipam === "none";
-        const pod = this.cidrList(plan, "podCidrs");
-        const svc = this.cidrList(plan, "serviceCidrs");
-        const podDefaults = dualStack ? [D.DEFAULT_POD_CIDR_V4, D.DEFAULT_POD_CIDR_V6] : [D.DEFAULT_POD_CIDR_V4];
-        const svcDefaults = dualStack ? [D.DEFAULT_SERVICE_CIDR_V4, D.DEFAULT_SERVICE_CIDR_V6] : [D.DEFAULT_SERVICE_CIDR_V4];
-        return {
-            podCidrs: usesPodCidr ? (pod.explicit ? pod.entries : this.defaults("podCidrs", podDefaults)) : pod.entries,
-            podCidrsExplicit: pod.explicit,
-            podCidrsList: pod.list,
-            serviceCidrs: svc.explicit ? svc.entries : this.defaults("serviceCidrs", svcDefaults),
-            serviceCidrsExplicit: svc.explicit,
-            serviceCidrsList: svc.list,
-        };
-    }
+/** The cluster DNS address when the plan omits it. */
+const DEFAULT_DNS: Model["dns"] = {
+    path: ["dnsServiceIP"],
+    raw: D.DEFAULT_DNS_SERVICE_IP,
+    value: 0x0a00000an,
+    family: "IPv4",
+    explicit: false,
+    text: D.DEFAULT_DNS_SERVICE_IP,
+};
 
-    /** The Kubernetes version, AKS's default when omitted or not a version (R71). */
-    private version(plan: Record<string, unknown>): Version {
-        const raw = plan.kubernetesVersion;
-        const fallback: Version = { ...(parseVersion(D.DEFAULT_KUBERNETES_VERSION) as Version), explicit: false };
-        if (raw === undefined) return fallback;
-        const parsed = parseVersion(raw);
-        if (parsed) return parsed;
-        this.sink.error(
-            "R71",
-            ["kubernetesVersion"],
-            t`${at("kubernetesVersion")} ${show(raw)} is not a version; write major.minor or major.minor.patch, e.g. "1.33"`,
-        );
-        return fallback;
-    }
+/** AKS's one pool when the plan gives none. */
+function defaultPool(): PoolModel {
+    return {
+        path: ["nodePools", 0],
+        name: D.DEFAULT_POOL_NAME,
+        display: t`"${D.DEFAULT_POOL_NAME}"`,
+        osType: "Linux",
+        mode: "System",
+        count: D.DEFAULT_POOL_COUNT,
+        countRaw: D.DEFAULT_POOL_COUNT,
+        countExplicit: false,
+        minCount: null,
+        maxCount: null,
+        maxPods: 0,
+        maxPodsExplicit: false,
+        vmSize: null,
+        subnet: null,
+        subnetExplicit: false,
+        podSubnet: null,
+        osSku: null,
+        nodes: D.DEFAULT_POOL_COUNT,
+        surge: D.DEFAULT_SURGE,
+    };
+}
 
-    private unknownKeys(obj: Record<string, unknown>, prefix: Path, known: readonly string[]): void {
-        for (const key of Object.keys(obj)) {
-            if (known.includes(key)) continue;
-            const guess = closest(key, known);
-            const path = [...prefix, key];
-            this.sink.warn(
-                "R72",
-                path,
-                t`${at(path)} is not a field of the plan and is ignored; ${guess ? `did you mean "${guess}"?` : `known fields are ${known.join(", ")}`}`,
-            );
-        }
-    }
+/** One pool of the plan (`given` is the pool as written). */
+function poolOf(read: PoolRead, path: Path, given: Record<string, unknown>): PoolModel {
+    const name = read.name ?? null;
+    const minCount = read.minCount ?? null;
+    const maxCount = read.maxCount ?? null;
+    const autoscale = maxCount !== null;
+    const count = read.count ?? (autoscale ? (minCount ?? 1) : D.DEFAULT_POOL_COUNT);
+    const nodes = autoscale ? Math.max(maxCount, count) : count;
+    const surge = read.maxSurge;
+    return {
+        path,
+        name,
+        display: name !== null ? t`"${name}"` : at(path),
+        osType: read.osType ?? "Linux",
+        mode: read.mode ?? "User",
+        count,
+        countRaw: given.count,
+        countExplicit: given.count !== undefined,
+        minCount,
+        maxCount,
+        maxPods: read.maxPods ?? 0,
+        maxPodsExplicit: read.maxPods !== undefined,
+        vmSize: read.vmSize ?? null,
+        subnet: read.subnet ?? null,
+        subnetExplicit: given.subnet !== undefined,
+        podSubnet: read.podSubnet ?? null,
+        osSku: read.osSku ?? null,
+        nodes,
+        // AKS rounds a percentage of the pool up to whole nodes.
+        surge:
+            surge === undefined ? D.DEFAULT_SURGE : "nodes" in surge ? surge.nodes : Math.max(1, Math.ceil((nodes * surge.percent) / 100)),
+    };
+}
 
-    private enumField<T extends string>(
-        obj: Record<string, unknown>,
-        key: string,
-        allowed: readonly T[],
-        prefix: Path = [],
-    ): T | undefined {
-        const v = obj[key];
-        const path = [...prefix, key];
-        if (v === undefined) return undefined;
-        if (typeof v === "string" && (allowed as readonly string[]).includes(v)) return v as T;
+/** One node subnet, its CIDRs worded with its name. */
+function subnetOf(read: { name?: string; cidr: CidrEntry; ipv6Cidr?: CidrEntry }, path: Path): SubnetModel {
+    const name = read.name ?? null;
+    const shown = name ?? `#${String(path[path.length - 1])}`;
+    for (const entry of [read.cidr, read.ipv6Cidr]) {
+        if (entry === undefined) continue;
+        wordLazily(entry, "label", () => t`${at(path)} "${shown}" (${entry.cidr?.canonical ?? show(entry.raw)})`);
+        wordLazily(entry, "subject", () => t`${at(entry.path)} ${show(entry.raw)} (subnet "${shown}")`);
+    }
+    return { path, name, cidr: read.cidr, ipv6: read.ipv6Cidr ?? null };
+}
+
+/** One connected network given as an object, its CIDR worded with its name. */
+function connectedOf(read: { name?: string; kind?: ConnectedNetworkKind; cidr: CidrEntry }, path: Path): ConnectedModel {
+    const name = read.name ?? null;
+    const entry = read.cidr;
+    wordLazily(entry, "label", () =>
+        name ? t`${at(path)} "${name}" (${entry.cidr?.canonical ?? show(entry.raw)})` : t`${at(path)} ${show(entry.raw)}`,
+    );
+    wordLazily(entry, "subject", () => t`${at(entry.path)} ${show(entry.raw)}${name ? ` ("${name}")` : ""}`);
+    return { path, name, kind: read.kind ?? "other", entry };
+}
+
+// The plan's shape. Fields are declared in the order they are read (the order of the findings); the
+// `known` lists are the order messages name them in.
+
+/** R72: a key the plan does not have, a warning (AKS never sees it). */
+function unknownIn(known: readonly string[]): UnknownKeys {
+    return {
+        rule: "R72",
+        severity: "warning",
+        known,
+        message: (path, guess, fields) =>
+            t`${at(path)} is not a field of the plan and is ignored; ${guess ? `did you mean "${guess}"?` : `known fields are ${fields.join(", ")}`}`,
+    };
+}
+
+/** R71 words for a value of the wrong kind: the value, its kind and what to write. */
+function ofKind(fix: (value: unknown) => string): (path: Path, value: unknown) => Text {
+    return (path, value) => t`${at(path)} ${show(value)} is ${kindOf(value)}; ${fix(value)}`;
+}
+
+/** One of a list of values; R71 names a case slip. */
+function oneValueOf(allowed: readonly string[]): ShapeNode {
+    const wrong = (path: Path, v: unknown): Text => {
         const hint = typeof v === "string" ? allowed.find((a) => a.toLowerCase() === v.toLowerCase()) : undefined;
-        this.sink.error(
-            "R71",
-            path,
-            t`${at(path)} ${show(v)} is not allowed; use ${hint ? `"${hint}" (values are case-sensitive)` : oneOf(allowed)}`,
-        );
-        return undefined;
-    }
-
-    private pluginModeField(plan: Record<string, unknown>): "overlay" | null | undefined {
-        const v = plan.networkPluginMode;
-        if (v === undefined || v === null) return v as null | undefined;
-        if (v === "overlay") return "overlay";
-        const hint = typeof v === "string" && v.toLowerCase() === "overlay" ? ` ("overlay" is lower case)` : "";
-        this.sink.error(
-            "R71",
-            ["networkPluginMode"],
-            t`${at("networkPluginMode")} ${show(v)} is not allowed; use "overlay" or leave it out for the plugin's flat mode${hint}`,
-        );
-        return undefined;
-    }
-
-    private families(plan: Record<string, unknown>): { familiesRaw: unknown[] | null; families: IpFamily[] } {
-        const v = plan.ipFamilies;
-        if (v === undefined) return { familiesRaw: null, families: ["IPv4"] };
-        if (!Array.isArray(v)) {
-            this.sink.error("R71", ["ipFamilies"], t`${at("ipFamilies")} ${show(v)} is ${kindOf(v)}; write ["IPv4"] or ["IPv4", "IPv6"]`);
-            return { familiesRaw: null, families: ["IPv4"] };
-        }
-        const dual = v.includes("IPv6");
-        return { familiesRaw: v, families: dual ? ["IPv4", "IPv6"] : ["IPv4"] };
-    }
-
-    private cidrList(plan: Record<string, unknown>, key: string): { entries: CidrEntry[]; explicit: boolean; list: boolean } {
-        const v = plan[key];
-        if (v === undefined) return { entries: [], explicit: false, list: true };
-        if (!Array.isArray(v)) {
-            const example = typeof v === "string" ? ` such as [${show(v)}]` : "";
-            this.sink.error("R71", [key], t`${at(key)} ${show(v)} is ${kindOf(v)}; write a list of CIDR strings${example}`);
-            return { entries: [], explicit: true, list: false };
-        }
-        return { entries: v.map((x, i) => this.cidr([key, i], x)), explicit: true, list: true };
-    }
-
-    private defaults(key: string, values: string[]): CidrEntry[] {
-        return values.map((text) => {
-            const parsed = parseCidr(text);
-            return {
-                path: [key],
-                raw: text,
-                cidr: parsed.ok ? parsed.cidr : null,
-                label: t`${at(key)} (default "${text}", as ${at(key)} is omitted)`,
-                defaulted: true,
-            };
-        });
-    }
-
-    /** Parse one CIDR, reporting R1 when it is malformed. */
-    cidr(path: Path, raw: unknown, label?: Text): CidrEntry {
-        const parsed = parseCidr(raw);
-        const entry = new Entry(path, raw, parsed.ok ? parsed.cidr : null, false, () => label ?? t`${at(path)} ${show(raw)}`);
-        if (!parsed.ok) {
-            const fix = parsed.suggestion
-                ? `write it as "${parsed.suggestion}"`
-                : `write it as address/prefix, e.g. "10.0.0.0/16" or "fd12:3456:789a::/64"`;
-            this.sink.error("R1", path, t`${at(path)} ${show(raw)} is not a valid CIDR: ${parsed.reason}; ${fix}`, "CidrStringParseError");
-        }
-        return entry;
-    }
-
-    private dns(plan: Record<string, unknown>): Model["dns"] {
-        const raw = plan.dnsServiceIP;
-        if (raw === undefined) {
-            return {
-                path: ["dnsServiceIP"],
-                raw: D.DEFAULT_DNS_SERVICE_IP,
-                value: 0x0a00000an,
-                family: "IPv4",
-                explicit: false,
-                text: D.DEFAULT_DNS_SERVICE_IP,
-            };
-        }
-        const parsed = parseIp(raw);
-        if (parsed.ok && parsed.family === "IPv4") {
-            return { path: ["dnsServiceIP"], raw, value: parsed.value, family: "IPv4", explicit: true, text: raw as string };
-        }
-        const why = parsed.ok
-            ? "it is an IPv6 address; the cluster DNS address is IPv4 even on dual-stack clusters"
-            : typeof raw === "string" && raw.includes("/")
-              ? "it has a prefix; give a single address"
-              : parsed.reason;
-        const fix =
-            !parsed.ok && parsed.suggestion ? `"${parsed.suggestion}"` : `an address inside the IPv4 service CIDR such as "10.0.0.10"`;
-        this.sink.error("R2", ["dnsServiceIP"], t`${at("dnsServiceIP")} ${show(raw)} is not a valid IPv4 address: ${why}; use ${fix}`);
-        return { path: ["dnsServiceIP"], raw, value: null, family: null, explicit: true, text: String(raw) };
-    }
-
-    private subnets(plan: Record<string, unknown>): SubnetModel[] {
-        const v = plan.nodeSubnets;
-        if (v === undefined) return [];
-        if (!Array.isArray(v)) {
-            this.sink.error(
-                "R71",
-                ["nodeSubnets"],
-                t`${at("nodeSubnets")} ${show(v)} is ${kindOf(v)}; write a list such as [{ "name": "aks-nodes", "cidr": "10.224.0.0/16" }]`,
-            );
-            return [];
-        }
-        const out: SubnetModel[] = [];
-        v.forEach((s, i) => {
-            const path = ["nodeSubnets", i];
-            if (!isRecord(s)) {
-                this.sink.error(
-                    "R71",
-                    path,
-                    t`${at(path)} ${show(s)} is ${kindOf(s)}; write { "name": "aks-nodes", "cidr": "10.224.0.0/16" }`,
-                );
-                return;
-            }
-            this.unknownKeys(s, path, ["name", "cidr", "ipv6Cidr"]);
-            let name: string | null = null;
-            if (typeof s.name === "string" && s.name.length > 0) name = s.name;
-            else
-                this.sink.error(
-                    "R71",
-                    [...path, "name"],
-                    t`${at(path, "name")} ${show(s.name)} must be a non-empty string: node pools refer to subnets by name`,
-                );
-            const shown = name ?? `#${i}`;
-            const cidr = this.cidr([...path, "cidr"], s.cidr);
-            wordLazily(cidr, "label", () => t`${at(path)} "${shown}" (${cidr.cidr?.canonical ?? show(s.cidr)})`);
-            wordLazily(cidr, "subject", () => t`${at(cidr.path)} ${show(s.cidr)} (subnet "${shown}")`);
-            let ipv6: CidrEntry | null = null;
-            if (s.ipv6Cidr !== undefined) {
-                ipv6 = this.cidr([...path, "ipv6Cidr"], s.ipv6Cidr);
-                const entry = ipv6;
-                wordLazily(entry, "label", () => t`${at(path)} "${shown}" (${entry.cidr?.canonical ?? show(s.ipv6Cidr)})`);
-                wordLazily(entry, "subject", () => t`${at(entry.path)} ${show(s.ipv6Cidr)} (subnet "${shown}")`);
-            }
-            out.push({ path, name, cidr, ipv6 });
-        });
-        return out;
-    }
-
-    private connected(plan: Record<string, unknown>): ConnectedModel[] {
-        const v = plan.connectedNetworks;
-        if (v === undefined) return [];
-        if (!Array.isArray(v)) {
-            this.sink.error(
-                "R71",
-                ["connectedNetworks"],
-                t`${at("connectedNetworks")} ${show(v)} is ${kindOf(v)}; write a list of CIDRs or { "name", "cidr" } entries`,
-            );
-            return [];
-        }
-        const out: ConnectedModel[] = [];
-        for (let i = 0; i < v.length; i++) {
-            const c = v[i];
-            const path = ["connectedNetworks", i];
-            if (isRecord(c)) {
-                this.unknownKeys(c, path, ["name", "cidr", "kind"]);
-                const name = typeof c.name === "string" && c.name.length > 0 ? c.name : null;
-                if (c.name !== undefined && name === null) {
-                    this.sink.error("R71", [...path, "name"], t`${at(path, "name")} ${show(c.name)} must be a non-empty string`);
-                }
-                const kind = this.enumField(c, "kind", KINDS, path) ?? "other";
-                const entry = this.cidr([...path, "cidr"], c.cidr);
-                wordLazily(entry, "label", () =>
-                    name ? t`${at(path)} "${name}" (${entry.cidr?.canonical ?? show(c.cidr)})` : t`${at(path)} ${show(c.cidr)}`,
-                );
-                wordLazily(entry, "subject", () => t`${at(entry.path)} ${show(c.cidr)}${name ? ` ("${name}")` : ""}`);
-                out.push({ path, name, kind, entry });
-            } else {
-                out.push({ path, name: null, kind: "other", entry: this.cidr(path, c) });
-            }
-        }
-        return out;
-    }
-
-    private pools(plan: Record<string, unknown>): { list: PoolModel[]; explicit: boolean } {
-        const v = plan.nodePools;
-        const fallback = (): PoolModel[] => [
-            {
-                path: ["nodePools", 0],
-                name: D.DEFAULT_POOL_NAME,
-                display: t`"${D.DEFAULT_POOL_NAME}"`,
-                osType: "Linux",
-                mode: "System",
-                count: D.DEFAULT_POOL_COUNT,
-                countRaw: D.DEFAULT_POOL_COUNT,
-                countExplicit: false,
-                minCount: null,
-                maxCount: null,
-                maxPods: 0,
-                maxPodsExplicit: false,
-                vmSize: null,
-                subnet: null,
-                subnetExplicit: false,
-                podSubnet: null,
-                osSku: null,
-                nodes: D.DEFAULT_POOL_COUNT,
-                surge: D.DEFAULT_SURGE,
-            },
-        ];
-        if (v === undefined) return { list: fallback(), explicit: false };
-        if (!Array.isArray(v)) {
-            this.sink.error(
-                "R71",
-                ["nodePools"],
-                t`${at("nodePools")} ${show(v)} is ${kindOf(v)}; write a list such as [{ "name": "system", "mode": "System", "count": 3 }]`,
-            );
-            return { list: fallback(), explicit: false };
-        }
-        const list: PoolModel[] = [];
-        v.forEach((p, i) => {
-            const pool = this.pool(p, i);
-            if (pool) list.push(pool);
-        });
-        return { list, explicit: true };
-    }
-
-    /** One node pool; undefined when it is not an object (reported). */
-    private pool(p: unknown, i: number): PoolModel | undefined {
-        const path = ["nodePools", i];
-        if (!isRecord(p)) {
-            this.sink.error("R71", path, t`${at(path)} ${show(p)} is ${kindOf(p)}; write { "name": "pool1", "count": 3 }`);
-            return undefined;
-        }
-        this.unknownKeys(p, path, POOL_KEYS);
-        const name = typeof p.name === "string" ? p.name : null;
-        if (name === null) {
-            this.sink.error(
-                "R43",
-                [...path, "name"],
-                t`${at(path, "name")} ${show(p.name)} is missing or not a string; give the pool a name of 1-12 lowercase letters and digits starting with a letter`,
-            );
-        }
-        const display = name !== null ? t`"${name}"` : at(path);
-        const minCount = this.optionalInt(p, "minCount", path);
-        const maxCount = this.optionalInt(p, "maxCount", path);
-        const autoscale = maxCount !== null;
-        let count = autoscale ? (minCount ?? 1) : D.DEFAULT_POOL_COUNT;
-        const countExplicit = p.count !== undefined;
-        if (countExplicit) {
-            const c = this.optionalInt(p, "count", path);
-            if (c !== null) count = c;
-        }
-        const maxPodsInt = this.optionalInt(p, "maxPods", path);
-        const nodes = autoscale ? Math.max(maxCount, count) : count;
-        return {
-            path,
-            name,
-            display,
-            osType: this.enumField(p, "osType", OS_TYPES, path) ?? "Linux",
-            mode: this.enumField(p, "mode", MODES, path) ?? "User",
-            count,
-            countRaw: p.count,
-            countExplicit,
-            minCount,
-            maxCount,
-            maxPods: maxPodsInt ?? 0,
-            maxPodsExplicit: maxPodsInt !== null,
-            vmSize: this.optionalString(p, "vmSize", path),
-            subnet: this.optionalString(p, "subnet", path),
-            subnetExplicit: p.subnet !== undefined,
-            podSubnet: this.optionalString(p, "podSubnet", path),
-            osSku: this.optionalString(p, "osSku", path),
-            nodes,
-            surge: this.surge(p.maxSurge, [...path, "maxSurge"], nodes),
-        };
-    }
-
-    private optionalInt(obj: Record<string, unknown>, key: string, prefix: Path): number | null {
-        const v = obj[key];
-        if (v === undefined || v === null) return null;
-        // "+ 0" turns -0 into 0, so reports round-trip through JSON.
-        if (typeof v === "number" && Number.isSafeInteger(v)) return v + 0;
-        const why = typeof v !== "number" ? kindOf(v) : Number.isInteger(v) ? "far too large" : "not a whole number";
-        this.sink.error("R71", [...prefix, key], t`${at(prefix, key)} ${show(v)} is ${why}; write a whole number`);
-        return null;
-    }
-
-    private optionalString(obj: Record<string, unknown>, key: string, prefix: Path): string | null {
-        const v = obj[key];
-        if (v === undefined || v === null) return null;
-        if (typeof v === "string" && v.length > 0) return v;
-        this.sink.error("R71", [...prefix, key], t`${at(prefix, key)} ${show(v)} must be a non-empty string`);
-        return null;
-    }
-
-    private surge(v: unknown, path: Path, nodes: number): number {
-        if (v === undefined || v === null) return D.DEFAULT_SURGE;
-        if (typeof v === "number" && Number.isInteger(v) && v >= 1) return v;
-        if (typeof v === "string") {
-            const n = /^([1-9]\d*)$/.exec(v);
-            if (n) return Number(n[1]);
-            const pct = /^([1-9]\d?|100)%$/.exec(v);
-            // AKS rounds a percentage of the pool up to whole nodes.
-            if (pct) return Math.max(1, Math.ceil((nodes * Number(pct[1])) / 100));
-        }
-        this.sink.error("R71", path, t`${at(path)} ${show(v)} is not a node count or percentage; write e.g. "1", "3" or "33%"`);
-        return D.DEFAULT_SURGE;
-    }
-
-    private windowsProfile(plan: Record<string, unknown>): Model["windowsProfile"] {
-        const v = plan.windowsProfile;
-        if (v === undefined || v === null) return null;
-        if (!isRecord(v)) {
-            this.sink.error(
-                "R71",
-                ["windowsProfile"],
-                t`${at("windowsProfile")} is ${kindOf(v)}; write { "adminUsername": "azureuser", "adminPassword": "..." } or null`,
-            );
-            return null;
-        }
-        this.unknownKeys(v, ["windowsProfile"], ["adminUsername", "adminPassword"]);
-        return { adminUsername: v.adminUsername, adminPassword: v.adminPassword, present: true, path: ["windowsProfile"] };
-    }
-
-    private names(plan: Record<string, unknown>): Model["names"] {
-        const v = plan.names;
-        if (v === undefined) return [];
-        if (!isRecord(v)) {
-            this.sink.error(
-                "R71",
-                ["names"],
-                t`${at("names")} ${show(v)} is ${kindOf(v)}; write { "resourceGroup": "...", "vnet": "...", "subnet": "..." }`,
-            );
-            return [];
-        }
-        this.unknownKeys(v, ["names"], ["resourceGroup", "vnet", "subnet"]);
-        const out: Model["names"] = [];
-        for (const key of ["resourceGroup", "vnet", "subnet"] as const) {
-            const value = v[key];
-            if (value === undefined) continue;
-            if (typeof value !== "string" || value.length === 0) {
-                this.sink.error("R71", ["names", key], t`${at("names", key)} ${show(value)} must be a non-empty string`);
-                continue;
-            }
-            out.push({ key, value, path: ["names", key] });
-        }
-        return out;
-    }
+        return t`${at(path)} ${show(v)} is not allowed; use ${hint ? `"${hint}" (values are case-sensitive)` : oneOf(allowed)}`;
+    };
+    return { kind: "enum", name: "value", values: allowed, wrong };
 }
+
+/** A CIDR, parsed; a malformed one is R1 and kept with no CIDR (the rules skip it). */
+const CIDR = S.parse<CidrEntry>("a CIDR", (raw, path) => {
+    const parsed = parseCidr(raw);
+    const value = new Entry(path, raw, parsed.ok ? parsed.cidr : null, false, () => t`${at(path)} ${show(raw)}`);
+    if (parsed.ok) return { value };
+    const fix = parsed.suggestion
+        ? `write it as "${parsed.suggestion}"`
+        : `write it as address/prefix, e.g. "10.0.0.0/16" or "fd12:3456:789a::/64"`;
+    return {
+        value,
+        problem: t`${at(path)} ${show(raw)} is not a valid CIDR: ${parsed.reason}; ${fix}`,
+        rule: "R1",
+        code: "CidrStringParseError",
+    };
+});
+
+/** A list of CIDRs. */
+const CIDR_LIST: ShapeNode = {
+    kind: "list",
+    of: CIDR,
+    wrong: ofKind((v) => `write a list of CIDR strings${typeof v === "string" ? ` such as [${show(v)}]` : ""}`),
+};
+
+/** A non-empty string, null for left out. */
+const NAME: ShapeNode = {
+    kind: "string",
+    nonEmpty: true,
+    nullIsAbsent: true,
+    wrong: (path, v) => t`${at(path)} ${show(v)} must be a non-empty string`,
+};
+
+/** A whole number, null for left out ("+ 0" turns -0 into 0, so reports round-trip through JSON). */
+const WHOLE: ShapeNode = {
+    kind: "number",
+    integer: "safe",
+    nullIsAbsent: true,
+    wrong: (path, v) => {
+        const why = typeof v !== "number" ? kindOf(v) : Number.isInteger(v) ? "far too large" : "not a whole number";
+        return t`${at(path)} ${show(v)} is ${why}; write a whole number`;
+    },
+    build: (v) => (v as number) + 0,
+};
+
+/** The plugin mode: "overlay", or null for the plugin's flat mode. */
+const PLUGIN_MODE = S.parse<"overlay" | null>("a plugin mode", (v, path) => {
+    if (v === null || v === "overlay") return { value: v };
+    const hint = typeof v === "string" && v.toLowerCase() === "overlay" ? ` ("overlay" is lower case)` : "";
+    return { problem: t`${at(path)} ${show(v)} is not allowed; use "overlay" or leave it out for the plugin's flat mode${hint}` };
+});
+
+/** The Kubernetes version: major.minor or major.minor.patch. */
+const VERSION = S.parse<Version>("a version", (v, path) => {
+    const parsed = parseVersion(v);
+    if (parsed) return { value: parsed };
+    return { problem: t`${at(path)} ${show(v)} is not a version; write major.minor or major.minor.patch, e.g. "1.33"` };
+});
+
+/** The cluster DNS address (R2): an IPv4 address; a bad one is kept with no value. */
+const DNS = S.parse<Model["dns"]>("an IPv4 address", (raw, path) => {
+    const parsed = parseIp(raw);
+    if (parsed.ok && parsed.family === "IPv4") {
+        return { value: { path, raw, value: parsed.value, family: "IPv4", explicit: true, text: raw as string } };
+    }
+    const why = parsed.ok
+        ? "it is an IPv6 address; the cluster DNS address is IPv4 even on dual-stack clusters"
+        : typeof raw === "string" && raw.includes("/")
+          ? "it has a prefix; give a single address"
+          : parsed.reason;
+    const fix = !parsed.ok && parsed.suggestion ? `"${parsed.suggestion}"` : `an address inside the IPv4 service CIDR such as "10.0.0.10"`;
+    return {
+        value: { path, raw, value: null, family: null, explicit: true, text: String(raw) },
+        problem: t`${at(path)} ${show(raw)} is not a valid IPv4 address: ${why}; use ${fix}`,
+        rule: "R2",
+    };
+});
+
+/** maxSurge: a node count or a percentage of the pool, null for left out. */
+const SURGE = S.parse<PoolRead["maxSurge"]>(
+    "a node count or percentage",
+    (v, path) => {
+        if (typeof v === "number" && Number.isInteger(v) && v >= 1) return { value: { nodes: v } };
+        const count = typeof v === "string" ? /^([1-9]\d*)$/.exec(v) : null;
+        if (count) return { value: { nodes: Number(count[1]) } };
+        const percent = typeof v === "string" ? /^([1-9]\d?|100)%$/.exec(v) : null;
+        if (percent) return { value: { percent: Number(percent[1]) } };
+        return { problem: t`${at(path)} ${show(v)} is not a node count or percentage; write e.g. "1", "3" or "33%"` };
+    },
+    { nullIsAbsent: true },
+);
+
+const POOL: ShapeNode = {
+    kind: "object",
+    name: "node pool",
+    example: `{ "name": "pool1", "count": 3 }`,
+    unknown: unknownIn(POOL_KEYS),
+    wrong: ofKind(() => `write { "name": "pool1", "count": 3 }`),
+    build: (read, path, given) => poolOf(read as PoolRead, path, given as Record<string, unknown>),
+    fields: {
+        name: {
+            required: true,
+            keepParent: true,
+            shape: S.parse<string>("a pool name", (v, path) =>
+                typeof v === "string"
+                    ? { value: v }
+                    : {
+                          problem: t`${at(path)} ${show(v)} is missing or not a string; give the pool a name of 1-12 lowercase letters and digits starting with a letter`,
+                          rule: "R43",
+                      },
+            ),
+        },
+        minCount: { required: false, shape: WHOLE },
+        maxCount: { required: false, shape: WHOLE },
+        count: { required: false, shape: WHOLE },
+        maxPods: { required: false, shape: WHOLE },
+        osType: { required: false, shape: oneValueOf(OS_TYPES) },
+        mode: { required: false, shape: oneValueOf(MODES) },
+        vmSize: { required: false, shape: NAME },
+        subnet: { required: false, shape: NAME },
+        podSubnet: { required: false, shape: NAME },
+        osSku: { required: false, shape: NAME },
+        maxSurge: { required: false, shape: SURGE },
+    },
+};
+
+const SUBNET: ShapeNode = {
+    kind: "object",
+    name: "node subnet",
+    example: `{ "name": "aks-nodes", "cidr": "10.224.0.0/16" }`,
+    unknown: unknownIn(["name", "cidr", "ipv6Cidr"]),
+    wrong: ofKind(() => `write { "name": "aks-nodes", "cidr": "10.224.0.0/16" }`),
+    build: (read, path) => subnetOf(read as Parameters<typeof subnetOf>[0], path),
+    fields: {
+        name: {
+            required: true,
+            keepParent: true,
+            shape: {
+                kind: "string",
+                nonEmpty: true,
+                wrong: (path, v) => t`${at(path)} ${show(v)} must be a non-empty string: node pools refer to subnets by name`,
+            },
+        },
+        cidr: { required: true, keepParent: true, shape: CIDR },
+        ipv6Cidr: { required: false, shape: CIDR },
+    },
+};
+
+const CONNECTED: ShapeNode = S.union([
+    {
+        kind: "object",
+        name: "connected network",
+        example: `{ "name": "hub", "cidr": "10.100.0.0/16" }`,
+        unknown: unknownIn(["name", "cidr", "kind"]),
+        build: (read, path) => connectedOf(read as Parameters<typeof connectedOf>[0], path),
+        fields: {
+            name: {
+                required: false,
+                shape: { kind: "string", nonEmpty: true, wrong: (path, v) => t`${at(path)} ${show(v)} must be a non-empty string` },
+            },
+            kind: { required: false, shape: oneValueOf(KINDS) },
+            cidr: { required: true, keepParent: true, shape: CIDR },
+        },
+    },
+    { ...CIDR, build: (entry, path): ConnectedModel => ({ path, name: null, kind: "other", entry: entry as CidrEntry }) },
+]);
+
+const NAMES = ["resourceGroup", "vnet", "subnet"] as const;
+
+/** How a plan is read: it may be left out, problems with it as a whole have the path `[]`, and shape problems are R71. */
+export const PLAN_READ: ReadOptions = { optional: true, at: [], ruleId: "R71" };
+
+/** The plan's shape: what `readModel` reads, and builds the model from. */
+export const PLAN_SHAPE: ShapeNode = {
+    kind: "object",
+    name: "network plan",
+    example: `{ "networkPlugin": "azure", "networkPluginMode": "overlay" }`,
+    unknown: unknownIn(PLAN_KEYS),
+    wrong: (_path, v) =>
+        t`the network plan is ${kindOf(v)}; pass an object such as { "networkPlugin": "azure", "networkPluginMode": "overlay" }`,
+    build: (read, _path, given) => assemble(read as PlanRead, given as Record<string, unknown>),
+    fields: {
+        networkPlugin: { required: false, shape: oneValueOf(PLUGINS) },
+        networkPluginMode: { required: false, shape: PLUGIN_MODE },
+        networkDataplane: { required: false, shape: oneValueOf(DATAPLANES) },
+        networkPolicy: { required: false, shape: oneValueOf(POLICIES) },
+        nodePools: {
+            required: false,
+            shape: {
+                kind: "list",
+                of: POOL,
+                keepEmpty: true,
+                wrong: ofKind(() => `write a list such as [{ "name": "system", "mode": "System", "count": 3 }]`),
+            },
+        },
+        ipFamilies: {
+            required: false,
+            shape: {
+                kind: "list",
+                of: S.any,
+                wrong: ofKind(() => `write ["IPv4"] or ["IPv4", "IPv6"]`),
+                build: (_read, _path, given) => given,
+            },
+        },
+        podCidrs: { required: false, shape: CIDR_LIST },
+        serviceCidrs: { required: false, shape: CIDR_LIST },
+        nodeSubnets: {
+            required: false,
+            shape: {
+                kind: "list",
+                of: SUBNET,
+                keepEmpty: true,
+                wrong: ofKind(() => `write a list such as [{ "name": "aks-nodes", "cidr": "10.224.0.0/16" }]`),
+            },
+        },
+        vnetAddressSpaces: { required: false, shape: CIDR_LIST },
+        kubernetesVersion: { required: false, shape: VERSION },
+        outboundType: { required: false, shape: oneValueOf(OUTBOUND) },
+        dnsServiceIP: { required: false, shape: DNS },
+        connectedNetworks: {
+            required: false,
+            shape: {
+                kind: "list",
+                of: CONNECTED,
+                keepEmpty: true,
+                wrong: ofKind(() => `write a list of CIDRs or { "name", "cidr" } entries`),
+            },
+        },
+        windowsProfile: {
+            required: false,
+            shape: {
+                kind: "object",
+                name: "Windows profile",
+                example: `{ "adminUsername": "azureuser", "adminPassword": "..." }`,
+                nullIsAbsent: true,
+                unknown: unknownIn(["adminUsername", "adminPassword"]),
+                wrong: (path, v) => t`${at(path)} is ${kindOf(v)}; write { "adminUsername": "azureuser", "adminPassword": "..." } or null`,
+                build: (read, path) => {
+                    const profile = read as { adminUsername?: unknown; adminPassword?: unknown };
+                    return { adminUsername: profile.adminUsername, adminPassword: profile.adminPassword, present: true, path };
+                },
+                fields: { adminUsername: { required: false, shape: S.any }, adminPassword: { required: false, shape: S.any } },
+            },
+        },
+        names: {
+            required: false,
+            shape: {
+                kind: "object",
+                name: "names",
+                example: `{ "resourceGroup": "...", "vnet": "...", "subnet": "..." }`,
+                unknown: unknownIn(NAMES),
+                wrong: ofKind(() => `write { "resourceGroup": "...", "vnet": "...", "subnet": "..." }`),
+                build: (read, path) => {
+                    const values = read as Partial<Record<(typeof NAMES)[number], string>>;
+                    return NAMES.flatMap((key) => (values[key] === undefined ? [] : [{ key, value: values[key], path: [...path, key] }]));
+                },
+                fields: {
+                    resourceGroup: { required: false, shape: { ...NAME, nullIsAbsent: false } },
+                    vnet: { required: false, shape: { ...NAME, nullIsAbsent: false } },
+                    subnet: { required: false, shape: { ...NAME, nullIsAbsent: false } },
+                },
+            },
+        },
+        apiServerAuthorizedIpRanges: { required: false, shape: CIDR_LIST },
+        dockerBridgeCidr: { required: false, shape: CIDR },
+    },
+};
 
 /** The IPAM mode of a plugin, mode and pool list (see the reference's "Modes" table). */
 export function ipamMode(plugin: NetworkPlugin, mode: "overlay" | null, pools: { podSubnet: string | null }[]): IpamMode {

@@ -63,6 +63,12 @@ function typeText(shape: ShapeNode): string {
             return `{ [key: string]: ${typeText(shape.of)} }`;
         case "input":
             return `pulumi.Input<${typeText(shape.of)}>`;
+        case "any":
+            return "unknown";
+        case "parse":
+            return shape.name;
+        case "union":
+            return shape.of.map(typeText).join(" | ");
     }
 }
 
