@@ -112,9 +112,10 @@ describe("aks-network diff", () => {
                 },
             ]);
             const md = formatPlanDiff(d, "markdown");
+            // Same subnet name, no deleteBeforeReplace: the new subnet's create collides with the old one.
             assert.match(
                 md,
-                /^> \*\*Warning:\*\* `aks-nodes` was removed and `cluster-nodes` added with the same `azure-native:network:Subnet` inputs: a rename or move\. Without an alias Pulumi deletes and recreates it\.$/m,
+                /^- \*\*blocked\*\* replace `azure-native:network:Subnet` `cluster-nodes`: The URN changes from urn:pulumi:dev::p::azure-native:network:Subnet::aks-nodes: without an alias Pulumi deletes the old resource and creates a new one; add aliases: \[\{ name: "aks-nodes" \}\]\./m,
             );
         });
 
@@ -195,7 +196,10 @@ describe("aks-network diff", () => {
             const d: PlanDiff = diffPlans(planResult([]), planResult(many));
             const md = formatPlanDiff(d, "markdown");
             assert.ok(md.length <= MAX_COMMENT, `${md.length}`);
-            assert.match(md, /_\d+ more resource lines left out to fit a PR comment; run aks-network diff locally for all of them\._/);
+            assert.match(
+                md,
+                /_\d+ more items left out to fit a PR comment of 60,000 characters; run aks-network diff locally for all of them\._/,
+            );
             assert.ok(formatPlanDiff(d, "text").length > MAX_COMMENT, "text is never cut");
         });
     });
@@ -224,27 +228,42 @@ describe("aks-network diff", () => {
             assert.equal(r.status, 0, r.stderr);
             assert.match(r.stdout, /^aks-network plan diff: mini-aks\/dev$/m);
             assert.match(r.stdout, /^resources: 1 to add, 0 to delete, 2 to change, 12 unchanged$/m);
-            assert.match(r.stdout, /^\+ azure-native:containerservice:AgentPool mini-dev-batch {2}agentPoolName=batch/m);
-            assert.match(r.stdout, /^~ azure-native:containerservice:AgentPool mini-dev-apps\n {4}maxCount: 10 -> 20$/m);
+            assert.match(r.stdout, /^1 blocked, 2 safe$/m);
+            assert.match(r.stdout, /^SAFE create azure-native:containerservice:AgentPool mini-dev-batch\n {4}Creates it\.$/m);
             assert.match(
                 r.stdout,
-                /^~ azure-native:containerservice:ManagedCluster mini-dev-aks\n {4}networkProfile\.podCidrs\[0\]: 10\.244\.0\.0\/16 -> 10\.240\.0\.0\/14$/m,
+                /^SAFE update azure-native:containerservice:AgentPool mini-dev-apps\n {4}Changing maxCount \(10 -> 20\) updates it in place\.$/m,
             );
+            assert.match(
+                r.stdout,
+                /^BLOCKED replace azure-native:containerservice:ManagedCluster mini-dev-aks \(container\)\n {4}Changing networkProfile\.podCidrs \(10\.244\.0\.0\/16, fd12:3456:789a::\/64 -> 10\.240\.0\.0\/14, fd12:3456:789a::\/64\) replaces the cluster; pods lose their addresses\.$/m,
+            );
+            // Risky changes come before the others.
+            assert.ok(r.stdout.indexOf("BLOCKED") < r.stdout.indexOf("SAFE"));
             assert.match(r.stdout, /^ {2}IPv4 pod CIDR: nodes it holds: 256 -> 1,024$/m);
         });
 
         it("writes a PR comment with --format markdown", () => {
             const r = runCli(["diff", base, head, "--format", "markdown"]);
             assert.equal(r.status, 0, r.stderr);
-            assert.match(r.stdout, /^## aks-network plan diff: mini-aks\/dev$/m);
+            assert.match(r.stdout.split("\n")[0], /^\*\*aks-network diff mini-aks\/dev: 1 blocked, 2 safe\*\*$/);
+            assert.match(r.stdout, /^<!-- aks-network-diff:mini-aks\/dev -->$/m);
+            assert.ok(!r.stdout.includes("\u001b"), "no ANSI escapes");
             assert.match(r.stdout, /^### Network plan mini-dev: changed$/m);
             assert.match(
                 r.stdout,
                 /^\| \*\*pod CIDRs\*\* \| 10\.244\.0\.0\/16, fd12:3456:789a::\/64 \| \*\*10\.240\.0\.0\/14, fd12:3456:789a::\/64\*\* \|$/m,
             );
-            assert.match(r.stdout, /^\| DNS service IP \| 10\.0\.0\.10 \| 10\.0\.0\.10 \|$/m);
-            assert.match(r.stdout, /^### Resources: \+1 -0 ~2$/m);
-            assert.match(r.stdout, /^\| ~ \| `azure-native:containerservice:AgentPool` \| `mini-dev-apps` \| `maxCount`: 10 → 20 \|$/m);
+            // Only the rows that changed.
+            assert.doesNotMatch(r.stdout, /DNS service IP/);
+            assert.match(
+                r.stdout,
+                /^### Risky changes\n\n- \*\*blocked\*\* replace `azure-native:containerservice:ManagedCluster` `mini-dev-aks` \(container\): Changing `networkProfile\.podCidrs`/m,
+            );
+            assert.match(
+                r.stdout,
+                /^<details><summary>Other changes \(2\)<\/summary>\n\n- \*\*safe\*\* update `azure-native:containerservice:AgentPool` `mini-dev-apps`: Changing `maxCount` \(10 → 20\) updates it in place\.$/m,
+            );
         });
 
         it("prints the comparison as JSON with --format json", () => {
