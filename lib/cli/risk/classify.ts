@@ -240,7 +240,7 @@ export function classifyCreate(head: PlannedResource): ResourceChange {
         risk: "safe",
         protected: false,
         container: null,
-        reasons: [{ path: "(resource)", risk: "safe", why: "creates it", source: IN_PLACE_DEFAULT.source }],
+        reasons: [{ path: "(resource)", risk: "safe", why: "the resource is created", source: IN_PLACE_DEFAULT.source }],
         changes: [],
     };
 }
@@ -253,7 +253,7 @@ export function classifyDelete(base: PlannedResource): ResourceChange {
         {
             path: "(resource)",
             risk: "disruptive",
-            why: container ? `deletes it and ${container}` : "deletes it",
+            why: container ? `the resource is deleted, and with it ${container}` : "the resource is deleted",
             source: "https://www.pulumi.com/docs/iac/concepts/how-pulumi-works/",
         },
     ];
