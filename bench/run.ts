@@ -63,6 +63,7 @@ function parseArgs(argv: string[]): Options {
 
 /** Default rounds per measurement (odd, so the median is a real sample), and quick ones. */
 const ROUNDS: Record<string, [number, number]> = { scale: [9, 3], overhead: [9, 3], typecheck: [5, 3], imports: [15, 3], plan: [5, 3] };
+ROUNDS.diff = [5, 3];
 
 const SYMBOL: Record<Status, string> = { pass: "pass", fail: "FAIL", info: "", incomplete: "INCOMPLETE", error: "ERROR" };
 
@@ -104,7 +105,7 @@ function main(): number {
         ["typecheck", "Type-check cost for consumers", () => measureTypecheck(rounds("typecheck"), (m) => log(`typecheck ${m}`))],
         ["imports", "Import time", () => measureImports(rounds("imports"), (m) => log(`imports ${m}`))],
         ["plan", "Offline plan of the dev stack", () => measurePlan(rounds("plan"), (m) => log(`plan ${m}`))],
-        ["diff", "Plan diff", () => measureDiff(o.rounds ?? (o.quick ? 2 : 5))],
+        ["diff", "Plan diff", () => measureDiff(rounds("diff"))],
     ];
     const results: Measurement[] = [];
     for (const [id, title, fn] of plan) {
