@@ -115,7 +115,7 @@ describe("aks-network diff", () => {
             // Same subnet name, no deleteBeforeReplace: the new subnet's create collides with the old one.
             assert.match(
                 md,
-                /^- \*\*blocked\*\* replace `azure-native:network:Subnet` `cluster-nodes`: The URN changes from urn:pulumi:dev::p::azure-native:network:Subnet::aks-nodes: without an alias Pulumi deletes the old resource and creates a new one; add aliases: \[\{ name: "aks-nodes" \}\]\./m,
+                /^- \*\*blocked\*\* replace `azure-native:network:Subnet` `cluster-nodes`: The replacement is create-before-delete, and the new resource keeps the name "nodes": the create fails with "already exists"; set deleteBeforeReplace: true or change the name\. <sub>.*<\/sub>\n {2}- The URN changes from urn:pulumi:dev::p::azure-native:network:Subnet::aks-nodes: without an alias Pulumi deletes the old resource and creates a new one; add aliases: \[\{ name: "aks-nodes" \}\]\.$/m,
             );
         });
 
@@ -236,7 +236,7 @@ describe("aks-network diff", () => {
             );
             assert.match(
                 r.stdout,
-                /^BLOCKED replace azure-native:containerservice:ManagedCluster mini-dev-aks \(container\)\n {4}Changing networkProfile\.podCidrs \(10\.244\.0\.0\/16, fd12:3456:789a::\/64 -> 10\.240\.0\.0\/14, fd12:3456:789a::\/64\) replaces the cluster; pods lose their addresses\.$/m,
+                /^BLOCKED replace azure-native:containerservice:ManagedCluster mini-dev-aks \(container\)\n {4}The replacement is create-before-delete, and the new resource keeps the name "mini-dev": the create fails with "already exists"; set deleteBeforeReplace: true or change the name\.\n {4}Changing networkProfile\.podCidrs \(10\.244\.0\.0\/16, fd12:3456:789a::\/64 -> 10\.240\.0\.0\/14, fd12:3456:789a::\/64\) replaces the cluster; pods lose their addresses\.$/m,
             );
             // Risky changes come before the others.
             assert.ok(r.stdout.indexOf("BLOCKED") < r.stdout.indexOf("SAFE"));
@@ -258,7 +258,7 @@ describe("aks-network diff", () => {
             assert.doesNotMatch(r.stdout, /DNS service IP/);
             assert.match(
                 r.stdout,
-                /^### Risky changes\n\n- \*\*blocked\*\* replace `azure-native:containerservice:ManagedCluster` `mini-dev-aks` \(container\): Changing `networkProfile\.podCidrs`/m,
+                /^### Risky changes\n\n- \*\*blocked\*\* replace `azure-native:containerservice:ManagedCluster` `mini-dev-aks` \(container\): The replacement is create-before-delete.*\n {2}- Changing `networkProfile\.podCidrs`/m,
             );
             assert.match(
                 r.stdout,

@@ -167,7 +167,7 @@ const NETWORK_PROFILE_REPLACES: [string, string, Confidence][] = [
         "derived",
     ],
     ["networkPluginMode", "; AKS could migrate to overlay in place (az aks update), one way", "derived"],
-    ["networkDataplane", "; AKS could migrate azure to cilium in place (az aks update), re-imaging every pool", "derived"],
+    ["networkDataplane", "; AKS migrates only azure to cilium in place (az aks update), re-imaging every pool", "derived"],
     ["networkPolicy", "; AKS could install or remove a policy engine in place, re-imaging every pool", "derived"],
     ["podCidr", "; pods lose their addresses", "derived"],
     ["podCidrs", "; pods lose their addresses", "derived"],

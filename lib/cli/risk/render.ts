@@ -3,7 +3,7 @@
  * short (lists on one line, resource ids cut in the middle so the last segments stay).
  */
 import type { PlanValue } from "../plan/types";
-import type { ResourceChange, RiskReason } from "./classify";
+import { RISK_CLASSES, ResourceChange, RiskReason } from "./classify";
 import type { RiskSummary } from "./assess";
 
 /** How a diff is written: markdown (a PR comment) or plain text. */
@@ -110,12 +110,12 @@ function title(c: ResourceChange, m: Markup): string {
         : `${LABEL[c.risk].toUpperCase()}${op} ${c.type} ${c.name}${flags ? ` (${flags})` : ""}`;
 }
 
-/** Each reason once: the most severe first. */
+/** Each reason once: those of the resource's own class first, then the most severe. */
 function orderedReasons(c: ResourceChange): RiskReason[] {
     const seen = new Set<string>();
-    const rank = ["replace", "blocked", "disruptive", "ignored", "safe"];
+    const rank = (r: RiskReason) => (r.risk === c.risk ? -1 : RISK_CLASSES.indexOf(r.risk));
     return [...c.reasons]
-        .sort((a, b) => rank.indexOf(a.risk) - rank.indexOf(b.risk))
+        .sort((a, b) => rank(a) - rank(b))
         .filter((r) => {
             const k = `${r.path}\u0000${r.why}`;
             if (seen.has(k)) return false;
