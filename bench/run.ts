@@ -18,6 +18,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { BENCH_SRC, ROOT } from "./child";
+import { measureDiff } from "./diff";
 import { measureImports } from "./imports";
 import { measureOverhead } from "./overhead";
 import { measurePlan } from "./plan";
@@ -34,7 +35,7 @@ interface Options {
     out: string;
 }
 
-const ALL = ["scale", "overhead", "typecheck", "imports", "plan"];
+const ALL = ["scale", "overhead", "typecheck", "imports", "plan", "diff"];
 
 function parseArgs(argv: string[]): Options {
     const o: Options = {
@@ -62,6 +63,7 @@ function parseArgs(argv: string[]): Options {
 
 /** Default rounds per measurement (odd, so the median is a real sample), and quick ones. */
 const ROUNDS: Record<string, [number, number]> = { scale: [9, 3], overhead: [9, 3], typecheck: [5, 3], imports: [15, 3], plan: [5, 3] };
+ROUNDS.diff = [5, 3];
 
 const SYMBOL: Record<Status, string> = { pass: "pass", fail: "FAIL", info: "", incomplete: "INCOMPLETE", error: "ERROR" };
 
@@ -103,6 +105,7 @@ function main(): number {
         ["typecheck", "Type-check cost for consumers", () => measureTypecheck(rounds("typecheck"), (m) => log(`typecheck ${m}`))],
         ["imports", "Import time", () => measureImports(rounds("imports"), (m) => log(`imports ${m}`))],
         ["plan", "Offline plan of the dev stack", () => measurePlan(rounds("plan"), (m) => log(`plan ${m}`))],
+        ["diff", "Plan diff", () => measureDiff(rounds("diff"))],
     ];
     const results: Measurement[] = [];
     for (const [id, title, fn] of plan) {

@@ -8,7 +8,9 @@ import { UsageError } from "./errors";
 import { isRecord, readStructuredFile } from "./io";
 import { keyPathsOf } from "./plan/key-properties";
 import { FoundNetworkPlan, PLAN_RESULT_KIND, PLAN_RESULT_VERSION, PlannedResource, PlanResult, PlanValue } from "./plan/types";
-import { flatten, shortValue } from "./plan/values";
+import { flatten } from "./plan/values";
+import { assessChanges, ResourceChange, RISK_CLASSES, RiskClass, RiskSummary, summarize } from "./risk";
+import { changeLines, Markup, markupOf, summaryLine } from "./risk/render";
 
 /** One compared line: a network setting or a capacity figure. */
 export interface DiffRow {
@@ -50,6 +52,12 @@ export interface ChangedResource {
 export interface PlanDiff {
     kind: "aks-network-plan-diff";
     version: 1;
+    /** `ok` when both programs completed; otherwise which side failed (then no resource is compared). */
+    status: "ok" | "base-failed" | "head-failed";
+    /** Counts of the changes per risk class and per operation. */
+    summary: RiskSummary;
+    /** Every created, deleted, updated, replaced or renamed resource with its risk class and reasons, most severe first. */
+    changes: ResourceChange[];
     base: { project: string; stack: string; status: string; error: string | null };
     head: { project: string; stack: string; status: string; error: string | null };
     networkPlans: NetworkPlanDiff[];
@@ -207,8 +215,29 @@ export function inputChanges(b: PlannedResource, h: PlannedResource): InputChang
     return changes.sort((x, y) => Number(y.key) - Number(x.key));
 }
 
-/** Compare two plan results. */
+/** Compare two plan results. A failed side is never compared as deletions: then no resource is listed. */
 export function diffPlans(base: PlanResult, head: PlanResult): PlanDiff {
+    const status = base.status !== "ok" ? "base-failed" : head.status !== "ok" ? "head-failed" : "ok";
+    const info = (p: PlanResult) => ({ project: p.project, stack: p.stack, status: p.status, error: p.error });
+    const resources = status === "ok" ? compareResources(base, head) : emptyResources();
+    const changes = status === "ok" ? assessChanges(base, head) : [];
+    return {
+        kind: "aks-network-plan-diff",
+        version: 1,
+        status,
+        summary: summarize(changes, resources.unchanged),
+        changes,
+        base: info(base),
+        head: info(head),
+        networkPlans: status === "ok" ? pairPlans(base.networkPlans, head.networkPlans) : [],
+        resources,
+    };
+}
+
+const emptyResources = (): PlanDiff["resources"] => ({ added: [], removed: [], changed: [], unchanged: 0, renamed: [] });
+
+/** Resources paired by URN: added, removed, changed, and renames (same type and inputs). */
+function compareResources(base: PlanResult, head: PlanResult): PlanDiff["resources"] {
     const baseByUrn = new Map(base.resources.map((r) => [r.urn, r]));
     const headByUrn = new Map(head.resources.map((r) => [r.urn, r]));
     const added = head.resources.filter((r) => !baseByUrn.has(r.urn));
@@ -232,59 +261,87 @@ export function diffPlans(base: PlanResult, head: PlanResult): PlanDiff {
             renamed.push({ from: r.urn, to: same.urn, type: r.type });
         }
     }
-    const info = (p: PlanResult) => ({ project: p.project, stack: p.stack, status: p.status, error: p.error });
-    return {
-        kind: "aks-network-plan-diff",
-        version: 1,
-        base: info(base),
-        head: info(head),
-        networkPlans: pairPlans(base.networkPlans, head.networkPlans),
-        resources: { added, removed, changed, unchanged, renamed },
-    };
+    return { added, removed, changed, unchanged, renamed };
 }
 
-const nameOf = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
+/**
+ * The exit status of a diff: 1 when a side failed or a head network plan has errors, 4 when a change
+ * of a `failOn` class is present (checked first, once both sides ran), else 0.
+ */
+export function diffExitStatus(d: PlanDiff, failOn: readonly RiskClass[], head: PlanResult): number {
+    if (d.status !== "ok") return 1;
+    if (d.changes.some((c) => failOn.includes(c.risk))) return 4;
+    return head.networkPlans.some((p) => p.report.verdict === "reject") ? 1 : 0;
+}
 
 /** The largest markdown comment GitHub accepts is 65,536 characters; stay below with room to spare. */
 export const MAX_COMMENT = 60_000;
 
-/** How a plan diff is written: markdown (a PR comment) or plain text. */
-interface Markup {
-    md: boolean;
-    /** The arrow between a base and a head value. */
-    arrow: string;
-    /** Escape text for a markdown table cell. */
-    esc: (s: string) => string;
-    /** A name or path as inline code. */
-    code: (s: string) => string;
-    /** A section heading. */
-    heading: (level: number, title: string) => string;
+/** Options of {@link formatPlanDiff}. */
+export interface FormatOptions {
+    /** The most characters of a markdown comment; more is cut with a note. Text is never cut. @default MAX_COMMENT */
+    maxChars?: number;
 }
 
-/** The markup of a format. */
-function markupOf(format: "text" | "markdown"): Markup {
-    const md = format === "markdown";
-    return {
-        md,
-        arrow: md ? "→" : "->",
-        esc: (s) => (md ? s.replace(/\|/g, "\\|").replace(/\n/g, " ") : s),
-        code: (s) => (md ? `\`${s.replace(/`/g, "'")}\`` : s),
-        heading: (level, title) => (md ? `${"#".repeat(level)} ${title}` : `${title}\n${"-".repeat(title.length)}`),
-    };
-}
+/** The hidden line a workflow finds its own comment by. */
+export const commentMarker = (d: PlanDiff) => `<!-- aks-network-diff:${d.head.project}/${d.head.stack} -->`;
 
-/** Render a plan diff as text or a markdown PR comment. */
-export function formatPlanDiff(d: PlanDiff, format: "text" | "markdown" = "text"): string {
+/**
+ * Render a plan diff as text or a markdown PR comment: the summary line first, then the risky
+ * changes one sentence each, the changed network-plan rows, and the other changes (folded in markdown).
+ */
+export function formatPlanDiff(d: PlanDiff, format: "text" | "markdown" = "text", options: FormatOptions = {}): string {
     const m = markupOf(format);
-    const r = d.resources;
-    const out = summaryParts(d, m);
-    for (const p of d.networkPlans) if (p.change !== "unchanged") out.push(...networkPlanParts(p, m));
-    if (r.added.length + r.removed.length + r.changed.length) out.push(...resourceParts(r, m, out));
-    else out.push(m.md ? "_No resource changes._" : "No resource changes.");
-    return out.join("\n\n") + "\n";
+    const head = summaryParts(d, m);
+    const risky = d.changes.filter((c) => c.risk !== "safe" && c.risk !== "ignored");
+    const quiet = d.changes.filter((c) => c.risk === "safe" || c.risk === "ignored");
+    const sections: Section[] = [];
+    if (risky.length) sections.push({ title: m.heading(3, "Risky changes"), items: risky.map((c) => changeLines(c, m).join("\n")) });
+    for (const p of d.networkPlans) if (p.change !== "unchanged") sections.push({ title: null, items: networkPlanParts(p, m) });
+    if (quiet.length)
+        sections.push({
+            title: m.heading(3, `Other changes (${quiet.length})`),
+            items: quiet.map((c) => changeLines(c, m, 4).join("\n")),
+            fold: true,
+        });
+    if (!d.changes.length && d.status === "ok") head.push(m.md ? "_No resource changes._" : "No resource changes.");
+    if (!m.md) return [...head, ...sections.flatMap((s) => [...(s.title ? [s.title] : []), s.items.join("\n")])].join("\n\n") + "\n";
+    return fitSections(head, sections, [commentMarker(d)], options.maxChars ?? MAX_COMMENT);
 }
 
-/** The title, the one-line summary and the failures of either program. */
+/** A part of the report: a heading and its items (one change, or one network-plan block, each). */
+interface Section {
+    title: string | null;
+    items: string[];
+    /** Folded in `<details>` in markdown. */
+    fold?: boolean;
+}
+
+/** Join the head, as many section items as fit in `max` characters and the tail, with a note on what was left out. */
+function fitSections(head: string[], sections: Section[], tail: string[], max: number): string {
+    const note = (n: number) =>
+        `_${n} more items left out to fit a PR comment of ${max.toLocaleString("en-US")} characters; run aks-network diff locally for all of them._`;
+    const out = [...head];
+    let used = out.join("\n\n").length + tail.join("\n\n").length + note(99999).length + 8;
+    let left = 0;
+    for (const s of sections) {
+        const open = s.fold ? `<details><summary>${(s.title ?? "").replace(/^#+ /, "")}</summary>` : (s.title ?? "");
+        const close = s.fold ? "</details>" : "";
+        const kept: string[] = [];
+        for (const item of s.items) {
+            const cost = item.length + 2 + (kept.length ? 0 : open.length + close.length + 4);
+            if (left === 0 && used + cost <= max) {
+                kept.push(item);
+                used += cost;
+            } else left++;
+        }
+        if (kept.length) out.push(...(open ? [open] : []), kept.join(s.fold ? "\n" : "\n\n"), ...(close ? [close] : []));
+    }
+    if (left) out.push(note(left));
+    return [...out, ...tail].join("\n\n") + "\n";
+}
+
+/** The summary line, the network plan line and the failures of either program. */
 function summaryParts(d: PlanDiff, m: Markup): string[] {
     const r = d.resources;
     const out: string[] = [];
@@ -292,7 +349,9 @@ function summaryParts(d: PlanDiff, m: Markup): string[] {
         d.base.project === d.head.project && d.base.stack === d.head.stack
             ? `${d.head.project}/${d.head.stack}`
             : `${d.base.project}/${d.base.stack} ${m.arrow} ${d.head.project}/${d.head.stack}`;
-    out.push(m.md ? `## aks-network plan diff: ${target}` : `aks-network plan diff: ${target}`);
+    const summary =
+        d.status === "ok" ? summaryLine(d.summary) : `not compared: the ${d.status === "base-failed" ? "base" : "head"} program failed`;
+    out.push(m.md ? `**aks-network diff ${target}: ${summary}**` : `aks-network plan diff: ${target}\n${summary}`);
     const planLine = d.networkPlans.length
         ? d.networkPlans
               .map(
@@ -301,9 +360,10 @@ function summaryParts(d: PlanDiff, m: Markup): string[] {
               )
               .join("; ")
         : "no network plan in either result";
-    out.push(
-        `network plan: ${planLine}\nresources: ${r.added.length} to add, ${r.removed.length} to delete, ${r.changed.length} to change, ${r.unchanged} unchanged`,
-    );
+    if (d.status === "ok")
+        out.push(
+            `network plan: ${planLine}\nresources: ${r.added.length} to add, ${r.removed.length} to delete, ${r.changed.length} to change, ${r.unchanged} unchanged`,
+        );
     for (const [side, s] of [
         ["base", d.base],
         ["head", d.head],
@@ -321,7 +381,7 @@ function summaryParts(d: PlanDiff, m: Markup): string[] {
 /** The section of a changed network plan: its heading, changed rows and new and resolved findings. */
 function networkPlanParts(p: NetworkPlanDiff, m: Markup): string[] {
     const out = [m.heading(3, `Network plan ${p.label}: ${p.change}`)];
-    for (const table of [rowTable("Address ranges", p.addressRanges, true, m), rowTable("Capacity", p.capacity, false, m)])
+    for (const table of [rowTable("Address ranges", p.addressRanges, false, m), rowTable("Capacity", p.capacity, false, m)])
         if (table !== null) out.push(table);
     if (p.diagnostics.added.length) out.push(findingList("New findings", p.diagnostics.added, m));
     if (p.diagnostics.removed.length) out.push(findingList("Resolved findings", p.diagnostics.removed, m));
@@ -352,77 +412,45 @@ function findingList(title: string, ds: Diagnostic[], m: Markup): string {
     return `${m.md ? `**${title}**` : `${title}:`}\n${ds.map((x) => `${m.md ? "- " : "  "}${finding(x)}`).join("\n")}`;
 }
 
-/** The resources section: heading, rename warnings and the changes; `prior` (the parts before it) counts toward the size limit. */
-function resourceParts(r: PlanDiff["resources"], m: Markup, prior: string[]): string[] {
-    const { code } = m;
-    const out = [m.heading(3, `Resources: +${r.added.length} -${r.removed.length} ~${r.changed.length}`)];
-    for (const x of r.renamed) {
-        out.push(
-            `${m.md ? "> **Warning:** " : "warning: "}${code(nameOf(x.from))} was removed and ${code(nameOf(x.to))} added with the same ${code(x.type)} inputs: a rename or move. Without an alias Pulumi deletes and recreates it.`,
+/** Parse `--fail-on replace,blocked` (or `none`); a {@link UsageError} naming the allowed classes otherwise. */
+export function parseFailOn(value: unknown): RiskClass[] {
+    if (value === undefined || value === "none") return [];
+    const names = String(value)
+        .split(",")
+        .map((x) => x.trim())
+        .filter((x) => x);
+    const bad = names.find((x) => !(RISK_CLASSES as readonly string[]).includes(x));
+    if (bad !== undefined || names.length === 0)
+        throw new UsageError(
+            `diff --fail-on: "${String(value)}" is not a list of risk classes; use a comma-separated list of ${RISK_CLASSES.join(", ")} (e.g. --fail-on replace,blocked) or none`,
         );
-    }
-    const lines = resourceLines(r, m);
-    if (m.md) out.push(fitTable(lines, [...prior, ...out].join("\n\n").length));
-    else out.push(lines.join("\n"));
-    return out;
-}
-
-/** One line (or table row) per added, removed and changed resource. */
-function resourceLines(r: PlanDiff["resources"], m: Markup): string[] {
-    const { md, code, esc } = m;
-    const lines: string[] = [];
-    const props = (res: PlannedResource) =>
-        Object.entries(res.keyProperties)
-            .slice(0, 6)
-            .map(([k, v]) => `${code(k)}=${esc(shortValue(v, 60))}`)
-            .join(", ");
-    for (const a of r.added)
-        lines.push(md ? `| + | ${code(a.type)} | ${code(a.name)} | ${props(a)} |` : `+ ${a.type} ${a.name}  ${props(a)}`);
-    for (const a of r.removed) lines.push(md ? `| - | ${code(a.type)} | ${code(a.name)} | |` : `- ${a.type} ${a.name}`);
-    for (const c of r.changed) lines.push(changedLine(c, m));
-    return lines;
-}
-
-/** A changed resource with its first 12 changed inputs. */
-function changedLine(c: ChangedResource, m: Markup): string {
-    const { code, esc } = m;
-    const shown = c.changes
-        .slice(0, 12)
-        .map((x) => `${code(x.path)}: ${esc(shortValue(x.base, 60))} ${m.arrow} ${esc(shortValue(x.head, 60))}`);
-    const more = c.changes.length > 12 ? ` and ${c.changes.length - 12} more` : "";
-    return m.md
-        ? `| ~ | ${code(c.type)} | ${code(c.name)} | ${shown.join("<br>")}${more} |`
-        : `~ ${c.type} ${c.name}\n${shown.map((s) => `    ${s}`).join("\n")}${more ? `\n    ${more.trim()}` : ""}`;
-}
-
-/** The markdown table of resource lines, cut to fit a PR comment after `used` characters. */
-function fitTable(lines: string[], used: number): string {
-    const headerRows = ["| op | type | name | details |", "| --- | --- | --- | --- |"];
-    const body = [...headerRows, ...lines].join("\n");
-    if (used + body.length <= MAX_COMMENT) return body;
-    const keep: string[] = [];
-    let size = used + 400;
-    for (const l of lines) {
-        if (size + l.length + 1 > MAX_COMMENT) break;
-        keep.push(l);
-        size += l.length + 1;
-    }
-    return (
-        [...headerRows, ...keep].join("\n") +
-        `\n\n_${lines.length - keep.length} more resource lines left out to fit a PR comment; run aks-network diff locally for all of them._`
-    );
+    return names as RiskClass[];
 }
 
 /** The help of `aks-network diff`. */
-export const DIFF_HELP = `usage: aks-network diff <base.json> <head.json> [--format text|markdown|json]
+export const DIFF_HELP = `usage: aks-network diff <base.json> <head.json> [--format text|markdown|json] [--fail-on CLASSES] [--max-chars N]
 
-Compare two "aks-network plan --format json" results (e.g. of main and of a pull request): the
-network plan's address ranges, capacity and findings, and the resources added, removed or changed
-(paired by URN; changed inputs listed with key properties first). Removed and added resources of the
-same type with the same inputs are flagged as renames that need an alias.
+Compare two "aks-network plan --format json" results (e.g. of main and of a pull request). Every
+created, deleted, updated, replaced or renamed resource gets one risk class with its reasons (the
+property path, what happens and the source):
+
+  replace     the engine deletes and recreates it (a replace-forcing property or its name changed,
+              or its URN changed without an alias; the alias that keeps it is shown)
+  blocked     pulumi up fails: Azure or Kubernetes refuses the change in place, the replacement
+              keeps the physical name without deleteBeforeReplace, or a protected resource goes
+  disruptive  applied in place, but nodes or pods restart or are re-imaged; or a deletion
+  ignored     the change hits an ignoreChanges path and is not applied
+  safe        everything else, including creates
+
+Then the network plans' changed address ranges, capacity and findings. A failed program on either
+side is reported with its error, and no resource is compared.
 
 options:
-  --format FORMAT  text (default), markdown (a PR comment, kept under GitHub's size limit) or json
-  -h, --help       show this help
+  --format FORMAT    text (default), markdown (a PR comment: summary line first, risky changes, the
+                     rest folded, the hidden line <!-- aks-network-diff:PROJECT/STACK -->) or json
+  --fail-on CLASSES  exit 4 when a change of these classes is present (e.g. replace,blocked)
+  --max-chars N      the size budget of the markdown comment (default 60000); more is cut with a note
+  -h, --help         show this help
 
-exit status: 0 compared; 2 bad usage, or a file that cannot be read, parsed or is not a plan result.`;
+exit status: 0 compared; 1 a program failed or a head network plan has errors; 2 bad usage, or a file
+that cannot be read, parsed or is not a plan result; 3 an internal error; 4 a --fail-on class is present.`;

@@ -1,7 +1,7 @@
 /**
  * `pulumi-aks-network/cli`: the offline `aks-network` command as a library. Plan a Pulumi program
  * under mocks (in a child process of its own, so the caller's mocks are untouched), render and compare
- * plan results, and read a stack's config as `AksClusterArgs` or as a network plan. Re-exports only.
+ * plan results (with the change-risk model), and read a stack's config as `AksClusterArgs` or as a network plan. Re-exports only.
  */
 export { planStack, PlanStackOptions } from "./plan/child";
 export { formatPlan } from "./plan/render";
@@ -14,5 +14,17 @@ export {
     PlanResult,
     PlanValue,
 } from "./plan/types";
-export { ChangedResource, diffPlans, DiffRow, formatPlanDiff, InputChange, NetworkPlanDiff, PlanDiff, readPlanResult } from "./diff";
+export {
+    ChangedResource,
+    diffExitStatus,
+    diffPlans,
+    DiffRow,
+    formatPlanDiff,
+    InputChange,
+    NetworkPlanDiff,
+    parseFailOn,
+    PlanDiff,
+    readPlanResult,
+} from "./diff";
+export { assessChanges, CHANGE_FACTS, ChangeFact, ResourceChange, RISK_CLASSES, RiskClass, RiskReason, RiskSummary } from "./risk";
 export { stackConfigToClusterArgs, stackConfigToNetworkPlan, StackClusterArgs } from "./stack-args";

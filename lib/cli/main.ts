@@ -24,7 +24,8 @@ options:
   --version                    print the version of pulumi-aks-network
 
 run "aks-network <command> --help" for a command's options.
-exit status: 0 success; 1 the plan has errors; 2 bad usage or unreadable input; 3 an internal error (a bug).`;
+exit status: 0 success; 1 the plan has errors; 2 bad usage or unreadable input; 3 an internal error (a bug);
+4 (diff --fail-on) a change of a failing risk class.`;
 
 const COMMANDS = ["validate", "plan", "diff"];
 
@@ -33,17 +34,28 @@ type Write = (s: string) => void;
 // Commands load their modules when run, so that help and small commands start quickly.
 
 async function diffCommand(argv: string[], out: Write): Promise<number> {
-    const { DIFF_HELP, diffPlans, formatPlanDiff, readPlanResult } = await import("./diff");
-    const { values, positionals: pos } = parseCommandArgs("diff", argv, { format: { type: "string" } });
+    const { DIFF_HELP, diffExitStatus, diffPlans, formatPlanDiff, parseFailOn, readPlanResult } = await import("./diff");
+    const { values, positionals: pos } = parseCommandArgs("diff", argv, {
+        format: { type: "string" },
+        "fail-on": { type: "string" },
+        "max-chars": { type: "string" },
+    });
     if (values.help) {
         out(`${DIFF_HELP}\n`);
         return 0;
     }
     const format = choice("diff", "format", values.format, ["text", "markdown", "json"] as const, "text");
+    const failOn = parseFailOn(values["fail-on"]);
+    const maxChars = values["max-chars"] === undefined ? undefined : Number(values["max-chars"]);
+    if (maxChars !== undefined && !(Number.isInteger(maxChars) && maxChars >= 1000))
+        throw new UsageError(
+            `diff --max-chars: "${String(values["max-chars"])}" is not a whole number of at least 1000; e.g. --max-chars 60000`,
+        );
     const [baseFile, headFile] = positionals("diff", pos, ["base.json", "head.json"]);
-    const d = diffPlans(readPlanResult(baseFile), readPlanResult(headFile));
-    out(format === "json" ? `${JSON.stringify(d, null, 2)}\n` : formatPlanDiff(d, format));
-    return 0;
+    const head = readPlanResult(headFile);
+    const d = diffPlans(readPlanResult(baseFile), head);
+    out(format === "json" ? `${JSON.stringify(d, null, 2)}\n` : formatPlanDiff(d, format, { maxChars }));
+    return diffExitStatus(d, failOn, head);
 }
 
 /**

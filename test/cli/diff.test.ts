@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { diffPlans, formatPlanDiff, MAX_COMMENT, PlanDiff } from "../../lib/cli/diff";
+import { diffExitStatus, diffPlans, formatPlanDiff, MAX_COMMENT, parseFailOn, PlanDiff } from "../../lib/cli/diff";
 import type { PlannedResource, PlanResult } from "../../lib/cli/plan/types";
 import { describeNetworkPlan, NetworkPlan } from "../../lib/network";
 import { FIXTURES, PLANS, runCli, tempDir } from "./helpers";
@@ -112,9 +112,10 @@ describe("aks-network diff", () => {
                 },
             ]);
             const md = formatPlanDiff(d, "markdown");
+            // Same subnet name, no deleteBeforeReplace: the new subnet's create collides with the old one.
             assert.match(
                 md,
-                /^> \*\*Warning:\*\* `aks-nodes` was removed and `cluster-nodes` added with the same `azure-native:network:Subnet` inputs: a rename or move\. Without an alias Pulumi deletes and recreates it\.$/m,
+                /^- \*\*blocked\*\* replace `azure-native:network:Subnet` `cluster-nodes`: The replacement is create-before-delete, and the new resource keeps the name "nodes": the create fails with "already exists"; set deleteBeforeReplace: true or change the name\. <sub>.*<\/sub>\n {2}- The URN changes from urn:pulumi:dev::p::azure-native:network:Subnet::aks-nodes: without an alias Pulumi deletes the old resource and creates a new one; add aliases: \[\{ name: "aks-nodes" \}\]\.$/m,
             );
         });
 
@@ -195,7 +196,10 @@ describe("aks-network diff", () => {
             const d: PlanDiff = diffPlans(planResult([]), planResult(many));
             const md = formatPlanDiff(d, "markdown");
             assert.ok(md.length <= MAX_COMMENT, `${md.length}`);
-            assert.match(md, /_\d+ more resource lines left out to fit a PR comment; run aks-network diff locally for all of them\._/);
+            assert.match(
+                md,
+                /_\d+ more items left out to fit a PR comment of 60,000 characters; run aks-network diff locally for all of them\._/,
+            );
             assert.ok(formatPlanDiff(d, "text").length > MAX_COMMENT, "text is never cut");
         });
     });
@@ -224,27 +228,42 @@ describe("aks-network diff", () => {
             assert.equal(r.status, 0, r.stderr);
             assert.match(r.stdout, /^aks-network plan diff: mini-aks\/dev$/m);
             assert.match(r.stdout, /^resources: 1 to add, 0 to delete, 2 to change, 12 unchanged$/m);
-            assert.match(r.stdout, /^\+ azure-native:containerservice:AgentPool mini-dev-batch {2}agentPoolName=batch/m);
-            assert.match(r.stdout, /^~ azure-native:containerservice:AgentPool mini-dev-apps\n {4}maxCount: 10 -> 20$/m);
+            assert.match(r.stdout, /^1 blocked, 2 safe$/m);
+            assert.match(r.stdout, /^SAFE create azure-native:containerservice:AgentPool mini-dev-batch\n {4}The resource is created\.$/m);
             assert.match(
                 r.stdout,
-                /^~ azure-native:containerservice:ManagedCluster mini-dev-aks\n {4}networkProfile\.podCidrs\[0\]: 10\.244\.0\.0\/16 -> 10\.240\.0\.0\/14$/m,
+                /^SAFE update azure-native:containerservice:AgentPool mini-dev-apps\n {4}Changing maxCount \(10 -> 20\) updates it in place\.$/m,
             );
+            assert.match(
+                r.stdout,
+                /^BLOCKED replace azure-native:containerservice:ManagedCluster mini-dev-aks \(container\)\n {4}The replacement is create-before-delete, and the new resource keeps the name "mini-dev": the create fails with "already exists"; set deleteBeforeReplace: true or change the name\.\n {4}Changing networkProfile\.podCidrs \(10\.244\.0\.0\/16, fd12:3456:789a::\/64 -> 10\.240\.0\.0\/14, fd12:3456:789a::\/64\) replaces the cluster; pods lose their addresses\.$/m,
+            );
+            // Risky changes come before the others.
+            assert.ok(r.stdout.indexOf("BLOCKED") < r.stdout.indexOf("SAFE"));
             assert.match(r.stdout, /^ {2}IPv4 pod CIDR: nodes it holds: 256 -> 1,024$/m);
         });
 
         it("writes a PR comment with --format markdown", () => {
             const r = runCli(["diff", base, head, "--format", "markdown"]);
             assert.equal(r.status, 0, r.stderr);
-            assert.match(r.stdout, /^## aks-network plan diff: mini-aks\/dev$/m);
+            assert.match(r.stdout.split("\n")[0], /^\*\*aks-network diff mini-aks\/dev: 1 blocked, 2 safe\*\*$/);
+            assert.match(r.stdout, /^<!-- aks-network-diff:mini-aks\/dev -->$/m);
+            assert.ok(!r.stdout.includes("\u001b"), "no ANSI escapes");
             assert.match(r.stdout, /^### Network plan mini-dev: changed$/m);
             assert.match(
                 r.stdout,
                 /^\| \*\*pod CIDRs\*\* \| 10\.244\.0\.0\/16, fd12:3456:789a::\/64 \| \*\*10\.240\.0\.0\/14, fd12:3456:789a::\/64\*\* \|$/m,
             );
-            assert.match(r.stdout, /^\| DNS service IP \| 10\.0\.0\.10 \| 10\.0\.0\.10 \|$/m);
-            assert.match(r.stdout, /^### Resources: \+1 -0 ~2$/m);
-            assert.match(r.stdout, /^\| ~ \| `azure-native:containerservice:AgentPool` \| `mini-dev-apps` \| `maxCount`: 10 → 20 \|$/m);
+            // Only the rows that changed.
+            assert.doesNotMatch(r.stdout, /DNS service IP/);
+            assert.match(
+                r.stdout,
+                /^### Risky changes\n\n- \*\*blocked\*\* replace `azure-native:containerservice:ManagedCluster` `mini-dev-aks` \(container\): The replacement is create-before-delete.*\n {2}- Changing `networkProfile\.podCidrs`/m,
+            );
+            assert.match(
+                r.stdout,
+                /^<details><summary>Other changes \(2\)<\/summary>\n\n- \*\*safe\*\* update `azure-native:containerservice:AgentPool` `mini-dev-apps`: Changing `maxCount` \(10 → 20\) updates it in place\.$/m,
+            );
         });
 
         it("prints the comparison as JSON with --format json", () => {
@@ -298,5 +317,86 @@ describe("aks-network diff", () => {
                 assert.match(lines[0], expected);
             }
         });
+    });
+});
+
+describe("aks-network diff: risk output", () => {
+    const MC = "azure-native:containerservice:ManagedCluster";
+    const cluster = (podCidr: string) =>
+        resource(MC, "aks", { resourceGroupName: "rg", networkProfile: { podCidr } }, { options: { protect: true } });
+    const maps = (n: number, v: string) =>
+        Array.from({ length: n }, (_, i) =>
+            resource("kubernetes:core/v1:ConfigMap", `cm-${i}`, { metadata: { name: `cm-${i}` }, data: { v } }),
+        );
+
+    it("fits a 200-resource change in the budget with the replacements first", () => {
+        const d = diffPlans(
+            planResult([cluster("10.244.0.0/16"), ...maps(199, "a")]),
+            planResult([cluster("10.240.0.0/14"), ...maps(199, "b".repeat(300))]),
+        );
+        assert.equal(d.changes.length, 200);
+        assert.equal(d.changes[0].risk, "replace");
+        const md = formatPlanDiff(d, "markdown", { maxChars: 20_000 });
+        assert.ok(md.length <= 20_000, `${md.length}`);
+        assert.match(md.split("\n")[0], /^\*\*aks-network diff p\/dev: 1 replacement \(1 protected\), 199 safe\*\*$/);
+        assert.ok(md.indexOf("networkProfile.podCidr") < md.indexOf("cm-0"));
+        assert.match(md, /_\d+ more items left out to fit a PR comment of 20,000 characters/);
+        assert.match(md, /<\/details>\n\n_\d+ more items/);
+        assert.match(md, /<!-- aks-network-diff:p\/dev -->\n$/);
+        assert.ok(formatPlanDiff(d, "markdown").length <= MAX_COMMENT);
+        assert.equal(formatPlanDiff(d, "markdown"), formatPlanDiff(d, "markdown"), "deterministic");
+    });
+
+    it("never diffs a failed head as deletions", () => {
+        const head = planResult([], [], { status: "failed", error: "boom: invalid arguments" });
+        const d = diffPlans(planResult([cluster("10.244.0.0/16")]), head);
+        assert.equal(d.status, "head-failed");
+        assert.deepEqual(d.changes, []);
+        assert.deepEqual(d.resources.removed, []);
+        const text = formatPlanDiff(d, "text");
+        assert.match(text, /^not compared: the head program failed$/m);
+        assert.match(text, /^boom: invalid arguments$/m);
+        assert.doesNotMatch(text, /delet/i);
+        assert.equal(diffExitStatus(d, [], head), 1);
+    });
+
+    it("exits 4 for a --fail-on class, 1 for a failed side, 0 otherwise", () => {
+        const base = planResult([cluster("10.244.0.0/16")]);
+        const head = planResult([cluster("10.240.0.0/14")]);
+        const d = diffPlans(base, head);
+        assert.equal(diffExitStatus(d, parseFailOn("replace,blocked"), head), 4);
+        assert.equal(diffExitStatus(d, parseFailOn("blocked"), head), 0);
+        assert.equal(diffExitStatus(d, parseFailOn(undefined), head), 0);
+        assert.throws(
+            () => parseFailOn("replace,oops"),
+            /--fail-on: "replace,oops" is not a list of risk classes; use a comma-separated list of replace, blocked/,
+        );
+    });
+
+    it("runs end to end: exit 1 and no deletions for a failed head, exit 4 with --fail-on", () => {
+        const t = tempDir();
+        try {
+            const write = (name: string, p: PlanResult) => {
+                const file = path.join(t.dir, name);
+                fs.writeFileSync(file, JSON.stringify(p));
+                return file;
+            };
+            const base = write("base.json", planResult([cluster("10.244.0.0/16")]));
+            const failed = write("failed.json", planResult([], [], { status: "failed", error: "the program threw" }));
+            const head = write("head.json", planResult([cluster("10.240.0.0/14")]));
+            const f = runCli(["diff", base, failed, "--format", "json"]);
+            assert.equal(f.status, 1, f.stderr);
+            const j = JSON.parse(f.stdout) as PlanDiff;
+            assert.deepEqual([j.status, j.changes, j.resources.removed], ["head-failed", [], []]);
+            const r = runCli(["diff", base, head, "--format", "markdown", "--fail-on", "replace,blocked"]);
+            assert.equal(r.status, 4, r.stderr);
+            assert.match(
+                r.stdout,
+                /\*\*replace\*\* `azure-native:containerservice:ManagedCluster` `aks` \(protected, container\): Changing `networkProfile\.podCidr` \(10\.244\.0\.0\/16 → 10\.240\.0\.0\/14\) replaces the cluster; pods lose their addresses\./,
+            );
+            assert.equal(runCli(["diff", base, head, "--fail-on", "everything"]).status, 2);
+        } finally {
+            t.remove();
+        }
     });
 });

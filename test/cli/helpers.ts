@@ -62,7 +62,8 @@ function transpileLib(): string {
     return out;
 }
 
-function command(): string[] {
+/** The node arguments that start `aks-network` (the script and its loader). */
+export function command(): string[] {
     if (process.env.AKS_NETWORK_CLI === "dist") return [path.join(ROOT, "dist", "lib", "cli", "main.js")];
     if (process.env.AKS_NETWORK_CLI === "ts-node")
         return ["-r", require.resolve("ts-node/register/transpile-only"), path.join(ROOT, "lib", "cli", "main.ts")];
