@@ -37,13 +37,34 @@ export function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A Pulumi secret on the wire: `{ [SECRET_SIG_KEY]: SECRET_SIG, value }` (pulumi/pulumi
+ * sdk/nodejs/runtime/rpc.ts `specialSigKey`, `specialSecretSig`). Mock monitors and recorded inputs
+ * hold them; a policy reads the value inside.
+ */
+const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/** The value inside a wire secret; any other value as it is. */
+function unsecret(value: unknown): unknown {
+    try {
+        if (typeof value === "object" && value !== null && (value as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG) {
+            return (value as { value?: unknown }).value;
+        }
+    } catch {
+        return UNKNOWN;
+    }
+    return value;
+}
+
 /** One field of a value; `UNKNOWN` for a sentinel, `undefined` when the value has no such field or reading it throws. */
 export function field(value: unknown, key: string | number): unknown {
     if (isUnknown(value)) return UNKNOWN;
-    if (typeof value !== "object" || value === null) return undefined;
+    const plain = unsecret(value);
+    if (typeof plain !== "object" || plain === null) return undefined;
     let found: unknown;
     try {
-        found = (value as Record<string | number, unknown>)[key];
+        found = unsecret((plain as Record<string | number, unknown>)[key]);
     } catch {
         // @pulumi/policy's unknownCheckingProxy throws on reading an unknown value.
         return UNKNOWN;
