@@ -21,6 +21,7 @@ import { BENCH_SRC, ROOT } from "./child";
 import { measureImports } from "./imports";
 import { measureOverhead } from "./overhead";
 import { measurePlan } from "./plan";
+import { measurePolicy } from "./policy";
 import { errored, Measurement, Status, worst } from "./result";
 import { measureScale } from "./scale";
 import { measureTypecheck } from "./typecheck";
@@ -34,7 +35,7 @@ interface Options {
     out: string;
 }
 
-const ALL = ["scale", "overhead", "typecheck", "imports", "plan"];
+const ALL = ["scale", "overhead", "typecheck", "imports", "plan", "policy"];
 
 function parseArgs(argv: string[]): Options {
     const o: Options = {
@@ -61,7 +62,14 @@ function parseArgs(argv: string[]): Options {
 }
 
 /** Default rounds per measurement (odd, so the median is a real sample), and quick ones. */
-const ROUNDS: Record<string, [number, number]> = { scale: [9, 3], overhead: [9, 3], typecheck: [5, 3], imports: [15, 3], plan: [5, 3] };
+const ROUNDS: Record<string, [number, number]> = {
+    scale: [9, 3],
+    overhead: [9, 3],
+    typecheck: [5, 3],
+    imports: [15, 3],
+    plan: [5, 3],
+    policy: [9, 3],
+};
 
 const SYMBOL: Record<Status, string> = { pass: "pass", fail: "FAIL", info: "", incomplete: "INCOMPLETE", error: "ERROR" };
 
@@ -103,6 +111,7 @@ function main(): number {
         ["typecheck", "Type-check cost for consumers", () => measureTypecheck(rounds("typecheck"), (m) => log(`typecheck ${m}`))],
         ["imports", "Import time", () => measureImports(rounds("imports"), (m) => log(`imports ${m}`))],
         ["plan", "Offline plan of the dev stack", () => measurePlan(rounds("plan"), (m) => log(`plan ${m}`))],
+        ["policy", "Policy evaluator", () => measurePolicy(rounds("policy"))],
     ];
     const results: Measurement[] = [];
     for (const [id, title, fn] of plan) {

@@ -63,7 +63,9 @@ const keyOf = (d: Diagnostic) => `${d.ruleId} ${d.path}`;
  * findings every cluster gives (the stack does not say which cluster a Service's provider targets).
  */
 export function checkAgainst(service: unknown, clusters: readonly ClusterFacts[]): Diagnostic[] {
-    const runs = clusters.map((facts) => checkService(service, facts));
+    // Clusters with the same facts give the same findings: each distinct set of facts is run once.
+    const distinct = [...new Map(clusters.map((facts) => [JSON.stringify(facts), facts])).values()];
+    const runs = distinct.map((facts) => checkService(service, facts));
     if (runs.length === 0) return [];
     const common = runs.slice(1).reduce((keys, run) => new Set(run.map(keyOf).filter((k) => keys.has(k))), new Set(runs[0].map(keyOf)));
     return runs[0].filter((d) => common.has(keyOf(d)));
