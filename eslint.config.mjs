@@ -6,8 +6,10 @@
  *
  * The layer rule: each folder of lib may import only the layers below it.
  *
- *     core  <-  network  <-  azure, k8s  <-  stack  <-  cli
+ *     core  <-  network  <-  azure, k8s  <-  stack, policy  <-  cli
  *
+ * policy (the policy evaluator) reads the pure modules of k8s; its pack/ folder is the one place
+ * below lib/policy that loads @pulumi/policy.
  * core and network are pure (no @pulumi module); azure and k8s do not import each other.
  * It uses `@typescript-eslint/no-restricted-imports` (the core rule plus `import x = require()`; type-only
  * imports count too) with one regular expression per layer and folder depth over the import text, and
@@ -26,14 +28,15 @@ const LAYERS = {
     network: ["core"],
     azure: ["core", "network"],
     k8s: ["core", "network"],
+    policy: ["core", "network", "k8s"],
     stack: ["core", "network", "azure", "k8s"],
-    cli: ["core", "network", "azure", "k8s", "stack"],
+    cli: ["core", "network", "azure", "k8s", "stack", "policy"],
 };
 
 /** The layers that must not load Pulumi (they run in plain Node, a policy pack or the CLI's validator). */
-const PURE = ["core", "network"];
+const PURE = ["core", "network", "policy"];
 
-const ORDER = "core <- network <- azure, k8s <- stack <- cli";
+const ORDER = "core <- network <- azure, k8s <- stack, policy <- cli";
 
 /** How deep below lib/<layer> a file may sit for the layer rule to see it (test/lint/layers.test.ts checks it). */
 const MAX_DEPTH = 3;
@@ -108,6 +111,24 @@ export default defineConfig(
         },
     },
     ...Object.keys(LAYERS).flatMap((layer) => [...Array(MAX_DEPTH + 1).keys()].map((depth) => layerRules(layer, depth))),
+    {
+        // The policy pack's entry is the one file of lib/policy that loads @pulumi/policy (the evaluator stays pure).
+        files: ["lib/policy/pack/*.ts"],
+        rules: {
+            "@typescript-eslint/no-restricted-imports": [
+                "error",
+                {
+                    patterns: [
+                        {
+                            regex: upwardImport(1, ["azure", "stack", "cli"], true),
+                            message: "lib/policy/pack may import lib/policy and below",
+                        },
+                    ],
+                },
+            ],
+            "no-restricted-syntax": "off",
+        },
+    },
     {
         files: ["lib/**/*.ts"],
         rules: {

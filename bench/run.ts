@@ -22,6 +22,7 @@ import { measureDiff } from "./diff";
 import { measureImports } from "./imports";
 import { measureOverhead } from "./overhead";
 import { measurePlan } from "./plan";
+import { measurePolicy } from "./policy";
 import { errored, Measurement, Status, worst } from "./result";
 import { measureScale } from "./scale";
 import { measureTypecheck } from "./typecheck";
@@ -35,7 +36,7 @@ interface Options {
     out: string;
 }
 
-const ALL = ["scale", "overhead", "typecheck", "imports", "plan", "diff"];
+const ALL = ["scale", "overhead", "typecheck", "imports", "plan", "diff", "policy"];
 
 function parseArgs(argv: string[]): Options {
     const o: Options = {
@@ -62,8 +63,15 @@ function parseArgs(argv: string[]): Options {
 }
 
 /** Default rounds per measurement (odd, so the median is a real sample), and quick ones. */
-const ROUNDS: Record<string, [number, number]> = { scale: [9, 3], overhead: [9, 3], typecheck: [5, 3], imports: [15, 3], plan: [5, 3] };
-ROUNDS.diff = [5, 3];
+const ROUNDS: Record<string, [number, number]> = {
+    scale: [9, 3],
+    overhead: [9, 3],
+    typecheck: [5, 3],
+    imports: [15, 3],
+    plan: [5, 3],
+    diff: [5, 3],
+    policy: [9, 3],
+};
 
 const SYMBOL: Record<Status, string> = { pass: "pass", fail: "FAIL", info: "", incomplete: "INCOMPLETE", error: "ERROR" };
 
@@ -106,6 +114,7 @@ function main(): number {
         ["imports", "Import time", () => measureImports(rounds("imports"), (m) => log(`imports ${m}`))],
         ["plan", "Offline plan of the dev stack", () => measurePlan(rounds("plan"), (m) => log(`plan ${m}`))],
         ["diff", "Plan diff", () => measureDiff(rounds("diff"))],
+        ["policy", "Policy evaluator", () => measurePolicy(rounds("policy"))],
     ];
     const results: Measurement[] = [];
     for (const [id, title, fn] of plan) {

@@ -107,6 +107,7 @@ const PUBLIC: Record<string, string[]> = {
         "stackConfigToClusterArgs",
         "stackConfigToNetworkPlan",
     ],
+    "./policy": ["POLICY_NAMES", "POLICY_RULES", "UNKNOWN_SENTINELS", "evaluatePolicies"],
 };
 
 /** The module specifier a user writes for an entry of `exports` (".": the package name). */

@@ -13,7 +13,7 @@ import { ESLint, Linter } from "eslint";
 
 const ROOT = path.join(__dirname, "..", "..");
 const LIB = path.join(ROOT, "lib");
-const LAYERS = ["core", "network", "azure", "k8s", "stack", "cli"];
+const LAYERS = ["core", "network", "azure", "k8s", "policy", "stack", "cli"];
 const LAYER_RULES = new Set(["@typescript-eslint/no-restricted-imports", "no-restricted-syntax"]);
 
 const eslint = new ESLint({ cwd: ROOT });
@@ -57,6 +57,13 @@ describe("the layer rule", function () {
         ],
         ["lib/azure/probe.ts", `import { AksCluster } from "..";`, /lib\/azure may import/],
         ["lib/k8s/probe.ts", `import { OsType } from "../azure/enums";`, /lib\/k8s may import lib\/core, lib\/network/],
+        [
+            "lib/policy/probe.ts",
+            `import { AksCluster } from "../azure/aksCluster";`,
+            /lib\/policy may import lib\/core, lib\/network, lib\/k8s/,
+        ],
+        ["lib/policy/probe.ts", `import * as pulumi from "@pulumi/pulumi";`, /lib\/policy is pure/],
+        ["lib/network/probe.ts", `import { evaluatePolicies } from "../policy";`, /lib\/network may import lib\/core/],
         ["lib/k8s/probe.ts", `import cli = require("../cli/main");`, /lib\/k8s may import/],
         [
             "lib/stack/probe.ts",

@@ -8,11 +8,12 @@ import { UsageError } from "../errors";
 import { writeKubernetesFiles } from "./k8s-out";
 import { formatPlan, PlanFormat } from "./render";
 import { runIsolated } from "./isolate";
+import { formatViolations, policyViolations } from "./policy";
 import { PlanResult } from "./types";
 
 /** The help of `aks-network plan`. */
 export const PLAN_HELP = `usage: aks-network plan [--dir DIR] [--stack NAME] [--format text|json|markdown] [--out DIR]
-                        [--fixtures FILE] [--preview] [--timeout SECONDS]
+                        [--fixtures FILE] [--preview] [--policy] [--timeout SECONDS]
 
 Run the Pulumi program of DIR with a stack's config in a Node.js process of its own, under Pulumi's
 mock engine: no Pulumi CLI, no cloud, no credentials. Prints the network plan report (found in the
@@ -29,6 +30,8 @@ options:
                      results (invokes), extra resource outputs (resources) and offline values for
                      encrypted config keys (secrets); see lib/cli/README.md
   --preview          run as \`pulumi preview\`: provider outputs are unknown, as on a first preview
+  --policy           also run the policy pack's rules (pulumi-aks-network/policy) over the recorded
+                     resources and print the violations (JSON: policyViolations); mandatory ones fail
   --timeout SECONDS  give up when the program has not finished (default 120); a program that does
                      not yield (a loop that never ends) is killed, and the plan fails
   -h, --help         show this help
@@ -36,8 +39,8 @@ options:
 Encrypted config values (secure:) cannot be decrypted offline: the program gets a placeholder and
 they print as [secret], as does every Pulumi secret in resource inputs and outputs.
 
-exit status: 0 the program ran and no network plan has errors; 1 a network plan has errors or the
-program failed; 2 bad usage, or a project, stack or fixtures file that cannot be read or parsed.
+exit status: 0 the program ran and no network plan has errors; 1 a network plan has errors, the
+program failed or (--policy) a policy violation is mandatory; 2 bad usage, or a project, stack or fixtures file that cannot be read or parsed.
 
 JSON (--format json): { kind: "aks-network-plan", version: 1, tool, project, stack, program,
 preview, status: "ok"|"failed", error, config, networkPlans: [{ owner, output, label, report }],
@@ -53,6 +56,8 @@ export interface PlanCommandOptions {
     fixtures?: string;
     preview: boolean;
     timeoutMs: number;
+    /** Run the policy evaluator over the recorded resources. @default false */
+    policy?: boolean;
 }
 
 /** Parse `plan`'s arguments. */
@@ -64,6 +69,7 @@ export function parsePlanArgs(argv: string[]): PlanCommandOptions | "help" {
         out: { type: "string" },
         fixtures: { type: "string" },
         preview: { type: "boolean" },
+        policy: { type: "boolean" },
         timeout: { type: "string" },
     });
     if (values.help) return "help";
@@ -82,13 +88,15 @@ export function parsePlanArgs(argv: string[]): PlanCommandOptions | "help" {
         out: values.out as string | undefined,
         fixtures: values.fixtures as string | undefined,
         preview: values.preview === true,
+        policy: values.policy === true,
         timeoutMs,
     };
 }
 
 /** The exit status of a plan result: 1 when the program failed or a network plan has errors. */
 export function planExitCode(result: PlanResult): number {
-    return result.status !== "ok" || result.networkPlans.some((p) => p.report.verdict === "reject") ? 1 : 0;
+    const mandatory = result.policyViolations?.some((v) => v.enforcementLevel === "mandatory") ?? false;
+    return result.status !== "ok" || result.networkPlans.some((p) => p.report.verdict === "reject") || mandatory ? 1 : 0;
 }
 
 /** Run `plan` with parsed options; output through `out`, progress through `err`. Returns the exit status. */
@@ -111,7 +119,10 @@ export async function planCommand(opts: PlanCommandOptions, out: (s: string) => 
         const files = writeKubernetesFiles(result, opts.out);
         err(`aks-network: wrote ${files.length} file${files.length === 1 ? "" : "s"} to ${opts.out}\n`);
     }
+    if (opts.policy) result.policyViolations = policyViolations(result.resources);
     out(opts.format === "json" ? `${JSON.stringify(result, null, 2)}\n` : formatPlan(result, opts.format));
+    if (result.policyViolations && opts.format !== "json")
+        out(`\n${formatViolations(result.policyViolations, opts.format === "markdown")}`);
     if (result.error !== null) err(`aks-network: the program failed: ${result.error.split("\n")[0]}\n`);
     return planExitCode(result);
 }

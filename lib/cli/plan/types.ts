@@ -6,6 +6,7 @@
  * Nothing secret is ever part of it: Pulumi secrets and encrypted config values are `"[secret]"`.
  */
 import type { NetworkPlanReport } from "../../network";
+import type { PolicyViolation } from "../../policy";
 
 /** The `kind` of a plan result. */
 export const PLAN_RESULT_KIND = "aks-network-plan";
@@ -86,4 +87,6 @@ export interface PlanResult {
     summary: { resources: number; byType: { [type: string]: number } };
     /** Messages from `pulumi.log` and notes about the offline run (unrendered charts, ignored config). */
     log: PlanLogEntry[];
+    /** The policy pack's violations of the recorded resources (`--policy` only). @default - absent */
+    policyViolations?: PolicyViolation[];
 }
