@@ -43,7 +43,7 @@ export interface ConnectivityProbeArgs {
      * The sample app's options, the same the SampleApp was given (SampleApp's `sampleOptions`): the probe
      * rebuilds the sample's objects from them to find its namespace, Services and pods. The Jobs run in
      * the sample's namespace.
-     * @default {} - the SampleApp defaults
+     * @default - the SampleApp defaults (`{}`)
      */
     sample?: SampleAppOptions;
     /** The ingress controller's Services by family (IngressController's `serviceNames`). @default - no ingress checks */
