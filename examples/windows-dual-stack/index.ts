@@ -61,13 +61,17 @@ const sample = new SampleApp(
 
 // After everything is up: Jobs that reach the sample over each family (and from a Windows node when
 // there is one); a broken family fails `pulumi up`.
-const probe = new ConnectivityProbe("win-probe", {
-    provider: cluster.provider,
-    clusterFacts: cluster.clusterFacts,
-    sampleApp: sample,
-    ingressController: ingress,
-    outsideProbe: true,
-});
+const probe = new ConnectivityProbe(
+    "win-probe",
+    {
+        provider: cluster.provider,
+        clusterFacts: cluster.clusterFacts,
+        sample: sample.sampleOptions,
+        ingress: ingress.serviceNames,
+        loadBalancerAddresses: sample.serviceAddresses,
+    },
+    { dependsOn: [sample, ingress] },
+);
 
 export const clusterName = cluster.clusterName;
 export const kubeconfig = cluster.kubeconfig;

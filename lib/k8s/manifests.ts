@@ -96,6 +96,28 @@ export interface SampleAppOptions {
     dnsLabelPrefix?: string;
 }
 
+/** The keys of `SampleAppOptions`, in declaration order. */
+const SAMPLE_APP_OPTION_KEYS = [
+    "name",
+    "namespace",
+    "replicas",
+    "image",
+    "containerPort",
+    "windowsImage",
+    "allowClusterTrafficPolicyOnIpv6",
+    "dnsLabelPrefix",
+] as const satisfies readonly (keyof SampleAppOptions)[];
+
+/**
+ * Only the `SampleAppOptions` of a larger object (e.g. a SampleApp's arguments), without the keys left
+ * undefined: the plain value SampleApp exposes as `sampleOptions` and ConnectivityProbe takes as `sample`.
+ */
+export function pickSampleAppOptions(from: SampleAppOptions): SampleAppOptions {
+    const out: { [key: string]: unknown } = {};
+    for (const key of SAMPLE_APP_OPTION_KEYS) if (from[key] !== undefined) out[key] = from[key];
+    return out as SampleAppOptions;
+}
+
 /** What `buildSampleApp` returns. */
 export interface SampleAppManifests {
     /** The Linux web Deployment, then the Windows one (with Windows pools). */

@@ -22,11 +22,12 @@
  * that timeout so the Job fails with its own message first.
  */
 import { createHash } from "node:crypto";
-import { Diagnostic, diagnostic } from "../core/diagnostic";
+import { Diagnostic, diagnostic, mapPaths } from "../core/diagnostic";
+import { Path } from "../core/path";
 import { at, t, Text } from "../core/text";
-import { show } from "../core/words";
+import { isRecord, kindOf, show } from "../core/words";
 import { ClusterFacts, ServiceIpFamily } from "./facts";
-import { DEFAULT_WINDOWS_TAINTS, KubeManifest, SampleAppManifests, StringMap } from "./manifests";
+import { DEFAULT_WINDOWS_TAINTS, KubeManifest, SampleAppManifests, SampleAppOptions, sampleAppProblems, StringMap } from "./manifests";
 
 /** The path a probe check takes to the sample. */
 export enum ProbePath {
@@ -142,6 +143,63 @@ export function probeJobProblems(o: ProbeJobOptions): Diagnostic[] {
             "timeoutSeconds",
             t`${at("timeoutSeconds")} ${show(timeout)} must be a whole number from 30 to 540: below Pulumi's 10-minute wait for Jobs, so the Job's own message is what fails the update`,
         );
+    return problems;
+}
+
+/** SA-1 at `name` becomes CP-1 at `sample.name`; the cluster facts' problems keep their `clusterFacts.*` paths. */
+function asProbeProblem(found: Diagnostic): Diagnostic {
+    const moved = mapPaths(found, (path: Path) => (path[0] === "clusterFacts" ? path : ["sample", ...path]));
+    if (found.ruleId !== "SA-1") return moved;
+    return diagnostic(moved.severity, "CP-1", moved.segments, new Text(moved.template), moved.azureErrorCode);
+}
+
+/** CP-1: an `ingress` that is not a `FamilyServiceNames` (IngressController's `serviceNames`). */
+function ingressNamesProblems(ingress: unknown): Diagnostic[] {
+    if (ingress === undefined) return [];
+    const problem = (path: Path, message: Text) => diagnostic("error", "CP-1", path, message);
+    if (!isRecord(ingress))
+        return [
+            problem(
+                ["ingress"],
+                t`${at("ingress")} must be the ingress Services by family (IngressController's \`serviceNames\`), got ${kindOf(ingress)}`,
+            ),
+        ];
+    const out: Diagnostic[] = [];
+    for (const key of ["namespace", "ipv4", "ipv6"] as const) {
+        const v = ingress[key];
+        if ((key === "namespace" || v !== undefined) && (typeof v !== "string" || v.length > 63 || !DNS1123.test(v)))
+            out.push(
+                problem(
+                    ["ingress", key],
+                    t`${at("ingress", key)} ${show(v)} must be a DNS-1123 label, the ${key === "namespace" ? "Services' namespace" : "name of the Service"} as IngressController's \`serviceNames\` gives it`,
+                ),
+            );
+    }
+    if (out.length === 0 && ingress.ipv4 === undefined && ingress.ipv6 === undefined)
+        out.push(
+            problem(["ingress"], t`${at("ingress")} names no Service (neither ipv4 nor ipv6); give one, or leave ${at("ingress")} out`),
+        );
+    return out;
+}
+
+/**
+ * CP-1: every problem with what the probe is told about its target, at once: the cluster facts (SVC-4
+ * at `clusterFacts.*`), the sample's options (at `sample.*`, the rules of `sampleAppProblems`) and the
+ * ingress Services (at `ingress.*`).
+ */
+export function probeTargetProblems(facts: ClusterFacts, sample: SampleAppOptions | undefined, ingress: unknown): Diagnostic[] {
+    const problems: Diagnostic[] = [];
+    if (sample !== undefined && !isRecord(sample))
+        problems.push(
+            diagnostic(
+                "error",
+                "CP-1",
+                ["sample"],
+                t`${at("sample")} must be the sample's options (SampleApp's \`sampleOptions\`), got ${kindOf(sample)}`,
+            ),
+        );
+    problems.push(...sampleAppProblems(facts, isRecord(sample) ? sample : {}).map(asProbeProblem));
+    problems.push(...ingressNamesProblems(ingress));
     return problems;
 }
 

@@ -18,7 +18,15 @@ import { checkService } from "./checkService";
 import { providerProblem, serviceFinding } from "./problems";
 import { ClusterFacts } from "./facts";
 import { buildSampleHttpRoutes, GatewayReference } from "./gatewayApi";
-import { buildSampleApp, buildSampleIngress, KubeManifest, SampleAppManifests, SampleAppOptions, sampleAppProblems } from "./manifests";
+import {
+    buildSampleApp,
+    buildSampleIngress,
+    KubeManifest,
+    pickSampleAppOptions,
+    SampleAppManifests,
+    SampleAppOptions,
+    sampleAppProblems,
+} from "./manifests";
 import { familyOfIp, isObj } from "./serviceModel";
 
 /** The type token of `SampleApp` (see lib/core/tokens.ts). */
@@ -148,6 +156,8 @@ export class SampleApp extends pulumi.ComponentResource {
     public readonly serviceAddresses: pulumi.Output<ServiceAddresses[]>;
     /** The non-fatal problems found (also logged as warnings). */
     public readonly warnings: string[];
+    /** The sample's options as given (plain data): pass them to ConnectivityProbe's `sample`. */
+    public readonly sampleOptions: SampleAppOptions;
 
     constructor(name: string, args: SampleAppArgs, opts?: pulumi.ComponentResourceOptions) {
         super(SAMPLE_APP_TYPE, name, {}, withLegacyTypeAlias(opts, SAMPLE_APP_TYPE));
@@ -166,6 +176,7 @@ export class SampleApp extends pulumi.ComponentResource {
         }
         this.manifests = manifests;
         this.warnings = warnings;
+        this.sampleOptions = pickSampleAppOptions(args);
         for (const w of warnings) pulumi.log.warn(w, this);
 
         const provider = args.provider;

@@ -72,14 +72,18 @@ export function deployStack(config: StackConfig, windowsAdminPassword?: pulumi.O
 
     let probe: ConnectivityProbe | undefined;
     if (config.probe.enabled && sample) {
-        probe = new ConnectivityProbe(`${config.name}-probe`, {
-            provider: cluster.provider,
-            clusterFacts: cluster.clusterFacts,
-            sampleApp: sample,
-            ingressController: ingress,
-            host: config.sampleApp.host,
-            outsideProbe: config.probe.outsideProbe ?? false,
-        });
+        probe = new ConnectivityProbe(
+            `${config.name}-probe`,
+            {
+                provider: cluster.provider,
+                clusterFacts: cluster.clusterFacts,
+                sample: sample.sampleOptions,
+                ingress: ingress?.serviceNames,
+                host: config.sampleApp.host,
+                loadBalancerAddresses: config.probe.outsideProbe ? sample.serviceAddresses : undefined,
+            },
+            { dependsOn: ingress ? [sample, ingress] : [sample] },
+        );
     }
 
     return {

@@ -11,7 +11,7 @@ import { ClusterFacts } from "../../lib/k8s/facts";
 import { GATEWAY_API_RELEASE, IngressMode } from "../../lib/k8s/gatewayApi";
 import { IngressController, resolveIngressControllerArgs } from "../../lib/k8s/ingressController";
 import { IngressControllerKind } from "../../lib/k8s/ingressValues";
-import { SampleApp } from "../../lib/k8s/sampleApp";
+import { SampleApp, ServiceAddresses } from "../../lib/k8s/sampleApp";
 import { isPreview, one, registered, resetMocks, settle, valueOf } from "../helpers/mocks";
 
 const DUAL: ClusterFacts = { ipFamilies: ["IPv4", "IPv6"], kubernetesVersion: "1.31", hasWindowsPools: false, linuxOsSku: "AzureLinux" };
@@ -159,13 +159,22 @@ describe("ConnectivityProbe", () => {
         const app = new SampleApp(unique("sample"), { provider, clusterFacts: MIXED, gateway: ic.gateway });
         const name = unique("probe");
         const waits: unknown[][] = [];
+        const serviceWaits: unknown[] = [];
         const probe = new ConnectivityProbe(
             name,
-            { provider, clusterFacts: MIXED, sampleApp: app, ingressController: ic, outsideProbe: true },
             {
+                provider,
+                clusterFacts: MIXED,
+                sample: app.sampleOptions,
+                ingress: ic.serviceNames,
+                loadBalancerAddresses: app.serviceAddresses,
+            },
+            {
+                dependsOn: [app, ic],
                 transformations: [
                     (a) => {
                         if (a.type === JOB) waits.push(a.opts.dependsOn as unknown[]);
+                        if (a.type === "kubernetes:core/v1:Service") serviceWaits.push(a.opts.dependsOn);
                         return undefined;
                     },
                 ],
@@ -198,6 +207,9 @@ describe("ConnectivityProbe", () => {
             assert.ok(dependsOn.includes(app) && dependsOn.includes(ic), "each Job waits for the sample and the ingress");
             assert.equal(dependsOn.length, 4, "and for both pod Services");
         }
+        assert.equal(serviceWaits.length, 2);
+        for (const dependsOn of serviceWaits)
+            assert.deepStrictEqual(dependsOn, [app, ic], "the pod Services wait for the sample and the ingress");
         assert.ok(probe.outsideCommands);
         if (!isPreview) {
             const commands = await valueOf(probe.outsideCommands);
@@ -205,10 +217,39 @@ describe("ConnectivityProbe", () => {
         }
     });
 
+    it("targets the sample its options describe, and takes a single resource as dependsOn", async () => {
+        const provider = new k8s.Provider(unique("k8s"), { kubeconfig: "fake" });
+        const app = new SampleApp(unique("sample"), { provider, clusterFacts: V4, name: "web", namespace: "shop", containerPort: 8080 });
+        assert.deepStrictEqual(app.sampleOptions, { name: "web", namespace: "shop", containerPort: 8080 });
+        const waits: unknown[][] = [];
+        const probe = new ConnectivityProbe(
+            unique("probe"),
+            { provider, clusterFacts: V4, sample: app.sampleOptions },
+            {
+                dependsOn: app,
+                transformations: [
+                    (a) => {
+                        if (a.type === JOB) waits.push(a.opts.dependsOn as unknown[]);
+                        return undefined;
+                    },
+                ],
+            },
+        );
+        await settle();
+        const job = registered(JOB).find((j) => j.inputs.metadata.name === probe.jobNames[0]);
+        assert.ok(job);
+        assert.equal(job.inputs.metadata.namespace, "shop");
+        const script: string = job.inputs.spec.template.spec.containers[0].command[2];
+        assert.ok(script.includes("http://web-ipv4.shop.svc.cluster.local:80/"), script);
+        assert.ok(script.includes("http://probe-pods-ipv4.shop.svc.cluster.local:8080/"), script);
+        assert.equal(waits.length, 1);
+        assert.equal(waits[0][0], app, "a single dependsOn resource comes first in the Job's dependsOn");
+    });
+
     it("is quiet about the outside probe by default and fails on bad arguments with CP-1", async () => {
         const provider = new k8s.Provider(unique("k8s"), { kubeconfig: "fake" });
         const app = new SampleApp(unique("sample"), { provider, clusterFacts: V4 });
-        const probe = new ConnectivityProbe(unique("probe"), { provider, clusterFacts: V4, sampleApp: app });
+        const probe = new ConnectivityProbe(unique("probe"), { provider, clusterFacts: V4, sample: app.sampleOptions });
         await settle();
         assert.equal(probe.outsideCommands, undefined);
         assert.equal(registered(JOB).length, 1);
@@ -217,10 +258,20 @@ describe("ConnectivityProbe", () => {
                 new ConnectivityProbe(unique("probe"), {
                     provider: {} as k8s.Provider,
                     clusterFacts: V4,
-                    sampleApp: {} as SampleApp,
+                    sample: { namespace: "Samples!", replicas: 1 },
+                    ingress: { namespace: "traefik", ipv6: "Traefik_v6" },
+                    loadBalancerAddresses: "10.0.0.1" as unknown as ServiceAddresses[],
                     timeoutSeconds: 5,
                 }),
-            (e: Error) => /CP-1 provider/.test(e.message) && /CP-1 sampleApp/.test(e.message) && /CP-1 timeoutSeconds/.test(e.message),
+            (e: Error) =>
+                [
+                    /CP-1 provider/,
+                    /CP-1 sample\.namespace: sample\.namespace "Samples!" must be a DNS-1123 label/,
+                    /CP-1 sample\.replicas/,
+                    /CP-1 ingress\.ipv6: ingress\.ipv6 "Traefik_v6" must be a DNS-1123 label/,
+                    /CP-1 loadBalancerAddresses: .*got a string/,
+                    /CP-1 timeoutSeconds/,
+                ].every((pattern) => pattern.test(e.message)),
         );
     });
 });

@@ -6,7 +6,7 @@
 import * as assert from "node:assert/strict";
 import { checkService } from "../../lib/k8s/checkService";
 import { ClusterFacts } from "../../lib/k8s/facts";
-import { buildSampleApp, KubeManifest } from "../../lib/k8s/manifests";
+import { buildSampleApp, KubeManifest, pickSampleAppOptions } from "../../lib/k8s/manifests";
 import {
     buildProbeJobs,
     CURL_IMAGE,
@@ -16,6 +16,7 @@ import {
     probeFailureMessage,
     probeJobProblems,
     ProbePath,
+    probeTargetProblems,
     serviceNamesByFamily,
     windowsProbeScript,
 } from "../../lib/k8s/probeJobs";
@@ -232,5 +233,51 @@ describe("connectivity probe builders", () => {
             ],
         );
         assert.deepStrictEqual(outsideProbeCommands([]), []);
+    });
+
+    it("takes only the sample's own options from a larger object, without undefined keys", () => {
+        const args = { name: "web", namespace: undefined, replicas: 3, provider: "not an option", host: "a.example.com" };
+        assert.deepStrictEqual(pickSampleAppOptions(args), { name: "web", replicas: 3 });
+        assert.deepStrictEqual(pickSampleAppOptions({}), {});
+    });
+
+    it("accepts the target a SampleApp and an IngressController describe", () => {
+        assert.deepStrictEqual(probeTargetProblems(MIXED, undefined, undefined), []);
+        assert.deepStrictEqual(probeTargetProblems(V4, { name: "web", namespace: "shop" }, INGRESS), []);
+        assert.deepStrictEqual(probeTargetProblems(V4, {}, { namespace: "traefik", ipv6: "traefik-v6" }), []);
+    });
+
+    it("names every problem of the target at once: sample options, ingress names, cluster facts (CP-1, SVC-4)", () => {
+        const found = probeTargetProblems(
+            { ...V4, kubernetesVersion: "latest" },
+            { name: "Web", containerPort: 0 },
+            { namespace: "", ipv4: 4 as unknown as string },
+        );
+        assert.deepStrictEqual(
+            found.map((d) => [d.ruleId, d.path]),
+            [
+                ["SVC-4", "clusterFacts.kubernetesVersion"],
+                ["CP-1", "sample.name"],
+                ["CP-1", "sample.containerPort"],
+                ["CP-1", "ingress.namespace"],
+                ["CP-1", "ingress.ipv4"],
+            ],
+        );
+        assert.match(found[1].message, /^sample\.name "Web" must be a DNS-1035 label/);
+        assert.match(found[4].message, /^ingress\.ipv4 4 must be a DNS-1123 label/);
+    });
+
+    it("refuses a sample or ingress that is not plain data, and an ingress naming no Service", () => {
+        const found = probeTargetProblems(V4, "hello" as unknown as object, { namespace: "traefik" });
+        assert.deepStrictEqual(
+            found.map((d) => d.path),
+            ["sample", "ingress"],
+        );
+        assert.match(found[0].message, /sample must be the sample's options .*got a string/);
+        assert.match(found[1].message, /names no Service/);
+        assert.deepStrictEqual(
+            probeTargetProblems(V4, {}, ["traefik"]).map((d) => [d.path, d.message]),
+            [["ingress", "ingress must be the ingress Services by family (IngressController's `serviceNames`), got a list"]],
+        );
     });
 });

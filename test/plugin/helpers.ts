@@ -9,14 +9,15 @@ import * as path from "node:path";
 import { AksCluster } from "../../lib/azure/aksCluster";
 import { NodePool } from "../../lib/azure/nodePool";
 import { PACKAGE_NAME } from "../../lib/core/tokens";
+import { ConnectivityProbe } from "../../lib/k8s/connectivityProbe";
 import { IngressController } from "../../lib/k8s/ingressController";
 import { SampleApp } from "../../lib/k8s/sampleApp";
 
 /** The repository root: the plugin's folder (PulumiPlugin.yaml, package.json, tsconfig.json, index.ts). */
 export const ROOT = path.join(__dirname, "../..");
 
-/** The four components, as the host finds them among the entry's exports. */
-export const COMPONENTS = { AksCluster, NodePool, IngressController, SampleApp };
+/** The five components, as the host finds them among the entry's exports (schema.test.ts checks it is all of them). */
+export const COMPONENTS = { AksCluster, NodePool, IngressController, SampleApp, ConnectivityProbe };
 
 /** A property of the schema. */
 export interface SchemaProperty {

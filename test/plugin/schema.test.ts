@@ -10,6 +10,7 @@ import * as assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
+import { getPulumiComponents } from "@pulumi/pulumi/provider/experimental";
 import { typeToken } from "../../lib/core/tokens";
 import { COMPONENTS, inferredSchema, PackageSchema, ROOT } from "./helpers";
 
@@ -21,6 +22,7 @@ const ARGS: Record<keyof typeof COMPONENTS, string> = {
     NodePool: "NodePoolArgs",
     IngressController: "IngressControllerArgs",
     SampleApp: "SampleAppArgs",
+    ConnectivityProbe: "ConnectivityProbeArgs",
 };
 
 let program: ts.Program | undefined;
@@ -47,7 +49,17 @@ describe("the multi-language package schema (Pulumi's analyzer on this checkout)
         if (process.env.WRITE_SCHEMA === "1") writeFileSync(SNAPSHOT, `${JSON.stringify(schema, null, 2)}\n`);
     });
 
-    it("infers all four components, under the provider name package.json gives", () => {
+    it("knows every component the plugin host collects from the package's root entry, and no other", () => {
+        // The host (`@pulumi/pulumi/cmd/run-plugin/run.js`) requires the entry and hands every
+        // ComponentResource class among its exports to the analyzer: one whose arguments the analyzer
+        // cannot read breaks the whole plugin, so a new component must be added to COMPONENTS here.
+        const collected = getPulumiComponents(require(path.join(ROOT, "index.ts")));
+        assert.deepEqual(collected.map((c) => c.name).sort(), Object.keys(COMPONENTS).sort());
+        for (const component of collected)
+            assert.equal(component, COMPONENTS[component.name as keyof typeof COMPONENTS], `${component.name} is the same class`);
+    });
+
+    it("infers all five components, under the provider name package.json gives", () => {
         assert.equal(schema.name, "pulumi-aks-network");
         assert.deepEqual(Object.keys(schema.resources).sort(), Object.keys(COMPONENTS).map(typeToken).sort());
         for (const token of Object.keys(schema.resources)) assert.equal(schema.resources[token].isComponent, true, token);
