@@ -171,6 +171,14 @@ describe("the package entries", () => {
         assert.equal(res.text, "string");
     });
 
+    it("registers Kubernetes provider references for the plugin host only, not for npm consumers", () => {
+        const pulumiSdk = `require(require.resolve("@pulumi/pulumi", { paths: [${JSON.stringify(ROOT)}] }))`;
+        const registered = `console.log(${pulumiSdk}.runtime.getResourcePackage("kubernetes", undefined) !== undefined)`;
+        // The plugin host requires the package's directory (main); a program requires its name (exports).
+        assert.equal(node(`const m = require(${JSON.stringify(ROOT)}); ${registered}; if (!m.IngressController) throw 0`).trim(), "true");
+        assert.equal(node(`require("pulumi-aks-network"); ${registered}`).trim(), "false");
+    });
+
     it("exports the planned runtime names from each entry, and no other", function () {
         this.timeout(60_000);
         const entries = Object.keys(PUBLIC);
@@ -328,7 +336,8 @@ describe("the package entries", () => {
 
     it("declares its dependencies as the package contract says", () => {
         const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
-        assert.equal(pkg.main, "dist/lib/index.js");
+        // main is what the plugin host requires (the package's directory); npm consumers resolve exports.
+        assert.equal(pkg.main, "dist/lib/plugin.js");
         assert.equal(pkg.types, "dist/lib/index.d.ts");
         assert.equal(pkg.exports["."].default, "./dist/lib/index.js");
         assert.match(pkg.peerDependencies["@pulumi/pulumi"], /^\^3\./);

@@ -9,12 +9,17 @@
  * The RPC server itself (`componentProviderHost`) needs an engine to connect to, so the test starts
  * at the step after the gRPC decoding; everything from there on is the SDK's own code under mocks.
  */
+import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { AksCluster } from "../../lib/azure/aksCluster";
 import { IpFamily, OsType } from "../../lib/azure/enums";
 import { NodePool } from "../../lib/azure/nodePool";
 import { typeToken } from "../../lib/core/tokens";
+import { ClusterFacts } from "../../lib/k8s/facts";
+import { IngressController } from "../../lib/k8s/ingressController";
+import { KUBERNETES_PROVIDER_TYPE, registerKubernetesProviderReferences } from "../../lib/k8s/providerReference";
+import { SampleApp } from "../../lib/k8s/sampleApp";
 import { isPreview, registered, resetMocks, settle, valueOf } from "../helpers/mocks";
 import { captureLogs, releaseLogs, useAzureOutputs } from "../azure/helpers";
 import { componentProvider, inferredSchema } from "./helpers";
@@ -24,10 +29,39 @@ const { deserializeInputs } = require("@pulumi/pulumi/provider/server") as {
     deserializeInputs(struct: unknown, dependencies: Map<string, unknown>): Promise<Record<string, unknown>>;
 };
 const { Struct } = require("google-protobuf/google/protobuf/struct_pb") as { Struct: { fromJavaScript(v: unknown): unknown } };
+const { ConstructRequest } = require("@pulumi/pulumi/proto/provider_pb") as {
+    ConstructRequest: { PropertyDependencies: new () => { setUrnsList(urns: string[]): unknown } };
+};
+const rpc = require("@pulumi/pulumi/runtime/rpc") as { specialSigKey: string; specialResourceSig: string };
+const state = require("@pulumi/pulumi/runtime/state") as { getResourcePackages(): Map<string, unknown[]> };
 
-/** The inputs as the host hands them to `construct`: JSON through the engine's Struct, no dependencies. */
-async function hostInputs(json: Record<string, unknown>): Promise<Record<string, unknown>> {
-    return deserializeInputs(Struct.fromJavaScript(JSON.parse(JSON.stringify(json))), new Map());
+/**
+ * The inputs as the host hands them to `construct`: JSON through the engine's Struct, with the
+ * dependencies the engine sends per input (a resource reference's input depends on that resource).
+ */
+async function hostInputs(json: Record<string, unknown>, dependencies: Record<string, string[]> = {}): Promise<Record<string, unknown>> {
+    const deps = new Map<string, unknown>();
+    for (const [key, urns] of Object.entries(dependencies)) {
+        const d = new ConstructRequest.PropertyDependencies();
+        d.setUrnsList(urns);
+        deps.set(key, d);
+    }
+    return deserializeInputs(Struct.fromJavaScript(JSON.parse(JSON.stringify(json))), deps);
+}
+
+/** A Kubernetes provider of the calling program and its reference as the engine encodes it (runtime/rpc.js `specialResourceSig`). */
+async function providerReference(name: string, packageVersion = ""): Promise<{ provider: Provider; urn: string; reference: unknown }> {
+    const provider = new Provider(name, { kubeconfig: "fake" });
+    const [urn, id] = await Promise.all([valueOf(provider.urn), valueOf(provider.id).catch(() => "")]);
+    const reference = {
+        [rpc.specialSigKey]: rpc.specialResourceSig,
+        urn,
+        id: id ?? "",
+        type: KUBERNETES_PROVIDER_TYPE,
+        name,
+        packageVersion,
+    };
+    return { provider, urn, reference };
 }
 
 /** The registrations of one run, without the component's own type token's prefix differences. */
@@ -149,5 +183,129 @@ describe("construct through the component provider, as for another language", fu
             componentProvider().construct("x", "aks-network:index:AksCluster", {}, {}),
             /Invalid package name aks-network, expected 'pulumi-aks-network'/,
         );
+    });
+});
+
+/** Cluster facts, the same in every language (plain strings and booleans). */
+const FACTS_JSON: ClusterFacts = {
+    ipFamilies: ["IPv4", "IPv6"],
+    kubernetesVersion: "1.31",
+    hasWindowsPools: false,
+    linuxOsSku: "AzureLinux",
+};
+
+/** The plugin entry, loaded afresh (its registration runs on load). */
+function loadPluginEntry(): Record<string, unknown> {
+    const entry = require.resolve("../../lib/plugin");
+    delete require.cache[entry];
+    return require(entry) as Record<string, unknown>;
+}
+
+describe("Kubernetes components through the component provider, the provider sent as a reference", function () {
+    this.timeout(120_000);
+    const packages = state.getResourcePackages();
+    // Other test files load the @pulumi/kubernetes root, which registers the decoding as well: it is
+    // set aside so that these tests see only what the plugin entry registers.
+    let aside: unknown[] | undefined;
+    let outputKeys: Record<string, string[]>;
+
+    before(async () => {
+        aside = packages.get("kubernetes");
+        const schema = await inferredSchema();
+        outputKeys = Object.fromEntries(Object.entries(schema.resources).map(([t, r]) => [t, Object.keys(r.properties ?? {})]));
+    });
+    beforeEach(() => {
+        packages.delete("kubernetes");
+        resetMocks();
+        captureLogs();
+    });
+    afterEach(releaseLogs);
+    after(() => {
+        packages.delete("kubernetes");
+        if (aside) packages.set("kubernetes", aside);
+    });
+
+    /**
+     * Constructs `type` directly with a provider, then through the component provider with the same
+     * provider sent as a reference; returns both runs' registrations and outputs.
+     */
+    async function bothWays(
+        type: "IngressController" | "SampleApp",
+        name: string,
+        json: Record<string, unknown>,
+        direct: (provider: Provider) => pulumi.ComponentResource,
+    ): Promise<{
+        direct: ReturnType<typeof snapshot>;
+        hosted: ReturnType<typeof snapshot>;
+        outputs: [Record<string, unknown>, Record<string, unknown>];
+    }> {
+        const keys = outputKeys[typeToken(type)];
+        const first = await providerReference(`${name}-k8s`);
+        const component = direct(first.provider);
+        await settle();
+        const directOut = isPreview ? {} : await directOutputs(component, keys);
+        const directRun = snapshot();
+        resetMocks();
+        // The calling program's provider, registered again for this run (the mocks answer reads of it by URN).
+        const { urn, reference } = await providerReference(`${name}-k8s`);
+        const inputs = await hostInputs({ ...json, provider: reference }, { provider: [urn] });
+        const result = await componentProvider().construct(name, typeToken(type), inputs, {});
+        await settle();
+        const hostedOut = isPreview ? {} : await directOutputs(result.state as unknown as pulumi.ComponentResource, keys);
+        const children = registered().filter((r) => r.type.startsWith("kubernetes:"));
+        assert.ok(children.length >= 2, `${children.length} Kubernetes objects`);
+        for (const r of children) assert.ok(r.provider?.startsWith(`${urn}::`), `${r.type} ${r.name} uses provider ${String(r.provider)}`);
+        return { direct: directRun, hosted: snapshot(), outputs: [hostedOut, directOut] };
+    }
+
+    it("without the registration the reference arrives as the provider's id, which the component refuses", async () => {
+        const { urn, reference } = await providerReference("bare-k8s");
+        const inputs = await hostInputs({ clusterFacts: FACTS_JSON, provider: reference }, { provider: [urn] });
+        assert.equal(Provider.isInstance(inputs.provider), false);
+        await assert.rejects(
+            componentProvider().construct("bare", typeToken("IngressController"), inputs, {}),
+            /IC-1[\s\S]*must be the cluster's k8s\.Provider/,
+        );
+    });
+
+    it("the plugin entry registers the decoding and exports the components the host serves", async () => {
+        assert.equal(pulumi.runtime.getResourcePackage("kubernetes", undefined), undefined);
+        const entry = loadPluginEntry();
+        for (const name of ["AksCluster", "NodePool", "IngressController", "SampleApp", "ConnectivityProbe"])
+            assert.equal(typeof entry[name], "function", name);
+        const { urn, reference } = await providerReference("entry-k8s");
+        const inputs = await hostInputs({ provider: reference }, { provider: [urn] });
+        assert.ok(Provider.isInstance(inputs.provider), `decoded as ${typeof inputs.provider}`);
+        assert.equal(await valueOf((inputs.provider as Provider).urn), urn);
+    });
+
+    it("decodes a reference from a newer 4.x provider too (the registration carries no version)", async () => {
+        registerKubernetesProviderReferences();
+        registerKubernetesProviderReferences(); // idempotent
+        assert.equal(packages.get("kubernetes")?.length, 1);
+        const { urn, reference } = await providerReference("newer-k8s", "4.99.0");
+        const inputs = await hostInputs({ provider: reference }, { provider: [urn] });
+        assert.ok(Provider.isInstance(inputs.provider), `decoded as ${typeof inputs.provider}`);
+    });
+
+    it("IngressController: the resources and outputs of a direct construction", async () => {
+        registerKubernetesProviderReferences();
+        const run = await bothWays("IngressController", "pic", { clusterFacts: FACTS_JSON }, (provider) => {
+            return new IngressController("pic", { provider, clusterFacts: FACTS_JSON });
+        });
+        assert.ok(run.direct.some((r) => r.type === "kubernetes:helm.sh/v4:Chart"));
+        assert.deepEqual(run.hosted, run.direct);
+        assert.deepEqual(run.outputs[0], run.outputs[1]);
+    });
+
+    it("SampleApp: the resources and outputs of a direct construction", async () => {
+        registerKubernetesProviderReferences();
+        const json = { clusterFacts: FACTS_JSON, ingressClassName: "traefik", host: "hello.example.com" };
+        const run = await bothWays("SampleApp", "psa", json, (provider) => {
+            return new SampleApp("psa", { ...json, provider, clusterFacts: FACTS_JSON });
+        });
+        assert.ok(run.direct.some((r) => r.type === "kubernetes:apps/v1:Deployment"));
+        assert.deepEqual(run.hosted, run.direct);
+        assert.deepEqual(run.outputs[0], run.outputs[1]);
     });
 });
