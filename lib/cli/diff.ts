@@ -221,11 +221,14 @@ export function diffPlans(base: PlanResult, head: PlanResult): PlanDiff {
     const info = (p: PlanResult) => ({ project: p.project, stack: p.stack, status: p.status, error: p.error });
     const resources = status === "ok" ? compareResources(base, head) : emptyResources();
     const changes = status === "ok" ? assessChanges(base, head) : [];
+    const changed = new Set(changes.map((c) => c.urn));
+    const baseUrns = new Set(base.resources.map((r) => r.urn));
+    const same = status === "ok" ? head.resources.filter((r) => baseUrns.has(r.urn) && !changed.has(r.urn)).length : 0;
     return {
         kind: "aks-network-plan-diff",
         version: 1,
         status,
-        summary: summarize(changes, resources.unchanged),
+        summary: summarize(changes, same),
         changes,
         base: info(base),
         head: info(head),

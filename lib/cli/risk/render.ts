@@ -78,7 +78,7 @@ export function summaryLine(s: RiskSummary): string {
 function sentence(r: RiskReason, c: ResourceChange, m: Markup): string {
     const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
     const note = r.unconfirmed ? " (not confirmed; the safer class was chosen)" : "";
-    if (r.path === "(resource)") return `${cap(r.why)}${note}`;
+    if (r.path === "(resource)" || r.path === "(cluster)") return `${cap(m.esc(r.why))}${note}`;
     if (r.path === "(urn)") return `The URN ${r.why}`;
     if (r.path === "(parent)") return `Changing the parent ${r.why}`;
     if (r.path.startsWith("(option) ")) {
