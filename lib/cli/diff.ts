@@ -6,6 +6,7 @@
 import type { Diagnostic, NetworkPlanReport } from "../network";
 import { UsageError } from "./errors";
 import { isRecord, readStructuredFile } from "./io";
+import { connectedRows, maintenanceRows, NamedRow } from "./network-rows";
 import { keyPathsOf } from "./plan/key-properties";
 import { FoundNetworkPlan, PLAN_RESULT_KIND, PLAN_RESULT_VERSION, PlannedResource, PlanResult, PlanValue } from "./plan/types";
 import { flatten } from "./plan/values";
@@ -28,6 +29,8 @@ export interface NetworkPlanDiff {
     verdict: { base: string | null; head: string | null };
     addressRanges: DiffRow[];
     capacity: DiffRow[];
+    /** The cluster's maintenance windows by configuration name (from the plan's `MaintenanceConfiguration` resources). */
+    maintenance: DiffRow[];
     diagnostics: { added: Diagnostic[]; removed: Diagnostic[] };
 }
 
@@ -112,7 +115,7 @@ function addressRows(r: NetworkPlanReport | null): Map<string, string> {
     m.set("DNS service IP", e.dnsServiceIP);
     m.set("VNet address spaces", e.byoVnet ? list(e.vnetAddressSpaces) : "AKS-managed");
     for (const s of e.nodeSubnets) m.set(`subnet ${s.name}`, [s.cidr, s.ipv6Cidr].filter((x) => x).join(", "));
-    for (const c of e.connectedNetworks) m.set(`connected ${c.name}`, `${c.cidr} (${c.kind})`);
+    for (const c of connectedRows(r)) m.set(c.what, c.value);
     m.set("outbound", e.outboundType);
     m.set("Kubernetes", e.kubernetesVersion);
     for (const p of e.nodePools)
@@ -154,7 +157,17 @@ function rows(base: Map<string, string>, head: Map<string, string>): DiffRow[] {
 
 const diagKey = (d: Diagnostic) => `${d.ruleId}\u0000${d.path}\u0000${d.message}`;
 
-function diffNetworkPlan(label: string, b: FoundNetworkPlan | undefined, h: FoundNetworkPlan | undefined): NetworkPlanDiff {
+/** The maintenance rows of a found plan on one side. */
+type Schedules = (p: FoundNetworkPlan | undefined) => NamedRow[];
+
+const rowMap = (rs: NamedRow[]) => new Map(rs.map((x) => [x.what, x.value]));
+
+function diffNetworkPlan(
+    label: string,
+    b: FoundNetworkPlan | undefined,
+    h: FoundNetworkPlan | undefined,
+    schedules: { base: Schedules; head: Schedules },
+): NetworkPlanDiff {
     const br = b?.report ?? null;
     const hr = h?.report ?? null;
     const bd = new Set((br?.diagnostics ?? []).map(diagKey));
@@ -165,6 +178,7 @@ function diffNetworkPlan(label: string, b: FoundNetworkPlan | undefined, h: Foun
         verdict: { base: br?.verdict ?? null, head: hr?.verdict ?? null },
         addressRanges: rows(addressRows(br), addressRows(hr)),
         capacity: rows(capacityRows(br), capacityRows(hr)),
+        maintenance: rows(rowMap(schedules.base(b)), rowMap(schedules.head(h))),
         diagnostics: {
             added: (hr?.diagnostics ?? []).filter((x) => !bd.has(diagKey(x))),
             removed: (br?.diagnostics ?? []).filter((x) => !hd.has(diagKey(x))),
@@ -175,6 +189,7 @@ function diffNetworkPlan(label: string, b: FoundNetworkPlan | undefined, h: Foun
         (d.verdict.base !== d.verdict.head ||
             d.addressRanges.some((r) => r.changed) ||
             d.capacity.some((r) => r.changed) ||
+            d.maintenance.some((r) => r.changed) ||
             d.diagnostics.added.length ||
             d.diagnostics.removed.length)
     )
@@ -183,14 +198,20 @@ function diffNetworkPlan(label: string, b: FoundNetworkPlan | undefined, h: Foun
 }
 
 /** Pair network plans by owner and output; a lone plan on each side is paired whatever its owner. */
-function pairPlans(base: FoundNetworkPlan[], head: FoundNetworkPlan[]): NetworkPlanDiff[] {
+function pairPlans(basePlan: PlanResult, headPlan: PlanResult): NetworkPlanDiff[] {
+    const [base, head] = [basePlan.networkPlans, headPlan.networkPlans];
+    const of =
+        (plan: PlanResult): Schedules =>
+        (p) =>
+            p ? maintenanceRows(p, plan.networkPlans.length, plan.resources) : [];
+    const schedules = { base: of(basePlan), head: of(headPlan) };
     const key = (p: FoundNetworkPlan) => `${p.owner}#${p.output}`;
-    if (base.length === 1 && head.length === 1) return [diffNetworkPlan(head[0].label, base[0], head[0])];
+    if (base.length === 1 && head.length === 1) return [diffNetworkPlan(head[0].label, base[0], head[0], schedules)];
     const out: NetworkPlanDiff[] = [];
     const headByKey = new Map(head.map((p) => [key(p), p]));
-    for (const b of base) out.push(diffNetworkPlan(b.label, b, headByKey.get(key(b))));
+    for (const b of base) out.push(diffNetworkPlan(b.label, b, headByKey.get(key(b)), schedules));
     const baseKeys = new Set(base.map(key));
-    for (const h of head) if (!baseKeys.has(key(h))) out.push(diffNetworkPlan(h.label, undefined, h));
+    for (const h of head) if (!baseKeys.has(key(h))) out.push(diffNetworkPlan(h.label, undefined, h, schedules));
     return out;
 }
 
@@ -221,15 +242,18 @@ export function diffPlans(base: PlanResult, head: PlanResult): PlanDiff {
     const info = (p: PlanResult) => ({ project: p.project, stack: p.stack, status: p.status, error: p.error });
     const resources = status === "ok" ? compareResources(base, head) : emptyResources();
     const changes = status === "ok" ? assessChanges(base, head) : [];
+    const changed = new Set(changes.map((c) => c.urn));
+    const baseUrns = new Set(base.resources.map((r) => r.urn));
+    const same = status === "ok" ? head.resources.filter((r) => baseUrns.has(r.urn) && !changed.has(r.urn)).length : 0;
     return {
         kind: "aks-network-plan-diff",
         version: 1,
         status,
-        summary: summarize(changes, resources.unchanged),
+        summary: summarize(changes, same),
         changes,
         base: info(base),
         head: info(head),
-        networkPlans: status === "ok" ? pairPlans(base.networkPlans, head.networkPlans) : [],
+        networkPlans: status === "ok" ? pairPlans(base, head) : [],
         resources,
     };
 }
@@ -381,7 +405,11 @@ function summaryParts(d: PlanDiff, m: Markup): string[] {
 /** The section of a changed network plan: its heading, changed rows and new and resolved findings. */
 function networkPlanParts(p: NetworkPlanDiff, m: Markup): string[] {
     const out = [m.heading(3, `Network plan ${p.label}: ${p.change}`)];
-    for (const table of [rowTable("Address ranges", p.addressRanges, false, m), rowTable("Capacity", p.capacity, false, m)])
+    for (const table of [
+        rowTable("Address ranges", p.addressRanges, false, m),
+        rowTable("Capacity", p.capacity, false, m),
+        rowTable("Maintenance windows", p.maintenance, false, m),
+    ])
         if (table !== null) out.push(table);
     if (p.diagnostics.added.length) out.push(findingList("New findings", p.diagnostics.added, m));
     if (p.diagnostics.removed.length) out.push(findingList("Resolved findings", p.diagnostics.removed, m));

@@ -35,7 +35,7 @@ describe("examples/ci", () => {
         assert.equal(r.status, 4, r.stderr);
         assert.equal(fs.readFileSync(path.join(out, "exit-code"), "utf8").trim(), "4");
         const comment = fs.readFileSync(path.join(out, "comment.md"), "utf8");
-        assert.match(comment, /^\*\*aks-network diff mini-aks\/dev: 1 blocked, 2 safe\*\*$/m);
+        assert.match(comment, /^\*\*aks-network diff mini-aks\/dev: 6 replacements, 1 blocked, 2 safe\*\*$/m);
         assert.match(comment, /^<!-- aks-network-diff:mini-aks\/dev -->$/m);
         assert.ok(fs.readFileSync(path.join(out, "report.md"), "utf8").length >= comment.length);
         for (const f of ["base.json", "head.json"])

@@ -228,7 +228,13 @@ describe("aks-network diff", () => {
             assert.equal(r.status, 0, r.stderr);
             assert.match(r.stdout, /^aks-network plan diff: mini-aks\/dev$/m);
             assert.match(r.stdout, /^resources: 1 to add, 0 to delete, 2 to change, 12 unchanged$/m);
-            assert.match(r.stdout, /^1 blocked, 2 safe$/m);
+            assert.match(r.stdout, /^6 replacements, 1 blocked, 2 safe$/m);
+            // The cluster's replacement takes its Kubernetes provider and every object applied through it.
+            assert.match(
+                r.stdout,
+                /^REPLACE pulumi:providers:kubernetes mini-dev-k8s\n {4}The cluster they run in is replaced \(mini-dev-aks\): the provider built from its kubeconfig is replaced, and with it every object it manages\.$/m,
+            );
+            assert.match(r.stdout, /^REPLACE kubernetes:core\/v1:Service hello\n {4}The cluster they run in is replaced \(mini-dev-aks\)/m);
             assert.match(r.stdout, /^SAFE create azure-native:containerservice:AgentPool mini-dev-batch\n {4}The resource is created\.$/m);
             assert.match(
                 r.stdout,
@@ -246,7 +252,7 @@ describe("aks-network diff", () => {
         it("writes a PR comment with --format markdown", () => {
             const r = runCli(["diff", base, head, "--format", "markdown"]);
             assert.equal(r.status, 0, r.stderr);
-            assert.match(r.stdout.split("\n")[0], /^\*\*aks-network diff mini-aks\/dev: 1 blocked, 2 safe\*\*$/);
+            assert.match(r.stdout.split("\n")[0], /^\*\*aks-network diff mini-aks\/dev: 6 replacements, 1 blocked, 2 safe\*\*$/);
             assert.match(r.stdout, /^<!-- aks-network-diff:mini-aks\/dev -->$/m);
             assert.ok(!r.stdout.includes("\u001b"), "no ANSI escapes");
             assert.match(r.stdout, /^### Network plan mini-dev: changed$/m);
@@ -258,7 +264,7 @@ describe("aks-network diff", () => {
             assert.doesNotMatch(r.stdout, /DNS service IP/);
             assert.match(
                 r.stdout,
-                /^### Risky changes\n\n- \*\*blocked\*\* replace `azure-native:containerservice:ManagedCluster` `mini-dev-aks` \(container\): The replacement is create-before-delete.*\n {2}- Changing `networkProfile\.podCidrs`/m,
+                /^- \*\*blocked\*\* replace `azure-native:containerservice:ManagedCluster` `mini-dev-aks` \(container\): The replacement is create-before-delete.*\n {2}- Changing `networkProfile\.podCidrs`/m,
             );
             assert.match(
                 r.stdout,

@@ -15,6 +15,7 @@ import {
     RiskClass,
     riskOf,
 } from "./classify";
+import { applyClusterCascade } from "./cascade";
 import { PHYSICAL_NAMES } from "./facts";
 
 /** Counts per risk class and per operation of the changed resources (`same` counts the unchanged). */
@@ -120,7 +121,10 @@ export function sortChanges(cs: ResourceChange[]): ResourceChange[] {
     );
 }
 
-/** Classify every resource change from `base` to `head`; unchanged resources are left out. */
+/**
+ * Classify every resource change from `base` to `head`; unchanged resources are left out, except the
+ * Kubernetes objects of a replaced or deleted cluster (see `cascade.ts`).
+ */
 export function assessChanges(base: PlanResult, head: PlanResult): ResourceChange[] {
     const baseByUrn = new Map(base.resources.map((r) => [r.urn, r]));
     const headByUrn = new Map(head.resources.map((r) => [r.urn, r]));
@@ -138,7 +142,7 @@ export function assessChanges(base: PlanResult, head: PlanResult): ResourceChang
     for (const [b, h] of pairs) out.push(classifyRename(b, h));
     for (const h of added) if (!paired.has(h.urn)) out.push(classifyCreate(h));
     for (const b of removed) if (!paired.has(b.urn)) out.push(classifyDelete(b));
-    return sortChanges(out);
+    return sortChanges(applyClusterCascade(out, base, head));
 }
 
 /** Count the changes per class and operation; `unchanged` is the number of resources left as they are. */
