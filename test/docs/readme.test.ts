@@ -99,12 +99,12 @@ describe("README", () => {
         );
     });
 
-    it("keeps the generated tables out of the README, links to them and stays under 320 lines", () => {
+    it("keeps the generated tables out of the README, links to them and stays under 300 lines", () => {
         const doc = readFileSync(README, "utf8");
         assert.doesNotMatch(doc, /<!-- generated:/);
         assert.match(doc, /\]\(docs\/reference\.md[#)]/);
         const lines = doc.split("\n").length - (doc.endsWith("\n") ? 1 : 0);
-        assert.ok(lines < 320, `README.md has ${lines} lines`);
+        assert.ok(lines < 300, `README.md has ${lines} lines`);
     });
 
     it("documents every argument with a description, and every optional one with a default", () => {
