@@ -13,6 +13,7 @@ import { clusterFieldsInto, poolsInto, profileInto } from "./cluster";
 import { levelOf, POLICY_NAMES } from "./levels";
 import { networkInto } from "./network";
 import { place, Placed, touches } from "./relocate";
+import { SecurityFinding, securityFindings } from "./security";
 import { checkAgainst, factsOf, withoutUnknowns } from "./services";
 import { indexStack, StackIndex, StackResource } from "./stack";
 import { PolicyConfig, PolicyResource, PolicyViolation } from "./types";
@@ -112,6 +113,10 @@ class Outcome {
     add(p: Placed): void {
         this.push(p.resource, p.found.ruleId, p.found.severity, formatPath(p.path), p.message);
     }
+    /** A failed security-checklist item. */
+    security(f: SecurityFinding): void {
+        this.push(f.resource, f.ruleId, f.severity, formatPath(f.path), f.message);
+    }
     note(resource: StackResource, ruleId: string, message: string, severity: Severity = "info"): void {
         this.push(resource, ruleId, severity, "", message);
     }
@@ -149,8 +154,9 @@ class Outcome {
 
 /**
  * Check the resources of one stack, as the Pulumi engine hands them to a stack policy, against the
- * network planner's rules (R1-R81, the same messages and fixes as the components) and the Service
- * linter, and return the violations. Clusters are checked with the network the stack declares around
+ * network planner's rules (R1-R81, the same messages and fixes as the components), the Service
+ * linter and the security checklist (`SEC-<check id>`, advisory; opt-in checks only when given a
+ * level), and return the violations. Clusters are checked with the network the stack declares around
  * them; Services against the stack's cluster. Values not known during preview skip the rules that read
  * them, with one advisory note (P1) per resource.
  *
@@ -170,6 +176,11 @@ export function evaluatePolicies(resources: readonly PolicyResource[], config: P
         result.placed.forEach((p) => out.add(p));
         for (const u of result.unknown) out.unknowns(index.resources[u.place.resource], [u.place.path], result.skipped);
         facts.push(result.facts);
+    }
+    for (const cluster of index.byKind.cluster) {
+        const security = guarded(() => securityFindings(index, cluster), cluster, out);
+        security?.findings.forEach((f) => out.security(f));
+        for (const u of security?.unknown ?? []) out.unknowns(u.resource, [u.path], new Set([u.ruleId]));
     }
     guarded(() => evaluateServices(index, facts, safeConfig, out), index.resources[0], out);
     return out.finish();
