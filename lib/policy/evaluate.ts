@@ -36,12 +36,21 @@ const NEEDS: Readonly<Record<string, readonly string[]>> = {
     kubernetesVersion: ["R12", "R30", "R77"],
 };
 
-/** What one cluster gave: findings placed on resources, unknown values, the facts Services need. */
+/**
+ * Rules that read whether the cluster uses its own subnet (the plan's `nodeSubnets`): R65 (UDR and a
+ * user-assigned NAT gateway need one), R66 (a managed NAT gateway can't use one). When a pool's
+ * `vnetSubnetID` names a subnet the stack does not declare (an existing network, or an ID not known
+ * yet), the plan has no subnets, so they are skipped with a note (P3) rather than guessed.
+ */
+const OWN_SUBNET = new Set(["R65", "R66"]);
+
+/** What one cluster gave: findings placed on resources, unknown values, the facts Services need, notes. */
 interface ClusterResult {
     placed: Placed[];
     unknown: UnknownValue[];
     skipped: Set<string>;
     facts: ClusterFacts | undefined;
+    notes: string[];
 }
 
 /** The rules one unknown value makes the cluster skip (beyond findings on its own path). */
@@ -55,16 +64,24 @@ function evaluateCluster(index: StackIndex, cluster: StackResource, config: Poli
     profileInto(b, cluster);
     const pools = poolsInto(b, index, cluster);
     clusterFieldsInto(b, cluster);
-    networkInto(b, index, pools, Array.isArray(config.allowedRanges) ? config.allowedRanges.filter((r) => typeof r === "string") : []);
+    const ranges = Array.isArray(config.allowedRanges) ? config.allowedRanges.filter((r) => typeof r === "string") : [];
+    const outside = networkInto(b, index, pools, ranges) === undefined && pools.some((p) => p.subnet !== undefined);
     const skipped = new Set<string>();
     if (b.unknown.some((u) => u.plan.length === 1 && WHOLE_PLAN.has(String(u.plan[0])))) {
         skipped.add("all network rules");
-        return { placed: [], unknown: b.unknown, skipped, facts: undefined };
+        return { placed: [], unknown: b.unknown, skipped, facts: undefined, notes: [] };
     }
+    const notes: string[] = [];
     const report = describeNetworkPlan(b.plan);
     const unknownPaths = b.unknown.map((u) => u.plan);
     const needs = needsOf(b.unknown);
     const kept = report.diagnostics.filter((d) => {
+        if (outside && OWN_SUBNET.has(d.ruleId)) {
+            notes.push(
+                `${d.ruleId} not checked: vnetSubnetID names a subnet this stack does not declare (an existing network, or an ID not known yet), so the plan does not know the cluster's own subnet; declare the VNet and subnet in the stack to have it checked`,
+            );
+            return false;
+        }
         const drop = touches(d, unknownPaths) || needs.has(d.ruleId);
         if (drop && d.severity !== "info") skipped.add(d.ruleId);
         return !drop;
@@ -76,6 +93,7 @@ function evaluateCluster(index: StackIndex, cluster: StackResource, config: Poli
         unknown: b.unknown,
         skipped,
         facts: factsKnown ? factsOf(report.effective) : undefined,
+        notes,
     };
 }
 
@@ -174,6 +192,7 @@ export function evaluatePolicies(resources: readonly PolicyResource[], config: P
         const result = guarded(() => evaluateCluster(index, cluster, safeConfig), cluster, out);
         if (result === undefined) continue;
         result.placed.forEach((p) => out.add(p));
+        result.notes.forEach((message) => out.note(cluster, "P3", message));
         for (const u of result.unknown) out.unknowns(index.resources[u.place.resource], [u.place.path], result.skipped);
         facts.push(result.facts);
     }

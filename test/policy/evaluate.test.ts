@@ -210,6 +210,18 @@ describe("evaluatePolicies", () => {
         assert.ok(ids(list).includes("P1"));
     });
 
+    it("own-subnet rules (R65): fire without a node subnet, skipped with a note (P3) when the subnet is outside the stack", () => {
+        const udr = { outboundType: "userDefinedRouting" };
+        const noSubnet = cluster(udr);
+        (noSubnet.props as { agentPoolProfiles: Record<string, unknown>[] }).agentPoolProfiles[0].vnetSubnetID = undefined;
+        assert.equal(find(evaluatePolicies([noSubnet]), "R65")?.enforcementLevel, "mandatory");
+        assert.equal(find(evaluatePolicies([vnet(), subnet(), cluster(udr)]), "R65"), undefined, "the stack's own subnet");
+        const outside = evaluatePolicies([cluster(udr)]);
+        assert.equal(find(outside, "R65"), undefined);
+        assert.equal(find(outside, "P3")?.enforcementLevel, "advisory");
+        assert.match(find(outside, "P3")!.message, /^R65 not checked: vnetSubnetID names a subnet this stack does not declare/);
+    });
+
     it("config: levels per rule and disabled rules", () => {
         const base = [cluster({ serviceCidr: "10.0.0.0/12" })];
         assert.equal(find(evaluatePolicies(base, { levels: { R13: "advisory" } }), "R13")?.enforcementLevel, "advisory");
