@@ -124,6 +124,24 @@ describe("evaluatePolicies", () => {
         assert.deepEqual(ids(evaluatePolicies([vnet(), subnet(), withProfile, fine])), []);
     });
 
+    it("an AgentPool without agentPoolName is named after its logical name (azure-native copies it for child resources)", () => {
+        const windows = (name: string) =>
+            res("azure-native:containerservice:AgentPool", name, {
+                resourceName: "aks",
+                osType: "Windows",
+                count: 2,
+                maxPods: 30,
+                vnetSubnetID: SUBNET_ID,
+            });
+        const withProfile = cluster({}, { windowsProfile: { adminUsername: "azureuser", adminPassword: "a-Long-enough-password-1" } });
+        const long = evaluatePolicies([vnet(), subnet(), withProfile, windows("windows1")]);
+        assert.equal(find(long, "R44")?.name, "windows1");
+        assert.equal(find(long, "R44")?.path, "agentPoolName");
+        assert.match(find(long, "R44")!.message, /"windows1"/);
+        assert.ok(!long.some((v) => v.ruleId === "P1" && v.name === "windows1"), "the name is known, not skipped");
+        assert.deepEqual(ids(evaluatePolicies([vnet(), subnet(), withProfile, windows("win1")])), []);
+    });
+
     it("Windows pools vs the dataplane: Cilium (R55)", () => {
         const pool = res("azure-native:containerservice:AgentPool", "win", {
             resourceName: "aks",
