@@ -84,15 +84,24 @@ export function profileInto(b: PlanBuilder, cluster: StackResource): void {
     }
 }
 
-/** One pool's props into a plan pool. */
-function poolFrom(b: PlanBuilder, source: PoolSource, nameKey: string): void {
+/**
+ * One pool's props into a plan pool. `logicalName` is the `AgentPool` resource's logical name: without
+ * `agentPoolName`, azure-native names the pool after it, as is ("for child resources ... we simply copy
+ * the logical name to the physical name without any randomization": pulumi-azure-native CHANGELOG
+ * 0.7.0, "Auto-naming"; `agentPoolName` is the last path parameter of the AgentPool endpoint, and it is
+ * optional in the SDK, @pulumi/azure-native 3.28.0 containerservice/agentPool.d.ts). A stack-wide
+ * `pulumi:autonaming` pattern would change that name; the policy cannot see it.
+ */
+function poolFrom(b: PlanBuilder, source: PoolSource, nameKey: string, logicalName?: string): void {
     const { planIndex, place, props, resourceProps, pool } = source;
     const planPath = (key: string): Path => ["nodePools", planIndex, key];
     const sub = (...path: Path): Place => ({ resource: place.resource, path: [...place.path, ...path] });
     b.row(["nodePools", planIndex], place);
     const name = field(props, nameKey);
-    if (name === undefined && nameKey === "agentPoolName") b.markUnknown(planPath("name"), sub(nameKey));
-    else b.copy(pool, "name", planPath("name"), sub(nameKey), resourceProps);
+    if (name === undefined && logicalName !== undefined) {
+        pool.name = logicalName;
+        b.row(planPath("name"), sub(nameKey));
+    } else b.copy(pool, "name", planPath("name"), sub(nameKey), resourceProps);
     for (const key of POOL_KEYS) b.copy(pool, key, planPath(key), sub(key), resourceProps);
     b.copy(pool, "maxSurge", planPath("maxSurge"), sub("upgradeSettings", "maxSurge"), resourceProps);
     const autoscale = field(props, "enableAutoScaling");
@@ -119,7 +128,7 @@ export function poolsOf(index: StackIndex, cluster: StackResource): StackResourc
 export function poolsInto(b: PlanBuilder, index: StackIndex, cluster: StackResource): PoolSource[] {
     const profiles = field(cluster.props, "agentPoolProfiles");
     const sources: PoolSource[] = [];
-    const add = (place: Place, props: unknown, resourceProps: unknown, nameKey: string) => {
+    const add = (place: Place, props: unknown, resourceProps: unknown, nameKey: string, logicalName?: string) => {
         const source: PoolSource = {
             planIndex: sources.length,
             place,
@@ -129,7 +138,7 @@ export function poolsInto(b: PlanBuilder, index: StackIndex, cluster: StackResou
             subnet: undefined,
             podSubnet: undefined,
         };
-        poolFrom(b, source, nameKey);
+        poolFrom(b, source, nameKey, logicalName);
         sources.push(source);
     };
     if (profiles === UNKNOWN) b.markUnknown(["nodePools"], { resource: cluster.index, path: ["agentPoolProfiles"] });
@@ -141,7 +150,7 @@ export function poolsInto(b: PlanBuilder, index: StackIndex, cluster: StackResou
         b.row(["nodePools"], { resource: cluster.index, path: ["agentPoolProfiles"] });
         return [];
     }
-    for (const pool of poolsOf(index, cluster)) add({ resource: pool.index, path: [] }, pool.props, pool.props, "agentPoolName");
+    for (const pool of poolsOf(index, cluster)) add({ resource: pool.index, path: [] }, pool.props, pool.props, "agentPoolName", pool.name);
     b.plan.nodePools = sources.map((s) => s.pool);
     if (sources.length > 0 || profiles !== undefined) b.row(["nodePools"], { resource: cluster.index, path: ["agentPoolProfiles"] });
     return sources;

@@ -13,6 +13,7 @@ import { clusterFieldsInto, poolsInto, profileInto } from "./cluster";
 import { levelOf, POLICY_NAMES } from "./levels";
 import { networkInto } from "./network";
 import { place, Placed, touches } from "./relocate";
+import { SecurityFinding, securityFindings } from "./security";
 import { checkAgainst, factsOf, withoutUnknowns } from "./services";
 import { indexStack, StackIndex, StackResource } from "./stack";
 import { PolicyConfig, PolicyResource, PolicyViolation } from "./types";
@@ -35,12 +36,21 @@ const NEEDS: Readonly<Record<string, readonly string[]>> = {
     kubernetesVersion: ["R12", "R30", "R77"],
 };
 
-/** What one cluster gave: findings placed on resources, unknown values, the facts Services need. */
+/**
+ * Rules that read whether the cluster uses its own subnet (the plan's `nodeSubnets`): R65 (UDR and a
+ * user-assigned NAT gateway need one), R66 (a managed NAT gateway can't use one). When a pool's
+ * `vnetSubnetID` names a subnet the stack does not declare (an existing network, or an ID not known
+ * yet), the plan has no subnets, so they are skipped with a note (P3) rather than guessed.
+ */
+const OWN_SUBNET = new Set(["R65", "R66"]);
+
+/** What one cluster gave: findings placed on resources, unknown values, the facts Services need, notes. */
 interface ClusterResult {
     placed: Placed[];
     unknown: UnknownValue[];
     skipped: Set<string>;
     facts: ClusterFacts | undefined;
+    notes: string[];
 }
 
 /** The rules one unknown value makes the cluster skip (beyond findings on its own path). */
@@ -54,16 +64,24 @@ function evaluateCluster(index: StackIndex, cluster: StackResource, config: Poli
     profileInto(b, cluster);
     const pools = poolsInto(b, index, cluster);
     clusterFieldsInto(b, cluster);
-    networkInto(b, index, pools, Array.isArray(config.allowedRanges) ? config.allowedRanges.filter((r) => typeof r === "string") : []);
+    const ranges = Array.isArray(config.allowedRanges) ? config.allowedRanges.filter((r) => typeof r === "string") : [];
+    const outside = networkInto(b, index, pools, ranges) === undefined && pools.some((p) => p.subnet !== undefined);
     const skipped = new Set<string>();
     if (b.unknown.some((u) => u.plan.length === 1 && WHOLE_PLAN.has(String(u.plan[0])))) {
         skipped.add("all network rules");
-        return { placed: [], unknown: b.unknown, skipped, facts: undefined };
+        return { placed: [], unknown: b.unknown, skipped, facts: undefined, notes: [] };
     }
+    const notes: string[] = [];
     const report = describeNetworkPlan(b.plan);
     const unknownPaths = b.unknown.map((u) => u.plan);
     const needs = needsOf(b.unknown);
     const kept = report.diagnostics.filter((d) => {
+        if (outside && OWN_SUBNET.has(d.ruleId)) {
+            notes.push(
+                `${d.ruleId} not checked: vnetSubnetID names a subnet this stack does not declare (an existing network, or an ID not known yet), so the plan does not know the cluster's own subnet; declare the VNet and subnet in the stack to have it checked`,
+            );
+            return false;
+        }
         const drop = touches(d, unknownPaths) || needs.has(d.ruleId);
         if (drop && d.severity !== "info") skipped.add(d.ruleId);
         return !drop;
@@ -75,6 +93,7 @@ function evaluateCluster(index: StackIndex, cluster: StackResource, config: Poli
         unknown: b.unknown,
         skipped,
         facts: factsKnown ? factsOf(report.effective) : undefined,
+        notes,
     };
 }
 
@@ -111,6 +130,10 @@ class Outcome {
 
     add(p: Placed): void {
         this.push(p.resource, p.found.ruleId, p.found.severity, formatPath(p.path), p.message);
+    }
+    /** A failed security-checklist item. */
+    security(f: SecurityFinding): void {
+        this.push(f.resource, f.ruleId, f.severity, formatPath(f.path), f.message);
     }
     note(resource: StackResource, ruleId: string, message: string, severity: Severity = "info"): void {
         this.push(resource, ruleId, severity, "", message);
@@ -149,8 +172,9 @@ class Outcome {
 
 /**
  * Check the resources of one stack, as the Pulumi engine hands them to a stack policy, against the
- * network planner's rules (R1-R81, the same messages and fixes as the components) and the Service
- * linter, and return the violations. Clusters are checked with the network the stack declares around
+ * network planner's rules (R1-R81, the same messages and fixes as the components), the Service
+ * linter and the security checklist (`SEC-<check id>`, advisory; opt-in checks only when given a
+ * level), and return the violations. Clusters are checked with the network the stack declares around
  * them; Services against the stack's cluster. Values not known during preview skip the rules that read
  * them, with one advisory note (P1) per resource.
  *
@@ -168,8 +192,14 @@ export function evaluatePolicies(resources: readonly PolicyResource[], config: P
         const result = guarded(() => evaluateCluster(index, cluster, safeConfig), cluster, out);
         if (result === undefined) continue;
         result.placed.forEach((p) => out.add(p));
+        result.notes.forEach((message) => out.note(cluster, "P3", message));
         for (const u of result.unknown) out.unknowns(index.resources[u.place.resource], [u.place.path], result.skipped);
         facts.push(result.facts);
+    }
+    for (const cluster of index.byKind.cluster) {
+        const security = guarded(() => securityFindings(index, cluster), cluster, out);
+        security?.findings.forEach((f) => out.security(f));
+        for (const u of security?.unknown ?? []) out.unknowns(u.resource, [u.path], new Set([u.ruleId]));
     }
     guarded(() => evaluateServices(index, facts, safeConfig, out), index.resources[0], out);
     return out.finish();

@@ -18,6 +18,7 @@ export const POLICY_NAMES: Readonly<Record<EnforcementLevel, string>> = {
 export const POLICY_RULES = [
     { id: "P1", severity: "info", title: "values not known during preview: the rules that read them are skipped (advisory note)" },
     { id: "P2", severity: "info", title: "a Service not checked: no cluster in the stack, or its facts not known yet (advisory note)" },
+    { id: "P3", severity: "info", title: "a rule not checked: it needs a network the stack does not declare (advisory note)" },
 ] as const;
 
 /** The level of a finding under the config, or "disabled" (not reported). */

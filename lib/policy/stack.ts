@@ -12,7 +12,7 @@ import { field, isUnknown, listOf, unwrapProps, UNKNOWN } from "./props";
 import { PolicyResource } from "./types";
 
 /** The kinds of resource the policy reads. */
-export type Kind = "cluster" | "agentPool" | "vnet" | "subnet" | "peering" | "service";
+export type Kind = "cluster" | "agentPool" | "maintenance" | "vnet" | "subnet" | "peering" | "service";
 
 /**
  * Type tokens by kind. azure-native registers each resource under its default module and under
@@ -21,6 +21,7 @@ export type Kind = "cluster" | "agentPool" | "vnet" | "subnet" | "peering" | "se
 const TOKENS: readonly [Kind, RegExp][] = [
     ["cluster", /^azure-native:containerservice(\/v[0-9a-z]+)?:ManagedCluster$/],
     ["agentPool", /^azure-native:containerservice(\/v[0-9a-z]+)?:AgentPool$/],
+    ["maintenance", /^azure-native:containerservice(\/v[0-9a-z]+)?:MaintenanceConfiguration$/],
     ["vnet", /^azure-native:network(\/v[0-9a-z]+)?:VirtualNetwork$/],
     ["subnet", /^azure-native:network(\/v[0-9a-z]+)?:Subnet$/],
     ["peering", /^azure-native:network(\/v[0-9a-z]+)?:VirtualNetworkPeering$/],
@@ -53,7 +54,7 @@ export interface StackIndex {
 
 /** Index the stack's resources; anything malformed (a resource that is not an object) is left out. */
 export function indexStack(resources: readonly unknown[]): StackIndex {
-    const byKind: StackIndex["byKind"] = { cluster: [], agentPool: [], vnet: [], subnet: [], peering: [], service: [] };
+    const byKind: StackIndex["byKind"] = { cluster: [], agentPool: [], maintenance: [], vnet: [], subnet: [], peering: [], service: [] };
     const list: StackResource[] = [];
     for (const raw of Array.isArray(resources) ? resources : []) {
         const r = raw as Partial<PolicyResource> | null | undefined;

@@ -26,7 +26,7 @@ export type EnforcementLevel = "mandatory" | "advisory";
 export interface PolicyViolation {
     /** The pack's policy that reports it: `aks-network-mandatory` or `aks-network-advisory`. */
     policyName: string;
-    /** The rule's id: `R1`..`R81` (network planner), `K8S-n`, `AZ-1`, `LB-n`, `WIN-n`, `SVC-n` (Service linter), `P1`.. (this evaluator). */
+    /** The rule's id: `R1`..`R81` (network planner), `K8S-n`, `AZ-1`, `LB-n`, `WIN-n`, `SVC-n` (Service linter), `SEC-<check id>` (security checklist), `P1`.. (this evaluator). */
     ruleId: string;
     enforcementLevel: EnforcementLevel;
     /** The rule's severity as the planner or linter reported it. */

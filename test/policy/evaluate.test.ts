@@ -41,12 +41,17 @@ const vnet = (prefixes: unknown = ["10.224.0.0/12"]) =>
     res("azure-native:network:VirtualNetwork", "vnet", { virtualNetworkName: "spoke", addressSpace: { addressPrefixes: prefixes } });
 const subnet = (prefix: unknown = "10.224.0.0/16") =>
     res("azure-native:network:Subnet", "nodes", { virtualNetworkName: "spoke", subnetName: "nodes", addressPrefix: prefix });
-const ids = (list: PolicyViolation[], level?: string) => list.filter((v) => !level || v.enforcementLevel === level).map((v) => v.ruleId);
+/** The security checklist (SEC-*) has its own tests (security.test.ts); these cover the network and Service rules. */
+const network = (list: PolicyViolation[]) => list.filter((v) => !v.ruleId.startsWith("SEC-"));
+const ids = (list: PolicyViolation[], level?: string) =>
+    network(list)
+        .filter((v) => !level || v.enforcementLevel === level)
+        .map((v) => v.ruleId);
 const find = (list: PolicyViolation[], ruleId: string) => list.find((v) => v.ruleId === ruleId);
 
 describe("evaluatePolicies", () => {
     it("a well-planned cluster in its VNet gives no violation", () => {
-        assert.deepEqual(evaluatePolicies([vnet(), subnet(), cluster()]), []);
+        assert.deepEqual(network(evaluatePolicies([vnet(), subnet(), cluster()])), []);
     });
 
     it("plugin rules: overlay without Azure CNI (R5) on the cluster's networkProfile, mandatory", () => {
@@ -117,6 +122,24 @@ describe("evaluatePolicies", () => {
         });
         const withProfile = cluster({}, { windowsProfile: { adminUsername: "azureuser", adminPassword: "a-Long-enough-password-1" } });
         assert.deepEqual(ids(evaluatePolicies([vnet(), subnet(), withProfile, fine])), []);
+    });
+
+    it("an AgentPool without agentPoolName is named after its logical name (azure-native copies it for child resources)", () => {
+        const windows = (name: string) =>
+            res("azure-native:containerservice:AgentPool", name, {
+                resourceName: "aks",
+                osType: "Windows",
+                count: 2,
+                maxPods: 30,
+                vnetSubnetID: SUBNET_ID,
+            });
+        const withProfile = cluster({}, { windowsProfile: { adminUsername: "azureuser", adminPassword: "a-Long-enough-password-1" } });
+        const long = evaluatePolicies([vnet(), subnet(), withProfile, windows("windows1")]);
+        assert.equal(find(long, "R44")?.name, "windows1");
+        assert.equal(find(long, "R44")?.path, "agentPoolName");
+        assert.match(find(long, "R44")!.message, /"windows1"/);
+        assert.ok(!long.some((v) => v.ruleId === "P1" && v.name === "windows1"), "the name is known, not skipped");
+        assert.deepEqual(ids(evaluatePolicies([vnet(), subnet(), withProfile, windows("win1")])), []);
     });
 
     it("Windows pools vs the dataplane: Cilium (R55)", () => {
@@ -203,6 +226,18 @@ describe("evaluatePolicies", () => {
         const list = evaluatePolicies([vnet(), subnet(), c]);
         assert.ok(ids(list).includes("R36"));
         assert.ok(ids(list).includes("P1"));
+    });
+
+    it("own-subnet rules (R65): fire without a node subnet, skipped with a note (P3) when the subnet is outside the stack", () => {
+        const udr = { outboundType: "userDefinedRouting" };
+        const noSubnet = cluster(udr);
+        (noSubnet.props as { agentPoolProfiles: Record<string, unknown>[] }).agentPoolProfiles[0].vnetSubnetID = undefined;
+        assert.equal(find(evaluatePolicies([noSubnet]), "R65")?.enforcementLevel, "mandatory");
+        assert.equal(find(evaluatePolicies([vnet(), subnet(), cluster(udr)]), "R65"), undefined, "the stack's own subnet");
+        const outside = evaluatePolicies([cluster(udr)]);
+        assert.equal(find(outside, "R65"), undefined);
+        assert.equal(find(outside, "P3")?.enforcementLevel, "advisory");
+        assert.match(find(outside, "P3")!.message, /^R65 not checked: vnetSubnetID names a subnet this stack does not declare/);
     });
 
     it("config: levels per rule and disabled rules", () => {

@@ -9,11 +9,13 @@ import * as assert from "node:assert/strict";
 import { join } from "node:path";
 import { evaluatePolicies } from "../../lib/policy";
 import { registered, resetMocks, settle } from "../helpers/mocks";
-import { captureLogs, releaseLogs, useAzureOutputs } from "../azure/helpers";
+import { captureLogs, releaseLogs, SUBNET_ID, useAzureOutputs, useExistingNetwork } from "../azure/helpers";
 
 const EXAMPLES = join(__dirname, "..", "..", "examples");
 
-async function violationsOf(name: string) {
+/** Run an example with its config (as `pulumi config set` would) and put its recorded resources through the evaluator. */
+async function violationsOf(name: string, config: Record<string, string> = {}) {
+    pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, v]) => [`${pulumi.getProject()}:${k}`, v])), []);
     const file = require.resolve(join(EXAMPLES, name, "index.ts"));
     delete require.cache[file];
     require(file);
@@ -42,6 +44,21 @@ describe("examples through the policy evaluator", function () {
             );
         });
     }
+
+    it("byo-vnet-hub-spoke: no mandatory violation (the spoke, its subnet and the hub peering read from Azure)", async () => {
+        // The fixture the examples suite uses for this program: the spoke 10.1.0.0/16 peered with the hub 10.0.0.0/16.
+        useExistingNetwork({
+            vnetSpaces: ["10.1.0.0/16"],
+            subnetPrefixes: ["10.1.0.0/22"],
+            peerings: [{ name: "to-hub", remote: ["10.0.0.0/16"] }],
+        });
+        const list = await violationsOf("byo-vnet-hub-spoke", { nodeSubnetId: SUBNET_ID });
+        assert.equal(registered("azure-native:containerservice:ManagedCluster").length, 1, "the cluster was recorded");
+        assert.deepEqual(
+            list.filter((v) => v.enforcementLevel === "mandatory").map((v) => `${v.ruleId} ${v.name} ${v.path}: ${v.message}`),
+            [],
+        );
+    });
 
     it("raw-azure-native-policy: the mistakes its comment lists", async () => {
         const list = await violationsOf("raw-azure-native-policy");

@@ -5,7 +5,7 @@
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
 import { stackPolicies } from "../../lib/policy/pack/policies";
 
@@ -69,6 +69,24 @@ describe("the policy pack", () => {
         const pkg = JSON.parse(readFileSync(join(PACK, "package.json"), "utf8"));
         assert.ok(pkg.version);
         assert.equal(join(PACK, pkg.main), join(__dirname, "..", "..", "dist", "lib", "policy", "pack", "index.js"));
+    });
+
+    it("ships in the package: the folder and its built entry are packed, and the folder resolves to the entry's policies", function () {
+        this.timeout(120_000);
+        const root = join(__dirname, "..", "..");
+        const packed = JSON.parse(
+            execFileSync("npm", ["pack", "--dry-run", "--ignore-scripts", "--json"], { cwd: root, encoding: "utf8" }),
+        );
+        const files = new Set((packed[0].files as { path: string }[]).map((f) => f.path));
+        const entry = require.resolve(PACK);
+        for (const file of ["lib/policy/pack/PulumiPolicy.yaml", "lib/policy/pack/package.json", relative(root, entry)])
+            assert.ok(files.has(file), `${file} is packed (npm test builds first)`);
+        // The built policy list beside the entry, loaded without the entry (which constructs the PolicyPack).
+        const built = require(join(dirname(entry), "policies.js")) as { stackPolicies(): { name: string }[] };
+        assert.deepEqual(
+            built.stackPolicies().map((p) => p.name),
+            ["aks-network-mandatory", "aks-network-advisory"],
+        );
     });
 
     it("the evaluator loads no @pulumi module (a fresh process)", function () {
