@@ -15,9 +15,25 @@ import {
     TRAEFIK_WEB_ENTRY_POINT_PORT,
 } from "../../lib/k8s/gatewayApi";
 import { buildTraefikValues, ControllerSettings } from "../../lib/k8s/ingressValues";
-import { buildSampleApp } from "../../lib/k8s/manifests";
+import { buildSampleApp, KubeManifest } from "../../lib/k8s/manifests";
 
 const { Service } = require("kubernetes-models/v1");
+
+/** A Gateway API model class: validates its data against the schema generated from the upstream CRDs. */
+type GatewayModel = new (data: object) => { validate(): void };
+interface GatewayModels {
+    GatewayClass: GatewayModel;
+    Gateway: GatewayModel;
+    HTTPRoute: GatewayModel;
+}
+
+/**
+ * The Gateway API schemas of @kubernetes-models/gateway-api (generated from the upstream standard and
+ * experimental CRDs). The package is ESM only; `Function` keeps the `import()` from being compiled to
+ * `require`.
+ */
+const importModule = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<unknown>;
+const gatewayModels = () => importModule("@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1") as Promise<GatewayModels>;
 
 const S: ControllerSettings = {
     releaseName: "traefik",
@@ -143,6 +159,44 @@ describe("Gateway API builders", () => {
         const parent = (route.spec.parentRefs as { name: string; sectionName: string }[])[0];
         assert.deepStrictEqual([parent.name, parent.sectionName], ["gw", "http"]);
         assert.equal((route.spec.rules as { backendRefs: { name: string }[] }[])[0].backendRefs[0].name, "hello-ipv4");
+    });
+});
+
+describe("the Gateway API objects against the Gateway API schemas", () => {
+    const validate = (models: GatewayModels, object: KubeManifest) => {
+        const model = models[object.kind as keyof GatewayModels];
+        assert.ok(model, `no schema for ${object.kind}`);
+        new model(object).validate();
+    };
+
+    it("validates the GatewayClass, the Gateway and every HTTPRoute, on every cluster shape, with and without a host", async () => {
+        const models = await gatewayModels();
+        for (const settings of [S, { ...S, releaseName: "edge", namespace: "ingress", ingressClassName: "edge-class" }]) {
+            validate(models, buildGatewayClass(settings));
+            validate(models, buildGateway(settings));
+            for (const facts of everyClusterShape())
+                for (const host of [undefined, "hello.example.com"])
+                    for (const route of buildSampleHttpRoutes(buildSampleApp(facts), { gateway: gatewayNames(settings).gateway, host }))
+                        validate(models, route);
+        }
+    });
+
+    it("the check can fail: a Gateway without listeners and a route to a port out of range are refused", async () => {
+        const models = await gatewayModels();
+        const gateway = buildGateway(S);
+        assert.throws(() => validate(models, { ...gateway, spec: { gatewayClassName: "traefik" } }), /listeners/);
+        const [route] = buildSampleHttpRoutes(
+            buildSampleApp({ ipFamilies: ["IPv4"], kubernetesVersion: "1.31", hasWindowsPools: false, linuxOsSku: "Ubuntu" }),
+            {
+                gateway: gatewayNames(S).gateway,
+            },
+        );
+        const rules = route.spec.rules as { backendRefs: { port: number }[] }[];
+        const broken = {
+            ...route,
+            spec: { ...route.spec, rules: [{ ...rules[0], backendRefs: [{ ...rules[0].backendRefs[0], port: 70000 }] }] },
+        };
+        assert.throws(() => validate(models, broken), /port/);
     });
 });
 
