@@ -380,6 +380,28 @@ function isNumber(v: unknown, integer: "any" | "safe" | undefined): v is number 
     return integer === undefined || (integer === "safe" ? Number.isSafeInteger(v) : Number.isInteger(v));
 }
 
+/**
+ * True when a value passes a plain shape (a string, number, boolean or enum value, or any value) as it
+ * is: `check` would return it unchanged and report nothing, so the walk skips it and makes no path for it.
+ */
+function passes(v: unknown, shape: ShapeNode): boolean {
+    if (shape.build !== undefined) return false;
+    switch (shape.kind) {
+        case "any":
+            return true;
+        case "string":
+            return typeof v === "string" && (!shape.nonEmpty || v.length > 0);
+        case "number":
+            return isNumber(v, shape.integer);
+        case "boolean":
+            return typeof v === "boolean";
+        case "enum":
+            return typeof v === "string" && shape.values.includes(v);
+        default:
+            return false;
+    }
+}
+
 /** The path of a key or index under a path (array literals for the short paths most values sit at: they are the cheapest). */
 function child(path: Path, segment: Segment): Path {
     switch (path.length) {
@@ -528,7 +550,7 @@ class Walker {
         // The indexes kept, made at the first entry left out (most lists lose none).
         let kept: number[] | undefined;
         for (let i = 0; i < v.length; i++) {
-            const r = this.check(v[i], shape.of, child(path, i), false);
+            const r = passes(v[i], shape.of) ? v[i] : this.check(v[i], shape.of, child(path, i), false);
             if (r === DROP) {
                 kept ??= out.map((_, index) => index);
                 continue;
@@ -572,7 +594,7 @@ class Walker {
                 usable = false;
                 continue;
             }
-            const r = this.check(x, field.shape, child(path, key), !field.required);
+            const r = passes(x, field.shape) ? x : this.check(x, field.shape, child(path, key), !field.required);
             if (r === DROP) {
                 if (drops) usable = false;
             } else if (r !== undefined) {
@@ -586,8 +608,9 @@ class Walker {
     private unknownKeys(v: Record<string, unknown>, shape: ObjectShapeNode, path: Path): void {
         const own = shape.unknown === "ignore" ? undefined : shape.unknown;
         let known: readonly string[] | undefined;
-        for (const key of Object.keys(v)) {
-            if (Object.prototype.hasOwnProperty.call(shape.fields, key)) continue;
+        // for-in visits the own keys in Object.keys order without making their list (a record has no inherited keys).
+        for (const key in v) {
+            if (!Object.prototype.hasOwnProperty.call(v, key) || Object.prototype.hasOwnProperty.call(shape.fields, key)) continue;
             known ??= own?.known ?? Object.keys(shape.fields);
             const guess = (own?.guess ?? closest)(key, known);
             const p = child(path, key);

@@ -174,43 +174,69 @@ const VERSION_RE = /^(0|[1-9]\d*)\.(0|[1-9]\d*)(?:\.(0|[1-9]\d*))?$/;
 /** The rule ids `readModel` reports: shape (R71), unknown fields (R72), CIDRs (R1), the DNS address (R2), a pool without a name (R43). */
 export const READER_IDS: readonly string[] = ["R1", "R2", "R43", "R71", "R72"];
 
+/** How an entry's label or subject is worded, from the entry and its owner. */
+type Words = (entry: Entry) => Text;
+
+/** `podCidrs[0] "10.244.0.0/16"`. */
+const plainLabel: Words = (e) => t`${at(e.path)} ${show(e.raw)}`;
+
 /**
  * A CIDR entry whose message label and subject are made on first use: most are never shown, and a plan
- * of many thousand connected networks should not build them for each.
+ * of many thousand connected networks should not build them for each. The words are shared functions
+ * of the entry and its owner (a subnet or a connected network), so an entry costs no closures.
  */
 class Entry implements CidrEntry {
-    private made: { label?: Text; subject?: Text } = {};
-    readonly makers: { label: () => Text; subject?: () => Text };
+    private madeLabel: Text | undefined = undefined;
+    private madeSubject: Text | undefined = undefined;
+    /** How the label is worded. */
+    labelWords: Words = plainLabel;
+    /** How the subject is worded. @default - no subject */
+    subjectWords: Words | undefined = undefined;
+    /** The path of the subnet or connected network the entry belongs to, for its words. */
+    ownerPath: Path = [];
+    /** The name its words give the owner. */
+    ownerName: string | null = null;
 
     constructor(
         public path: Path,
         public raw: unknown,
         public cidr: Cidr | null,
         public defaulted: boolean,
-        label: () => Text,
-    ) {
-        this.makers = { label };
-    }
+    ) {}
 
     get label(): Text {
-        return (this.made.label ??= this.makers.label());
+        return (this.madeLabel ??= this.labelWords(this));
     }
     set label(value: Text) {
-        this.made.label = value;
+        this.madeLabel = value;
     }
     get subject(): Text | undefined {
-        if (this.made.subject === undefined && this.makers.subject) this.made.subject = this.makers.subject();
-        return this.made.subject;
+        if (this.madeSubject === undefined && this.subjectWords) this.madeSubject = this.subjectWords(this);
+        return this.madeSubject;
     }
     set subject(value: Text | undefined) {
-        this.made.subject = value;
+        this.madeSubject = value;
     }
 }
 
-/** Gives an entry of this reader a label or subject made on first use. */
-function wordLazily(entry: CidrEntry, key: "label" | "subject", make: () => Text): void {
-    (entry as Entry).makers[key] = make;
+/** Gives an entry of this reader an owner and words naming it, used on first use. */
+function wordLazily(entry: CidrEntry, owner: Path, name: string | null, label: Words, subject: Words): void {
+    const e = entry as Entry;
+    e.ownerPath = owner;
+    e.ownerName = name;
+    e.labelWords = label;
+    e.subjectWords = subject;
 }
+
+/** `nodeSubnets[1] "aks-nodes" (10.224.0.0/16)`. */
+const subnetLabel: Words = (e) => t`${at(e.ownerPath)} "${e.ownerName}" (${e.cidr?.canonical ?? show(e.raw)})`;
+/** `nodeSubnets[1].cidr "10.224.0.0/16" (subnet "aks-nodes")`. */
+const subnetSubject: Words = (e) => t`${at(e.path)} ${show(e.raw)} (subnet "${e.ownerName}")`;
+/** `connectedNetworks[3] "hub" (10.100.0.0/16)`, or without a name `connectedNetworks[3] "10.100.0.0/16"`. */
+const connectedLabel: Words = (e) =>
+    e.ownerName ? t`${at(e.ownerPath)} "${e.ownerName}" (${e.cidr?.canonical ?? show(e.raw)})` : t`${at(e.ownerPath)} ${show(e.raw)}`;
+/** `connectedNetworks[3].cidr "10.100.0.0/16" ("hub")`. */
+const connectedSubject: Words = (e) => t`${at(e.path)} ${show(e.raw)}${e.ownerName ? ` ("${e.ownerName}")` : ""}`;
 
 /** Reads one plan. Every problem of shape goes to the sink; the result is always usable. */
 export function readModel(input: unknown, sink: Sink): Model {
@@ -405,8 +431,7 @@ function subnetOf(read: { name?: string; cidr: CidrEntry; ipv6Cidr?: CidrEntry }
     const shown = name ?? `#${String(path[path.length - 1])}`;
     for (const entry of [read.cidr, read.ipv6Cidr]) {
         if (entry === undefined) continue;
-        wordLazily(entry, "label", () => t`${at(path)} "${shown}" (${entry.cidr?.canonical ?? show(entry.raw)})`);
-        wordLazily(entry, "subject", () => t`${at(entry.path)} ${show(entry.raw)} (subnet "${shown}")`);
+        wordLazily(entry, path, shown, subnetLabel, subnetSubject);
     }
     return { path, name, cidr: read.cidr, ipv6: read.ipv6Cidr ?? null };
 }
@@ -415,10 +440,7 @@ function subnetOf(read: { name?: string; cidr: CidrEntry; ipv6Cidr?: CidrEntry }
 function connectedOf(read: { name?: string; kind?: ConnectedNetworkKind; cidr: CidrEntry }, path: Path): ConnectedModel {
     const name = read.name ?? null;
     const entry = read.cidr;
-    wordLazily(entry, "label", () =>
-        name ? t`${at(path)} "${name}" (${entry.cidr?.canonical ?? show(entry.raw)})` : t`${at(path)} ${show(entry.raw)}`,
-    );
-    wordLazily(entry, "subject", () => t`${at(entry.path)} ${show(entry.raw)}${name ? ` ("${name}")` : ""}`);
+    wordLazily(read.cidr, path, name, connectedLabel, connectedSubject);
     return { path, name, kind: read.kind ?? "other", entry };
 }
 
@@ -453,7 +475,7 @@ function oneValueOf(allowed: readonly string[]): ShapeNode {
 /** A CIDR, parsed; a malformed one is R1 and kept with no CIDR (the rules skip it). */
 const CIDR = S.parse<CidrEntry>("a CIDR", (raw, path) => {
     const parsed = parseCidr(raw);
-    const value = new Entry(path, raw, parsed.ok ? parsed.cidr : null, false, () => t`${at(path)} ${show(raw)}`);
+    const value = new Entry(path, raw, parsed.ok ? parsed.cidr : null, false);
     if (parsed.ok) return { value };
     const fix = parsed.suggestion
         ? `write it as "${parsed.suggestion}"`
