@@ -5,54 +5,25 @@
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { AKS_CLUSTER_TYPE } from "../../lib/azure/aksCluster";
 import { diffExitStatus, diffPlans, formatPlanDiff, MAX_COMMENT, parseFailOn, PlanDiff } from "../../lib/cli/diff";
 import type { PlannedResource, PlanResult } from "../../lib/cli/plan/types";
 import { describeNetworkPlan, NetworkPlan } from "../../lib/network";
 import { FIXTURES, PLANS, runCli, tempDir } from "./helpers";
-
-const URN = (type: string, name: string) => `urn:pulumi:dev::p::${type}::${name}`;
+import { planResult as basePlanResult, resource as plannedResource, URN } from "./risk/plans";
 
 function resource(type: string, name: string, inputs: PlannedResource["inputs"], extra: Partial<PlannedResource> = {}): PlannedResource {
-    return {
-        urn: URN(type, name),
-        type,
-        name,
-        parent: URN("pulumi:pulumi:Stack", "p-dev"),
-        op: "create",
-        custom: true,
-        provider: null,
-        dependsOn: [],
-        options: {},
-        keyProperties: {},
-        inputs,
-        ...extra,
-    };
+    return { ...plannedResource(type, name, inputs), ...extra };
 }
 
 function planResult(resources: PlannedResource[], plans: NetworkPlan[] = [], extra: Partial<PlanResult> = {}): PlanResult {
-    return {
-        kind: "aks-network-plan",
-        version: 1,
-        tool: "pulumi-aks-network@0.0.0",
-        project: "p",
-        stack: "dev",
-        program: { runtime: "nodejs", main: "index.ts" },
-        preview: false,
-        status: "ok",
-        error: null,
-        config: {},
-        networkPlans: plans.map((p, i) => ({
-            owner: URN("aks-network:index:AksCluster", `c${i}`),
-            output: "networkPlan",
-            label: `c${i}`,
-            report: describeNetworkPlan(p),
-        })),
-        outputs: {},
-        resources,
-        summary: { resources: resources.length, byType: {} },
-        log: [],
-        ...extra,
-    };
+    const networkPlans = plans.map((p, i) => ({
+        owner: URN(AKS_CLUSTER_TYPE, `c${i}`),
+        output: "networkPlan",
+        label: `c${i}`,
+        report: describeNetworkPlan(p),
+    }));
+    return basePlanResult(resources, { networkPlans, ...extra });
 }
 
 const readPlan = (name: string) => JSON.parse(fs.readFileSync(path.join(PLANS, name), "utf8")) as NetworkPlan;
@@ -121,7 +92,7 @@ describe("aks-network diff", () => {
 
         it("reports option and parent changes as key changes", () => {
             const b = resource("azure-native:containerservice:ManagedCluster", "aks", { resourceName: "aks" });
-            const h = { ...b, options: { protect: true }, parent: URN("aks-network:index:AksCluster", "aks") };
+            const h = { ...b, options: { protect: true }, parent: URN(AKS_CLUSTER_TYPE, "aks") };
             const changes = diffPlans(planResult([b]), planResult([h])).resources.changed[0].changes;
             assert.deepEqual(
                 changes.map((c) => [c.path, c.key]),
