@@ -14,7 +14,7 @@ import { levelOf, POLICY_NAMES } from "./levels";
 import { networkInto } from "./network";
 import { place, Placed, touches } from "./relocate";
 import { SecurityFinding, securityFindings } from "./security";
-import { checkAgainst, factsOf, withoutUnknowns } from "./services";
+import { checkAgainstDistinct, distinctFacts, factsOf, withoutUnknowns } from "./services";
 import { indexStack, StackIndex, StackResource } from "./stack";
 import { PolicyConfig, PolicyResource, PolicyViolation } from "./types";
 
@@ -101,6 +101,8 @@ function evaluateCluster(index: StackIndex, cluster: StackResource, config: Poli
 function evaluateServices(index: StackIndex, facts: (ClusterFacts | undefined)[], config: PolicyConfig, out: Outcome): void {
     const known = facts.filter((f): f is ClusterFacts => f !== undefined);
     const given = config.clusterFacts !== undefined && facts.length === 0 ? [config.clusterFacts] : known;
+    // Made distinct once for all Services, when the first is checked.
+    let distinct: ClusterFacts[] | undefined;
     for (const service of index.byKind.service) {
         if (given.length === 0 || known.length < facts.length) {
             const why =
@@ -113,7 +115,8 @@ function evaluateServices(index: StackIndex, facts: (ClusterFacts | undefined)[]
         const { value, unknown } = withoutUnknowns(service.props);
         const map = new PathMap([{ from: [], to: [service.index] }]);
         const skipped = new Set<string>();
-        for (const d of checkAgainst(value, given)) {
+        distinct ??= distinctFacts(given);
+        for (const d of checkAgainstDistinct(value, distinct)) {
             if (touches(d, unknown)) skipped.add(d.ruleId);
             else out.add(place(d, map, index.resources, service));
         }

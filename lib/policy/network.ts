@@ -94,6 +94,7 @@ function valueAtPlace(s: SubnetSource): unknown {
 
 /** True when a CIDR lies inside one of the allowed ranges. */
 function allowed(cidr: unknown, ranges: readonly string[]): boolean {
+    if (ranges.length === 0) return false;
     const parsed = parseCidr(cidr);
     if (!parsed.ok) return false;
     return ranges.some((range) => {

@@ -56,7 +56,17 @@ export function holdsUnknown(value: unknown, depth = 0): boolean {
     }
 }
 
-const split = (dotted: string): Path => (dotted === "" ? [] : dotted.split("."));
+/** Dotted property paths as paths, split once: the checklist names the same few dozen for every cluster and pool. */
+const SPLIT = new Map<string, Path>();
+
+function split(dotted: string): Path {
+    let path = SPLIT.get(dotted);
+    if (path === undefined) {
+        path = dotted === "" ? [] : dotted.split(".");
+        SPLIT.set(dotted, path);
+    }
+    return path;
+}
 
 /** The cluster's pools: inline profiles (objects only), then its `AgentPool`s; `UNKNOWN` when the list is not known. */
 function poolsAt(index: StackIndex, cluster: StackResource): PoolAt[] | typeof UNKNOWN {

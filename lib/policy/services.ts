@@ -63,8 +63,16 @@ const keyOf = (d: Diagnostic) => `${d.ruleId} ${d.path}`;
  * findings every cluster gives (the stack does not say which cluster a Service's provider targets).
  */
 export function checkAgainst(service: unknown, clusters: readonly ClusterFacts[]): Diagnostic[] {
-    // Clusters with the same facts give the same findings: each distinct set of facts is run once.
-    const distinct = [...new Map(clusters.map((facts) => [JSON.stringify(facts), facts])).values()];
+    return checkAgainstDistinct(service, distinctFacts(clusters));
+}
+
+/** Each distinct set of facts once, in first-seen order: clusters with the same facts give the same findings. */
+export function distinctFacts(clusters: readonly ClusterFacts[]): ClusterFacts[] {
+    return [...new Map(clusters.map((facts) => [JSON.stringify(facts), facts])).values()];
+}
+
+/** `checkAgainst` with the facts already made distinct (`distinctFacts`), for a stack's many Services. */
+export function checkAgainstDistinct(service: unknown, distinct: readonly ClusterFacts[]): Diagnostic[] {
     const runs = distinct.map((facts) => checkService(service, facts));
     if (runs.length === 0) return [];
     const common = runs.slice(1).reduce((keys, run) => new Set(run.map(keyOf).filter((k) => keys.has(k))), new Set(runs[0].map(keyOf)));

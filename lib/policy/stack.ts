@@ -89,14 +89,45 @@ export function azureName(r: StackResource, key: string): string | typeof UNKNOW
     return nameProp(r, key) ?? r.name;
 }
 
+/** The first candidate of each Azure name (under one name prop) and of each logical name. */
+interface NameTable {
+    size: number;
+    byAzureName: Map<string, StackResource>;
+    byName: Map<string, StackResource>;
+}
+
 /**
- * The resources of `candidates` that `reference` (a name read from another resource) points to: those
- * whose Azure name is it; when the reference is unknown, the only candidate if there is one.
+ * Name tables per candidate list and name prop. Every resource that names another is resolved against
+ * the same few lists (the index's `byKind`), so each list's names are read once instead of once per
+ * reference; a list whose length changed is read again.
+ */
+const NAME_TABLES = new WeakMap<readonly StackResource[], Map<string, NameTable>>();
+
+function nameTable(candidates: readonly StackResource[], key: string): NameTable {
+    const tables = NAME_TABLES.get(candidates) ?? new Map<string, NameTable>();
+    NAME_TABLES.set(candidates, tables);
+    const cached = tables.get(key);
+    if (cached !== undefined && cached.size === candidates.length) return cached;
+    const table: NameTable = { size: candidates.length, byAzureName: new Map(), byName: new Map() };
+    for (const c of candidates) {
+        const name = azureName(c, key);
+        if (typeof name === "string" && !table.byAzureName.has(name)) table.byAzureName.set(name, c);
+        if (!table.byName.has(c.name)) table.byName.set(c.name, c);
+    }
+    tables.set(key, table);
+    return table;
+}
+
+/**
+ * The resources of `candidates` that `reference` (a name read from another resource) points to: the
+ * first whose Azure name is it, else the first whose logical name is it; when the reference is
+ * unknown, the only candidate if there is one.
  */
 export function resolve(reference: unknown, candidates: readonly StackResource[], key: string): StackResource | undefined {
     if (isUnknown(reference)) return candidates.length === 1 ? candidates[0] : undefined;
     if (typeof reference !== "string") return undefined;
-    return candidates.find((c) => azureName(c, key) === reference) ?? candidates.find((c) => c.name === reference);
+    const table = nameTable(candidates, key);
+    return table.byAzureName.get(reference) ?? table.byName.get(reference);
 }
 
 /** The VNet of a subnet or peering (its `virtualNetworkName`). */
