@@ -1,8 +1,8 @@
 /**
  * 2. Component overhead: the default stack (the root Pulumi program with the dev stack's config, built
- * from AksCluster, NodePool, IngressController and SampleApp) against programs/handwritten.ts, which
- * registers the same azure-native and Kubernetes resources directly, as a user would without the
- * package. Each runs in a fresh child process under the same mock set-up (programs/mock-runner.ts),
+ * from AksCluster, NodePool, IngressController in Gateway API mode, SampleApp and ConnectivityProbe)
+ * against programs/handwritten.ts, which registers the same azure-native and Kubernetes resources
+ * directly, as a user would without the package. Each runs in a fresh child process under the same mock set-up (programs/mock-runner.ts),
  * interleaved. Budget: program wall time (loading the program's modules, running it and waiting for
  * every registration) <= 1.2 × the hand-written program's.
  *
@@ -13,6 +13,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as YAML from "yaml";
+import { TYPE_TOKEN_PREFIX } from "../lib/core/tokens";
 import { BENCH_DIST, checkExit, interleave, lastJson, ROOT, runNode } from "./child";
 import { budget, Measurement, Row } from "./result";
 import { int, median, ms, pairedRatio, range, ratio, ratioSpread } from "./stats";
@@ -61,8 +62,11 @@ function once(args: string[], what: string): ProgramRun {
     return { ...r, wallMs: run.wallMs, maxRssKb: run.maxRssKb };
 }
 
-/** The package's own component types: the only registrations the hand-written program does not make. */
-const OWN = /^aks-network:/;
+/**
+ * The package's own component types (`pulumi-aks-network:index:*`, lib/core/tokens.ts): the only
+ * registrations the hand-written program does not make.
+ */
+const OWN = { test: (type: string) => type.startsWith(TYPE_TOKEN_PREFIX) };
 
 /**
  * Registered resource types with their counts, sorted, e.g. `azure-native:network:Subnet ×2`: every

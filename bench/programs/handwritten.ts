@@ -76,6 +76,7 @@ const cluster = new containerservice.ManagedCluster(
         enableRBAC: true,
         disableLocalAccounts: true,
         aadProfile: { managed: true, enableAzureRBAC: true },
+        ingressProfile: { webAppRouting: { enabled: false } },
         oidcIssuerProfile: { enabled: true },
         securityProfile: { workloadIdentity: { enabled: true }, imageCleaner: { enabled: true, intervalHours: 168 } },
         addonProfiles: {
@@ -194,6 +195,12 @@ const spread = (matchLabels: Record<string, string>) => [
 const lifeCycle = { graceTimeOut: "10s", requestAcceptGraceTimeout: "15s" };
 
 const ingressNs = new k8s.core.v1.Namespace("aks-ingress-namespace", { metadata: { name: "traefik" } }, { provider });
+// Gateway API: the standard-channel CRDs the Traefik chart is paired with, before the chart.
+const gatewayApiCrds = new k8s.yaml.v2.ConfigFile(
+    "aks-ingress-gatewayApiCrds",
+    { file: "https://github.com/kubernetes-sigs/gateway-api/releases/download/v1.5.1/standard-install.yaml" },
+    { provider },
+);
 const ingress = new k8s.helm.v4.Chart(
     "aks-ingress-chart",
     {
@@ -216,7 +223,7 @@ const ingress = new k8s.helm.v4.Chart(
                 websecure: { expose: { default: true }, transport: { lifeCycle } },
             },
             providers: {
-                kubernetesGateway: { enabled: false },
+                kubernetesGateway: { enabled: true },
                 kubernetesIngress: { enabled: true, ingressClass: "traefik", publishedService: { enabled: true } },
             },
             service: {
@@ -236,7 +243,31 @@ const ingress = new k8s.helm.v4.Chart(
             topologySpreadConstraints: spread({ "app.kubernetes.io/instance": "traefik-traefik", "app.kubernetes.io/name": "traefik" }),
         },
     },
-    { provider },
+    { provider, dependsOn: [ingressNs, gatewayApiCrds] },
+);
+const managedBy = { "app.kubernetes.io/managed-by": "pulumi-aks-network" };
+const gatewayClass = new k8s.apiextensions.CustomResource(
+    "aks-ingress-gatewayClass",
+    {
+        apiVersion: "gateway.networking.k8s.io/v1",
+        kind: "GatewayClass",
+        metadata: { name: "traefik", labels: managedBy },
+        spec: { controllerName: "traefik.io/gateway-controller" },
+    },
+    { provider, dependsOn: [ingressNs, gatewayApiCrds, ingress] },
+);
+const gateway = new k8s.apiextensions.CustomResource(
+    "aks-ingress-gateway",
+    {
+        apiVersion: "gateway.networking.k8s.io/v1",
+        kind: "Gateway",
+        metadata: { name: "traefik-gateway", namespace: "traefik", labels: managedBy },
+        spec: {
+            gatewayClassName: "traefik",
+            listeners: [{ name: "web", port: 8000, protocol: "HTTP", allowedRoutes: { namespaces: { from: "All" } } }],
+        },
+    },
+    { provider, dependsOn: [ingressNs, gatewayApiCrds, ingress, gatewayClass] },
 );
 
 const labels = { "app.kubernetes.io/component": "web", "app.kubernetes.io/name": "hello" };
@@ -265,24 +296,27 @@ new k8s.policy.v1.PodDisruptionBudget(
     },
     { provider },
 );
-new k8s.networking.v1.Ingress(
-    "aks-sample-ingress",
+new k8s.apiextensions.CustomResource(
+    "aks-sample-httpRoute-hello",
     {
+        apiVersion: "gateway.networking.k8s.io/v1",
+        kind: "HTTPRoute",
         metadata: { name: "hello", namespace, labels: { "app.kubernetes.io/name": "hello" } },
         spec: {
-            ingressClassName: "traefik",
+            parentRefs: [
+                { group: "gateway.networking.k8s.io", kind: "Gateway", name: "traefik-gateway", namespace: "traefik", sectionName: "web" },
+            ],
             rules: [
                 {
-                    http: {
-                        paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "hello-dual", port: { name: "http" } } } }],
-                    },
+                    matches: [{ path: { type: "PathPrefix", value: "/" } }],
+                    backendRefs: [{ group: "", kind: "Service", name: "hello-dual", port: 80 }],
                 },
             ],
         },
     },
-    { provider, dependsOn: [ingress] },
+    { provider, dependsOn: [ingress, gateway] },
 );
-new k8s.apps.v1.Deployment(
+const deployment = new k8s.apps.v1.Deployment(
     "aks-sample-deployment-hello",
     {
         metadata: { name: "hello", namespace, labels },
@@ -311,6 +345,96 @@ new k8s.apps.v1.Deployment(
     { provider },
 );
 
+// Connectivity probe: per family, a headless Service over the sample's pods and a Job that curls the
+// sample by ClusterIP, by pod IPs and through the ingress. The Job names carry the hash the package
+// gives them for the dev stack, so both programs send the same objects.
+const probeLabels = { "app.kubernetes.io/component": "connectivity-probe", "app.kubernetes.io/name": "probe" };
+const sampleDependencies = [sampleNs, service, deployment, ingress, gateway];
+const probeFamilies = [
+    { family: "IPv4", flag: "-4", key: "ipv4", job: "probe-ipv4-bc05fba767" },
+    { family: "IPv6", flag: "-6", key: "ipv6", job: "probe-ipv6-776586d7d2" },
+];
+const curl = (flag: string, family: string, what: string, url: string) =>
+    `if curl ${flag} --silent --show-error --fail --connect-timeout 5 --max-time 10 --retry 12 --retry-delay 5 --retry-all-errors --output /dev/null '${url}'; ` +
+    `then echo 'ok: ${family} ${what}: ${url}'; ` +
+    `else echo 'connectivity probe FAILED: ${family} ${what}: ${url} gave no 2xx or 3xx answer' >&2; fail=1; fi`;
+for (const p of probeFamilies) {
+    const podService = new k8s.core.v1.Service(
+        `aks-probe-service-probe-pods-${p.key}`,
+        {
+            apiVersion: "v1",
+            kind: "Service",
+            metadata: { name: `probe-pods-${p.key}`, namespace: "samples", labels: probeLabels },
+            spec: {
+                type: "ClusterIP",
+                clusterIP: "None",
+                ipFamilies: [p.family],
+                ipFamilyPolicy: "SingleStack",
+                selector: labels,
+                ports: [{ name: "http", port: 80, protocol: "TCP", targetPort: "http" }],
+            },
+        },
+        { provider, dependsOn: sampleDependencies },
+    );
+    const script = [
+        "fail=0",
+        curl(p.flag, p.family, "over ClusterIP", "http://hello-dual.samples.svc.cluster.local:80/"),
+        curl(p.flag, p.family, "over pod IPs", `http://probe-pods-${p.key}.samples.svc.cluster.local:80/`),
+        curl(p.flag, p.family, "through the ingress", "http://traefik.traefik.svc.cluster.local:80/"),
+        "exit $fail",
+    ].join("\n");
+    const jobLabels = { "aks-network/probe-family": p.family, ...probeLabels };
+    new k8s.batch.v1.Job(
+        `aks-probe-job-${p.key}`,
+        {
+            apiVersion: "batch/v1",
+            kind: "Job",
+            metadata: { name: p.job, namespace: "samples", labels: jobLabels },
+            spec: {
+                activeDeadlineSeconds: 300,
+                backoffLimit: 1,
+                template: {
+                    metadata: { labels: jobLabels },
+                    spec: {
+                        automountServiceAccountToken: false,
+                        restartPolicy: "Never",
+                        nodeSelector: linux,
+                        securityContext: {
+                            runAsNonRoot: true,
+                            runAsUser: 100,
+                            runAsGroup: 101,
+                            seccompProfile: { type: "RuntimeDefault" },
+                        },
+                        containers: [
+                            {
+                                name: "probe",
+                                image: "docker.io/curlimages/curl:8.11.1",
+                                command: ["/bin/sh", "-c", script],
+                                resources: { requests: { cpu: "10m", memory: "16Mi" }, limits: { memory: "64Mi" } },
+                                securityContext: {
+                                    allowPrivilegeEscalation: false,
+                                    readOnlyRootFilesystem: true,
+                                    capabilities: { drop: ["ALL"] },
+                                },
+                            },
+                        ],
+                    },
+                },
+            },
+        },
+        { provider, dependsOn: [...sampleDependencies, podService] },
+    );
+}
+
 export const clusterNameOutput = cluster.name;
 export const kubeconfigOutput = kubeconfig;
 export const serviceName = service.metadata.name;
+// `curl -4` / `curl -6` against the sample's load-balancer addresses, to run from outside the cluster.
+export const outsideProbeCommands = service.status.apply((status) =>
+    (status?.loadBalancer?.ingress ?? [])
+        .map((i) => i.ip)
+        .filter((ip): ip is string => ip !== undefined && ip !== "")
+        .map((ip) =>
+            ip.includes(":") ? `curl -6 --globoff --fail --max-time 10 'http://[${ip}]/'` : `curl -4 --fail --max-time 10 http://${ip}/`,
+        ),
+);
