@@ -58,20 +58,16 @@ export function withoutUnknowns(value: unknown, path: Path = [], found: Path[] =
 /** A finding's identity across clusters: the same rule at the same path. */
 const keyOf = (d: Diagnostic) => `${d.ruleId} ${d.path}`;
 
-/**
- * The linter's findings for a Service under every cluster's facts; with more than one cluster only the
- * findings every cluster gives (the stack does not say which cluster a Service's provider targets).
- */
-export function checkAgainst(service: unknown, clusters: readonly ClusterFacts[]): Diagnostic[] {
-    return checkAgainstDistinct(service, distinctFacts(clusters));
-}
-
 /** Each distinct set of facts once, in first-seen order: clusters with the same facts give the same findings. */
 export function distinctFacts(clusters: readonly ClusterFacts[]): ClusterFacts[] {
     return [...new Map(clusters.map((facts) => [JSON.stringify(facts), facts])).values()];
 }
 
-/** `checkAgainst` with the facts already made distinct (`distinctFacts`), for a stack's many Services. */
+/**
+ * The linter's findings for a Service under every cluster's facts, made distinct once per stack
+ * (`distinctFacts`); with more than one cluster only the findings every cluster gives (the stack does
+ * not say which cluster a Service's provider targets).
+ */
 export function checkAgainstDistinct(service: unknown, distinct: readonly ClusterFacts[]): Diagnostic[] {
     const runs = distinct.map((facts) => checkService(service, facts));
     if (runs.length === 0) return [];

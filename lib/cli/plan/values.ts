@@ -107,10 +107,3 @@ export function at(v: PlanValue | undefined, pathText: string): PlanValue | unde
     }
     return cur;
 }
-
-/** A short one-line rendering of a value for tables. */
-export function shortValue(v: PlanValue | undefined, max = 80): string {
-    if (v === undefined) return "-";
-    const s = typeof v === "string" ? v : JSON.stringify(v);
-    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}

@@ -2,7 +2,7 @@
  * How classified changes read in a terminal and in a PR comment: one sentence per risky change, values
  * short (lists on one line, resource ids cut in the middle so the last segments stay).
  */
-import { displayValue, shortId } from "../display";
+import { displayValue } from "../display";
 import { RISK_CLASSES, ResourceChange, RiskReason } from "./classify";
 import type { RiskSummary } from "./assess";
 
@@ -30,8 +30,6 @@ export function markupOf(format: "text" | "markdown"): Markup {
         heading: (level, title) => (md ? `${"#".repeat(level)} ${title}` : `${title}\n${"-".repeat(title.length)}`),
     };
 }
-
-export { displayValue, shortId };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
